@@ -1,0 +1,512 @@
+//! The model: documents with their URLs, rendered bodies, meetings and attachments, and the
+//! archive's indexes (year, kind, committee, tag, author, meeting). Built once from loaded
+//! content; rendering, search, link index and serve all read it and never go back to disk.
+
+use crate::config::SiteConfig;
+use crate::content::{LoadedContent, SourceDocument, CONTENT_DIR};
+use crate::dates::Date;
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::frontmatter::FrontMatter;
+use crate::kind::Kind;
+use crate::markdown::{self, Heading, LinkRef, Section};
+use crate::slides::split_slides;
+use crate::slug::slugify;
+use crate::urls::join_normalized;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// URL folders the theme uses for its own pages; a page slug may not take them.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "archive",
+    "kinds",
+    "committees",
+    "tags",
+    "authors",
+    "meetings",
+    "search",
+    "pdfs",
+    "links",
+    "static",
+];
+
+/// A rendered slide of a deck.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Slide {
+    pub number: usize,
+    pub title: String,
+    pub html: String,
+    pub notes_html: Option<String>,
+    pub line: usize,
+}
+
+/// A file attached to a document, found on disk.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Attachment {
+    /// Relative to `content/`, which is also its place in the output.
+    pub path: String,
+    pub title: String,
+    pub file_name: String,
+    pub size_bytes: u64,
+    pub is_pdf: bool,
+}
+
+/// A document of the archive, ready to render.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: PathBuf,
+    pub content_path: PathBuf,
+    pub slug: String,
+    /// Site-relative URL of its folder (`2025/slug/`).
+    pub url: String,
+    pub front: FrontMatter,
+    /// Body HTML with internal links resolved to relative hrefs.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    pub sections: Vec<Section>,
+    pub slides: Vec<Slide>,
+    pub attachments: Vec<Attachment>,
+    /// Index of the meeting document this one belongs to.
+    pub meeting: Option<usize>,
+    /// `summary:` or the first words of the text.
+    pub summary: String,
+    pub body_line: usize,
+}
+
+impl Document {
+    pub fn year(&self) -> Option<i32> {
+        self.front.date.map(|d| d.year)
+    }
+}
+
+/// A named group of documents (a committee, tag or author) with its URL slug.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Group {
+    pub name: String,
+    pub slug: String,
+    pub documents: Vec<usize>,
+}
+
+/// The archive's indexes; each list is newest first.
+#[derive(Debug, Default, Clone)]
+pub struct Indexes {
+    pub years: BTreeMap<i32, Vec<usize>>,
+    pub kinds: BTreeMap<Kind, Vec<usize>>,
+    pub committees: Vec<Group>,
+    pub tags: Vec<Group>,
+    pub authors: Vec<Group>,
+    /// Meeting documents, newest first.
+    pub meetings: Vec<usize>,
+    /// For each meeting, the documents that name it, in programme order then by date.
+    pub meeting_documents: HashMap<usize, Vec<usize>>,
+    /// Dated documents, newest first (everything but pages).
+    pub dated: Vec<usize>,
+    pub pages: Vec<usize>,
+}
+
+/// The whole site's model.
+#[derive(Debug)]
+pub struct Archive {
+    pub config: SiteConfig,
+    pub site_root: PathBuf,
+    pub documents: Vec<Document>,
+    /// Non-Markdown files under `content/`, relative to it.
+    pub assets: Vec<PathBuf>,
+    pub indexes: Indexes,
+}
+
+/// Builds the model from loaded content; problems are added to `diagnostics`.
+pub fn build_archive(
+    config: SiteConfig,
+    site_root: &Path,
+    loaded: LoadedContent,
+    diagnostics: &mut Diagnostics,
+) -> Archive {
+    let LoadedContent {
+        documents: sources,
+        assets,
+        diagnostics: load_problems,
+    } = loaded;
+    diagnostics.extend(load_problems.items);
+    let table_label = crate::i18n::text(config.language, "table");
+
+    let mut sources = sources;
+    // Newest first; ties by title so the order never depends on the file system.
+    sources.sort_by(|a, b| {
+        b.front
+            .date
+            .cmp(&a.front.date)
+            .then_with(|| a.front.title.cmp(&b.front.title))
+            .then_with(|| a.source.cmp(&b.source))
+    });
+    let sources = check_unique_urls(sources, diagnostics);
+
+    let rendered: Vec<(Document, Vec<Diagnostic>)> = sources
+        .into_par_iter()
+        .map(|source| render_document(source, site_root, table_label))
+        .collect();
+    let mut documents = Vec::with_capacity(rendered.len());
+    for (doc, problems) in rendered {
+        diagnostics.extend(problems);
+        documents.push(doc);
+    }
+    resolve_meetings(&mut documents, diagnostics);
+    let mut archive = Archive {
+        config,
+        site_root: site_root.to_path_buf(),
+        documents,
+        assets,
+        indexes: Indexes::default(),
+    };
+    crate::links::resolve_internal_links(&mut archive, diagnostics);
+    archive.indexes = build_indexes(&archive.documents);
+    archive
+}
+
+fn url_for(front: &FrontMatter, slug: &str) -> String {
+    match front.date {
+        Some(Date { year, .. }) => format!("{year}/{slug}/"),
+        None => format!("{slug}/"),
+    }
+}
+
+/// Two documents with one URL would overwrite each other: both files are named, and only the
+/// first is kept so the rest of the build still reports its own problems.
+fn check_unique_urls(
+    sources: Vec<SourceDocument>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<SourceDocument> {
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut kept = Vec::with_capacity(sources.len());
+    for source in sources {
+        let url = url_for(&source.front, &source.slug);
+        if source.front.date.is_none() && RESERVED_SLUGS.contains(&source.slug.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    source.source.clone(),
+                    format!("the page's address /{url} is used by the archive itself"),
+                )
+                .at(1, 1)
+                .hint(format!(
+                    "give the page another file name, or add `slug: om-{}`",
+                    source.slug
+                )),
+            );
+            continue;
+        }
+        match seen.get(&url) {
+            Some(first) => diagnostics.push(
+                Diagnostic::error(
+                    source.source.clone(),
+                    format!(
+                        "two documents would be published at /{url}: {} and this one",
+                        crate::diagnostics::display_path(first)
+                    ),
+                )
+                .at(1, 1)
+                .hint("give one of them another file name or a `slug:` of its own"),
+            ),
+            None => {
+                seen.insert(url, source.source.clone());
+                kept.push(source);
+            }
+        }
+    }
+    kept
+}
+
+fn render_document(
+    source: SourceDocument,
+    site_root: &Path,
+    table_label: &str,
+) -> (Document, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let url = url_for(&source.front, &source.slug);
+    let mut slides = Vec::new();
+    let rendered = if source.front.kind == Kind::Slides {
+        let (sources, warnings) = split_slides(&source.body, source.body_line, &source.source);
+        problems.extend(warnings);
+        // The outline page renders the whole deck once, so anchors and links are shared;
+        // each slide is also rendered alone for the presentation and handouts.
+        let mut all = markdown::RenderedMarkdown::default();
+        for s in sources {
+            let content = markdown::render(&s.content, s.line, table_label);
+            let notes = s
+                .notes
+                .as_deref()
+                .map(|n| markdown::render(n, s.notes_line, table_label));
+            let offset = all.links.len();
+            all.links.extend(content.links.iter().cloned());
+            let notes_offset = all.links.len();
+            if let Some(n) = &notes {
+                all.links.extend(n.links.iter().cloned());
+            }
+            all.headings.extend(content.headings.iter().cloned());
+            all.sections.push(Section {
+                anchor: Some(format!("slide-{}", s.number)),
+                heading: s.title.clone().unwrap_or_default(),
+                text: content.plain_text(),
+            });
+            slides.push(Slide {
+                number: s.number,
+                title: s.title.unwrap_or_else(|| format!("{}", s.number)),
+                html: renumber_links(&content.html, offset),
+                notes_html: notes.map(|n| renumber_links(&n.html, notes_offset)),
+                line: s.line,
+            });
+        }
+        all.html = outline_html(&slides);
+        all
+    } else {
+        markdown::render(&source.body, source.body_line, table_label)
+    };
+    let attachments = resolve_attachments(&source, site_root, &mut problems);
+    let summary = match &source.front.summary {
+        Some(s) => s.clone(),
+        None => markdown::excerpt(&rendered.plain_text(), 220),
+    };
+    let doc = Document {
+        url,
+        html: rendered.html,
+        headings: rendered.headings,
+        links: rendered.links,
+        sections: rendered.sections,
+        slides,
+        attachments,
+        meeting: None,
+        summary,
+        body_line: source.body_line,
+        source: source.source,
+        content_path: source.content_path,
+        slug: source.slug,
+        front: source.front,
+    };
+    (doc, problems)
+}
+
+/// The deck as a readable outline for its document page: one section per slide, notes beside.
+fn outline_html(slides: &[Slide]) -> String {
+    let mut html = String::new();
+    for s in slides {
+        html.push_str(&format!(
+            "<section class=\"outline-slide\" id=\"slide-{}\"><p class=\"outline-number\">{}</p>",
+            s.number, s.number
+        ));
+        html.push_str(&s.html);
+        if let Some(notes) = &s.notes_html {
+            html.push_str("<aside class=\"outline-notes\">");
+            html.push_str(notes);
+            html.push_str("</aside>");
+        }
+        html.push_str("</section>");
+    }
+    html
+}
+
+/// Slides are rendered one by one, each numbering its links from 0; shift them so every
+/// placeholder indexes the document's single link list.
+fn renumber_links(html: &str, offset: usize) -> String {
+    if offset == 0 || !html.contains(markdown::LINK_PLACEHOLDER) {
+        return html.to_string();
+    }
+    crate::links::replace_placeholders(html, |i| {
+        format!("{}{}", markdown::LINK_PLACEHOLDER, i + offset)
+    })
+}
+
+fn resolve_attachments(
+    source: &SourceDocument,
+    site_root: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Attachment> {
+    let folder = source
+        .content_path
+        .parent()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let content_root = site_root.join(CONTENT_DIR);
+    let mut out = Vec::new();
+    for a in &source.front.attachments {
+        let Some(path) = join_normalized(&folder, &a.path).filter(|p| !p.is_empty()) else {
+            problems.push(
+                Diagnostic::error(source.source.clone(), format!("attachment \"{}\" points outside content/", a.path))
+                    .at(a.line, 1)
+                    .hint("put the file in the content/ folder, next to the document, and write its name relative to the document"),
+            );
+            continue;
+        };
+        let full = content_root.join(&path);
+        match std::fs::metadata(&full) {
+            Ok(meta) if meta.is_file() => {
+                let file_name = path.rsplit('/').next().unwrap_or(&path).to_string();
+                out.push(Attachment {
+                    title: a.title.clone().unwrap_or_else(|| file_name.clone()),
+                    is_pdf: file_name.to_lowercase().ends_with(".pdf"),
+                    file_name,
+                    size_bytes: meta.len(),
+                    path,
+                });
+            }
+            _ => {
+                let hint = suggest_file(&content_root, &path).map(|s| format!("did you mean \"{s}\"?")).unwrap_or_else(|| {
+                    format!("put the file at content/{path}, or correct the name (paths are relative to the document's folder)")
+                });
+                problems.push(
+                    Diagnostic::error(
+                        source.source.clone(),
+                        format!("attachment \"{}\" does not exist", a.path),
+                    )
+                    .at(a.line, 1)
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Nearest file name in the same folder, for "did you mean" on attachments.
+fn suggest_file(content_root: &Path, path: &str) -> Option<String> {
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let entries = std::fs::read_dir(content_root.join(folder)).ok()?;
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    crate::diagnostics::suggest(name, names.iter().map(String::as_str)).map(|s| s.to_string())
+}
+
+fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostics) {
+    let mut meetings: HashMap<String, usize> = HashMap::new();
+    for (i, doc) in documents.iter().enumerate() {
+        if doc.front.kind == Kind::Meeting {
+            if let Some(&first) = meetings.get(&doc.slug) {
+                diagnostics.push(
+                    Diagnostic::error(doc.source.clone(), format!("two meetings have the slug \"{}\": {} and this one", doc.slug, crate::diagnostics::display_path(&documents[first].source)))
+                        .at(1, 1)
+                        .hint("meeting slugs must be unique across the archive: rename one file or give it a `slug:`"),
+                );
+            } else {
+                meetings.insert(doc.slug.clone(), i);
+            }
+        }
+    }
+    let names: Vec<String> = meetings.keys().cloned().collect();
+    for doc in documents.iter_mut() {
+        let Some(name) = doc.front.meeting.clone() else {
+            continue;
+        };
+        match meetings.get(&slugify(&name)) {
+            Some(&m) => doc.meeting = Some(m),
+            None => {
+                let hint = did_you_mean(&name, names.iter().map(String::as_str)).unwrap_or_else(
+                    || {
+                        "write the slug of a `kind: meeting` document (its file name without .md)"
+                            .into()
+                    },
+                );
+                diagnostics.push(
+                    Diagnostic::error(
+                        doc.source.clone(),
+                        format!("`meeting: {name}` names no meeting"),
+                    )
+                    .at(doc.front.meeting_line, 10)
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    // Programme items may name documents; check they exist.
+    let slugs: HashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.slug.as_str(), i))
+        .collect();
+    for doc in documents.iter() {
+        for item in &doc.front.programme {
+            if let Some(target) = &item.document {
+                if !slugs.contains_key(slugify(target).as_str()) {
+                    let hint = did_you_mean(target, slugs.keys().copied()).unwrap_or_else(|| {
+                        "write the slug of a document (its file name without .md)".into()
+                    });
+                    diagnostics.push(
+                        Diagnostic::error(doc.source.clone(), format!("programme item \"{}\" names document \"{target}\", which does not exist", item.title))
+                            .at(item.line, 1)
+                            .hint(hint),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn build_indexes(documents: &[Document]) -> Indexes {
+    let mut ix = Indexes::default();
+    let mut committees: BTreeMap<String, Group> = BTreeMap::new();
+    let mut tags: BTreeMap<String, Group> = BTreeMap::new();
+    let mut authors: BTreeMap<String, Group> = BTreeMap::new();
+    let add = |map: &mut BTreeMap<String, Group>, name: &str, i: usize| {
+        let slug = slugify(name);
+        if slug.is_empty() {
+            return;
+        }
+        let group = map.entry(slug.clone()).or_insert_with(|| Group {
+            name: name.to_string(),
+            slug,
+            documents: Vec::new(),
+        });
+        if group.documents.last() != Some(&i) {
+            group.documents.push(i);
+        }
+    };
+    for (i, doc) in documents.iter().enumerate() {
+        if doc.front.kind == Kind::Page {
+            ix.pages.push(i);
+            continue;
+        }
+        ix.dated.push(i);
+        if let Some(y) = doc.year() {
+            ix.years.entry(y).or_default().push(i);
+        }
+        ix.kinds.entry(doc.front.kind).or_default().push(i);
+        if let Some(c) = &doc.front.committee {
+            add(&mut committees, c, i);
+        }
+        for t in &doc.front.tags {
+            add(&mut tags, t, i);
+        }
+        for a in &doc.front.authors {
+            add(&mut authors, a, i);
+        }
+        if doc.front.kind == Kind::Meeting {
+            ix.meetings.push(i);
+        }
+        if let Some(m) = doc.meeting {
+            ix.meeting_documents.entry(m).or_default().push(i);
+        }
+    }
+    // Meeting documents follow the programme; the rest come after, oldest first.
+    for (&m, docs) in ix.meeting_documents.iter_mut() {
+        let order: Vec<String> = documents[m]
+            .front
+            .programme
+            .iter()
+            .filter_map(|p| p.document.as_deref().map(slugify))
+            .collect();
+        docs.sort_by_key(|&d| {
+            (
+                order
+                    .iter()
+                    .position(|s| *s == documents[d].slug)
+                    .unwrap_or(usize::MAX),
+                documents[d].front.date,
+                d,
+            )
+        });
+    }
+    ix.committees = committees.into_values().collect();
+    ix.tags = tags.into_values().collect();
+    ix.authors = authors.into_values().collect();
+    ix
+}

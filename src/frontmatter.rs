@@ -1,0 +1,518 @@
+//! Front matter: splitting it off a Markdown file and checking every key, so that one run
+//! reports every mistake in a document with its line and a way to fix it.
+
+use crate::dates::Date;
+use crate::diagnostics::Diagnostic;
+use crate::kind::Kind;
+use crate::yaml::{yaml_scalar_text, YamlMap};
+use serde_yaml::Value;
+use std::path::Path;
+
+/// A file attached to a document, as written in `attachments:`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AttachmentRef {
+    /// Relative to the document's folder, as written.
+    pub path: String,
+    pub title: Option<String>,
+    /// Line in the source file, for "does not exist" errors.
+    pub line: usize,
+}
+
+/// One item of a meeting's programme.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ProgrammeItem {
+    pub time: String,
+    pub title: String,
+    pub speaker: Option<String>,
+    /// Slug of the document presented at this point.
+    pub document: Option<String>,
+    pub line: usize,
+}
+
+/// The validated front matter of a document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: Option<Date>,
+    pub kind: Kind,
+    pub meeting: Option<String>,
+    pub committee: Option<String>,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub attachments: Vec<AttachmentRef>,
+    pub draft: bool,
+    pub slug: Option<String>,
+    pub place: Option<String>,
+    pub programme: Vec<ProgrammeItem>,
+    /// Lines of keys that later stages may need to point at (e.g. `meeting`).
+    pub meeting_line: usize,
+}
+
+/// Every key the format knows; anything else is a misspelling and gets a suggestion.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "kind",
+    "meeting",
+    "committee",
+    "authors",
+    "author",
+    "tags",
+    "summary",
+    "attachments",
+    "draft",
+    "slug",
+    "place",
+    "programme",
+];
+
+/// The front matter text and the body, with the line numbers each starts on.
+pub struct SplitDocument<'a> {
+    pub yaml: &'a str,
+    pub yaml_line: usize,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+const FRONT_MATTER_EXAMPLE: &str =
+    "start the file with front matter between two `---` lines, such as:\n  ---\n  title: Formandens beretning 2025\n  date: 2025-04-24\n  kind: chairman-report\n  ---";
+
+/// Splits `---` front matter from the body.
+pub fn split<'a>(text: &'a str, file: &Path) -> Result<SplitDocument<'a>, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(
+            Diagnostic::error(file.to_path_buf(), "the document has no front matter")
+                .at(1, 1)
+                .hint(FRONT_MATTER_EXAMPLE),
+        );
+    }
+    let rest = &text[first_line_end..];
+    let mut offset = 0;
+    let mut line = 2;
+    for raw in rest.split_inclusive('\n') {
+        let trimmed = raw.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + raw.len()..];
+            return Ok(SplitDocument {
+                yaml,
+                yaml_line: 2,
+                body,
+                body_line: line + 1,
+            });
+        }
+        offset += raw.len();
+        line += 1;
+    }
+    Err(Diagnostic::error(file.to_path_buf(), "the front matter is never closed")
+        .at(1, 1)
+        .hint("add a line holding only `---` after the last front matter key, before the text starts"))
+}
+
+/// Checks the front matter, returning all problems found in it.
+pub fn parse(
+    yaml_text: &str,
+    yaml_line: usize,
+    file: &Path,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let yaml = YamlMap::parse(yaml_text, file, yaml_line).map_err(|d| vec![d])?;
+    let mut problems = yaml.unknown_keys(KNOWN_KEYS, file, "front matter");
+    let mut checker = Checker {
+        yaml: &yaml,
+        file,
+        problems: &mut problems,
+    };
+
+    let title = checker.text("title");
+    let kind_text = checker.text("kind");
+    let kind = match kind_text.as_deref() {
+        None => {
+            checker.missing("kind", "add `kind: newsletter` (or chairman-report, committee-report, slides, minutes, accounts, meeting, page)");
+            None
+        }
+        Some(name) => match Kind::parse(name) {
+            Some(k) => Some(k),
+            None => {
+                let hint = Kind::suggestions(name).unwrap_or_else(|| {
+                    format!(
+                        "kind must be one of: {}",
+                        Kind::ALL.map(Kind::as_str).join(", ")
+                    )
+                });
+                checker.at("kind", format!("unknown kind \"{name}\""), hint);
+                None
+            }
+        },
+    };
+    if title.is_none() {
+        checker.missing(
+            "title",
+            "add a line such as `title: Nyhedsbrev december 2025`",
+        );
+    }
+    let date = match yaml.get("date") {
+        None | Some(Value::Null) => {
+            if kind.is_some_and(|k| k != Kind::Page) {
+                checker.missing(
+                    "date",
+                    "add the document's date as `date: 2025-04-24` (year-month-day)",
+                );
+            }
+            None
+        }
+        Some(value) => {
+            let text = yaml_scalar_text(value);
+            match Date::parse(&text) {
+                Ok(d) => Some(d),
+                Err(message) => {
+                    checker.at(
+                        "date",
+                        format!("bad date: {message}"),
+                        "write the date as YYYY-MM-DD, for example `date: 2025-10-14`",
+                    );
+                    None
+                }
+            }
+        }
+    };
+    let committee = checker.text("committee");
+    if kind == Some(Kind::CommitteeReport) && committee.is_none() {
+        checker.missing(
+            "committee",
+            "a committee-report needs the committee's name, such as `committee: Vagtudvalget`",
+        );
+    }
+    let mut authors = checker.list("authors");
+    authors.extend(checker.list("author"));
+    let tags = checker.list("tags");
+    let attachments = checker.attachments();
+    let programme = checker.programme();
+    if !programme.is_empty() && kind.is_some_and(|k| k != Kind::Meeting) {
+        checker.at("programme", "only a `kind: meeting` document has a programme".to_string(), "move the programme to the meeting's own document and point this one at it with `meeting: <slug>`");
+    }
+    let draft = match yaml.get("draft") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            checker.at(
+                "draft",
+                format!(
+                    "`draft` must be true or false, not \"{}\"",
+                    yaml_scalar_text(other)
+                ),
+                "write `draft: true` to keep the document out of the published site",
+            );
+            false
+        }
+    };
+    let front = FrontMatter {
+        title: title.unwrap_or_default(),
+        date,
+        kind: kind.unwrap_or(Kind::Page),
+        meeting: checker.text("meeting"),
+        committee,
+        authors,
+        tags,
+        summary: checker.text("summary"),
+        attachments,
+        draft,
+        slug: checker.text("slug"),
+        place: checker.text("place"),
+        programme,
+        meeting_line: yaml.line_of("meeting"),
+    };
+    if problems.is_empty() {
+        Ok(front)
+    } else {
+        Err(problems)
+    }
+}
+
+struct Checker<'a> {
+    yaml: &'a YamlMap,
+    file: &'a Path,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, key: &str, message: String, hint: impl Into<String>) {
+        self.problems.push(
+            Diagnostic::error(self.file.to_path_buf(), message)
+                .at(self.yaml.line_of(key), self.yaml.value_column(key))
+                .hint(hint),
+        );
+    }
+
+    fn missing(&mut self, key: &str, hint: &str) {
+        self.problems.push(
+            Diagnostic::error(
+                self.file.to_path_buf(),
+                format!("the front matter has no `{key}`"),
+            )
+            .at(self.yaml.first_line, 1)
+            .hint(hint),
+        );
+    }
+
+    /// A one-line text value; numbers and dates are accepted as their text.
+    fn text(&mut self, key: &str) -> Option<String> {
+        match self.yaml.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => {
+                Some(yaml_scalar_text(v).trim().to_string())
+            }
+            Some(_) => {
+                self.at(
+                    key,
+                    format!("`{key}` must be a single value, not a list or a map"),
+                    format!("write it on one line: `{key}: ...`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of names; a single value is accepted as a list of one.
+    fn list(&mut self, key: &str) -> Vec<String> {
+        match self.yaml.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Sequence(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(_) | Value::Number(_) | Value::Bool(_) => {
+                            let t = yaml_scalar_text(item).trim().to_string();
+                            if !t.is_empty() {
+                                out.push(t);
+                            }
+                        }
+                        _ => self.at(
+                            key,
+                            format!("every item of `{key}` must be a plain name"),
+                            format!("write `{key}: [Første, Anden]`"),
+                        ),
+                    }
+                }
+                out
+            }
+            Some(v @ (Value::String(_) | Value::Number(_))) => {
+                vec![yaml_scalar_text(v).trim().to_string()]
+            }
+            Some(_) => {
+                self.at(
+                    key,
+                    format!("`{key}` must be a list"),
+                    format!("write `{key}: [Første, Anden]`"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn attachments(&mut self) -> Vec<AttachmentRef> {
+        let line = self.yaml.line_of("attachments");
+        let items = match self.yaml.get("attachments") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Sequence(items)) => items.clone(),
+            Some(v @ Value::String(_)) => vec![v.clone()],
+            Some(_) => {
+                self.at("attachments", "`attachments` must be a list of files".into(), "write `attachments: [regnskab-2024.pdf]` or a list of `- path: ...` and `title: ...`");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let item_line = line + 1 + i;
+            match item {
+                Value::String(path) => out.push(AttachmentRef {
+                    path: path.trim().to_string(),
+                    title: None,
+                    line: item_line,
+                }),
+                Value::Mapping(map) => {
+                    let path = map
+                        .get("path")
+                        .map(yaml_scalar_text)
+                        .filter(|p| !p.trim().is_empty());
+                    let title = map
+                        .get("title")
+                        .map(yaml_scalar_text)
+                        .filter(|t| !t.trim().is_empty());
+                    match path {
+                        Some(path) => out.push(AttachmentRef {
+                            path: path.trim().to_string(),
+                            title,
+                            line: item_line,
+                        }),
+                        None => self.at(
+                            "attachments",
+                            format!("attachment {} has no `path`", i + 1),
+                            "write `- path: file.pdf` and, if you like, `title: ...` under it",
+                        ),
+                    }
+                }
+                _ => self.at(
+                    "attachments",
+                    format!(
+                        "attachment {} is neither a file name nor a `path`/`title` map",
+                        i + 1
+                    ),
+                    "write `- path: file.pdf`",
+                ),
+            }
+        }
+        out
+    }
+
+    fn programme(&mut self) -> Vec<ProgrammeItem> {
+        let line = self.yaml.line_of("programme");
+        let items = match self.yaml.get("programme") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Sequence(items)) => items.clone(),
+            Some(_) => {
+                self.at("programme", "`programme` must be a list of items".into(), "write each item as `- time: \"18:00\"` with `title:` (and `speaker:`, `document:`) under it");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Value::Mapping(map) = item else {
+                self.at(
+                    "programme",
+                    format!("programme item {} must have `time` and `title`", i + 1),
+                    "write `- time: \"18:00\"` and `title: Velkomst` under it",
+                );
+                continue;
+            };
+            let get = |k: &str| {
+                map.get(k)
+                    .map(yaml_scalar_text)
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+            };
+            let time = get("time");
+            let title = get("title");
+            for key in map.keys().map(yaml_scalar_text) {
+                if !["time", "title", "speaker", "document"].contains(&key.as_str()) {
+                    let hint = crate::diagnostics::did_you_mean(
+                        &key,
+                        ["time", "title", "speaker", "document"],
+                    );
+                    self.at(
+                        "programme",
+                        format!("unknown key \"{key}\" in programme item {}", i + 1),
+                        hint.unwrap_or_else(|| {
+                            "a programme item takes time, title, speaker and document".into()
+                        }),
+                    );
+                }
+            }
+            match (time, title) {
+                (Some(time), Some(title)) => {
+                    if !is_clock_time(&time) {
+                        self.at(
+                            "programme",
+                            format!(
+                                "programme item {} has time \"{time}\", which is not HH:MM",
+                                i + 1
+                            ),
+                            "write the time in quotes as \"18:30\"",
+                        );
+                    }
+                    out.push(ProgrammeItem {
+                        time,
+                        title,
+                        speaker: get("speaker"),
+                        document: get("document"),
+                        line: line + 1,
+                    });
+                }
+                _ => self.at(
+                    "programme",
+                    format!("programme item {} needs both `time` and `title`", i + 1),
+                    "write `- time: \"18:00\"` and `title: Velkomst`",
+                ),
+            }
+        }
+        out
+    }
+}
+
+/// `HH:MM` (or `HH.MM`, as Danish programmes often write it) on a 24-hour clock.
+fn is_clock_time(text: &str) -> bool {
+    let Some((h, m)) = text.split_once([':', '.']) else {
+        return false;
+    };
+    m.len() == 2
+        && matches!((h.parse::<u32>(), m.parse::<u32>()), (Ok(h), Ok(m)) if h < 24 && m < 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_doc(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let split = split(text, Path::new("content/a.md")).map_err(|d| vec![d])?;
+        parse(split.yaml, split.yaml_line, Path::new("content/a.md"))
+    }
+
+    #[test]
+    fn splits_and_counts_lines() {
+        let s = split("---\ntitle: A\n---\nHej\n", Path::new("a.md")).unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.body, "Hej\n");
+        assert_eq!(s.body_line, 4);
+        assert!(split("title: A\n", Path::new("a.md")).is_err());
+        assert!(split("---\ntitle: A\n", Path::new("a.md"))
+            .unwrap_err()
+            .message
+            .contains("never closed"));
+    }
+
+    #[test]
+    fn full_front_matter() {
+        let f = parse_doc("---\ntitle: Beretning\ndate: 2025-04-24\nkind: chairman-report\nauthor: Mette\ntags: [a, b]\nattachments:\n  - path: x.pdf\n    title: X\n  - y.pdf\n---\n").unwrap();
+        assert_eq!(f.kind, Kind::ChairmanReport);
+        assert_eq!(f.authors, vec!["Mette"]);
+        assert_eq!(f.attachments.len(), 2);
+        assert_eq!(f.attachments[0].title.as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn all_problems_reported_with_lines() {
+        let errs = parse_doc("---\ntitel: A\ndate: 2025-02-30\nkind: raport\n---\n").unwrap_err();
+        let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        let all = text.join("\n");
+        assert!(
+            all.contains("content/a.md:2:1: unknown key \"titel\""),
+            "{all}"
+        );
+        assert!(all.contains("content/a.md:3:7: bad date"), "{all}");
+        assert!(
+            all.contains("content/a.md:4:7: unknown kind \"raport\""),
+            "{all}"
+        );
+        assert!(all.contains("did you mean \"title\""), "{all}");
+    }
+
+    #[test]
+    fn programme_and_committee_rules() {
+        let f = parse_doc("---\ntitle: M\ndate: 2025-01-01\nkind: meeting\nprogramme:\n  - time: \"18:00\"\n    title: Velkomst\n    speaker: A\n---\n").unwrap();
+        assert_eq!(f.programme[0].time, "18:00");
+        let errs = parse_doc("---\ntitle: U\ndate: 2025-01-01\nkind: committee-report\n---\n")
+            .unwrap_err();
+        assert!(errs[0].message.contains("committee"));
+        let errs = parse_doc("---\ntitle: M\ndate: 2025-01-01\nkind: meeting\nprogramme:\n  - time: \"25:00\"\n    title: X\n---\n").unwrap_err();
+        assert!(errs[0].message.contains("not HH:MM"));
+    }
+
+    #[test]
+    fn page_may_omit_date() {
+        assert!(parse_doc("---\ntitle: Om\nkind: page\n---\n").is_ok());
+        assert!(parse_doc("---\ntitle: N\nkind: newsletter\n---\n").is_err());
+    }
+}

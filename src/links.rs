@@ -1,0 +1,256 @@
+//! Internal links: writers link to other documents by their source path
+//! (`../2024/beretning.md#lægevagten`), to attachments and to headings. Every such link is
+//! checked at build and rewritten to a relative href; a broken one is an error with the
+//! nearest existing target.
+
+use crate::archive::Archive;
+use crate::diagnostics::{suggest, Diagnostic, Diagnostics};
+use crate::markdown::LINK_PLACEHOLDER;
+use crate::slug::slugify;
+use crate::urls::{join_normalized, percent_decode, relative};
+use std::collections::{HashMap, HashSet};
+
+/// Where an internal link leads, once resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InternalTarget {
+    /// Another document (index into `Archive::documents`) and maybe a heading anchor.
+    Document {
+        index: usize,
+        anchor: Option<String>,
+    },
+    /// A file under `content/`, by its path there.
+    Asset(String),
+    /// A heading on the same page.
+    SamePage(String),
+}
+
+/// Replaces every `arkiv-link:N` in `html` with `f(N)`.
+pub fn replace_placeholders(html: &str, mut f: impl FnMut(usize) -> String) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(pos) = rest.find(LINK_PLACEHOLDER) {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos + LINK_PLACEHOLDER.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&f(n)),
+            Err(_) => out.push_str(LINK_PLACEHOLDER),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Lookup tables built once per build: documents by source path and URL, assets by path.
+pub struct LinkTargets {
+    by_content_path: HashMap<String, usize>,
+    by_url: HashMap<String, usize>,
+    assets: HashSet<String>,
+    anchors: Vec<HashSet<String>>,
+}
+
+impl LinkTargets {
+    pub fn new(archive: &Archive) -> Self {
+        let mut by_content_path = HashMap::new();
+        let mut by_url = HashMap::new();
+        let mut anchors = Vec::with_capacity(archive.documents.len());
+        for (i, doc) in archive.documents.iter().enumerate() {
+            by_content_path.insert(doc.content_path.to_string_lossy().replace('\\', "/"), i);
+            by_url.insert(doc.url.trim_end_matches('/').to_string(), i);
+            let mut set: HashSet<String> = doc.headings.iter().map(|h| h.id.clone()).collect();
+            for s in &doc.slides {
+                set.insert(format!("slide-{}", s.number));
+            }
+            anchors.push(set);
+        }
+        let assets = archive
+            .assets
+            .iter()
+            .map(|a| a.to_string_lossy().replace('\\', "/"))
+            .collect();
+        LinkTargets {
+            by_content_path,
+            by_url,
+            assets,
+            anchors,
+        }
+    }
+
+    /// Resolves `target` as written in the document at `content_path` (index `from`).
+    pub fn resolve(
+        &self,
+        from: usize,
+        content_path: &str,
+        target: &str,
+    ) -> Result<InternalTarget, String> {
+        let (path, fragment) = match target.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (target, None),
+        };
+        let path = percent_decode(path.split('?').next().unwrap_or(path));
+        if path.is_empty() {
+            let anchor = fragment.unwrap_or_default();
+            return self
+                .check_anchor(from, anchor)
+                .map(|_| InternalTarget::SamePage(anchor.to_string()));
+        }
+        let folder = content_path.rsplit_once('/').map_or("", |(f, _)| f);
+        let joined = join_normalized(folder, &path)
+            .ok_or_else(|| format!("\"{target}\" climbs above the content/ folder"))?;
+        let index = self
+            .by_content_path
+            .get(&joined)
+            .or_else(|| self.by_url.get(joined.trim_end_matches('/')))
+            .or_else(|| self.by_content_path.get(&format!("{joined}/index.md")))
+            .or_else(|| {
+                joined
+                    .strip_suffix("/index.html")
+                    .and_then(|u| self.by_url.get(u))
+            });
+        if let Some(&index) = index {
+            if let Some(anchor) = fragment.filter(|f| !f.is_empty()) {
+                let anchor = self.check_anchor(index, anchor)?;
+                return Ok(InternalTarget::Document {
+                    index,
+                    anchor: Some(anchor),
+                });
+            }
+            return Ok(InternalTarget::Document {
+                index,
+                anchor: None,
+            });
+        }
+        if self.assets.contains(&joined) {
+            return Ok(InternalTarget::Asset(joined));
+        }
+        let candidates = self
+            .by_content_path
+            .keys()
+            .chain(self.assets.iter())
+            .map(String::as_str);
+        let hint = match suggest(&joined, candidates) {
+            Some(near) => format!("did you mean \"{}\"?", relative_source(folder, near)),
+            None => "link to another document by its file, relative to this one, such as `../2024/beretning.md`".to_string(),
+        };
+        Err(format!(
+            "broken link: \"{target}\" leads to content/{joined}, which does not exist\x1f{hint}"
+        ))
+    }
+
+    /// Anchors are compared after slugifying, so `#Lægevagten` finds `#laegevagten`.
+    fn check_anchor(&self, doc: usize, anchor: &str) -> Result<String, String> {
+        let set = &self.anchors[doc];
+        let decoded = percent_decode(anchor);
+        if set.contains(&decoded) {
+            return Ok(decoded);
+        }
+        let slug = slugify(&decoded);
+        if set.contains(&slug) {
+            return Ok(slug);
+        }
+        let hint = match suggest(&slug, set.iter().map(String::as_str)) {
+            Some(near) => format!("did you mean \"#{near}\"?"),
+            None if set.is_empty() => "that document has no headings to link to".to_string(),
+            None => {
+                let mut all: Vec<&str> = set.iter().map(String::as_str).collect();
+                all.sort();
+                all.truncate(8);
+                format!("the headings there are: #{}", all.join(", #"))
+            }
+        };
+        Err(format!(
+            "broken link: there is no heading \"#{anchor}\"\x1f{hint}"
+        ))
+    }
+}
+
+/// How to write `target` (a content path) relative to `folder`, for hints users can paste.
+fn relative_source(folder: &str, target: &str) -> String {
+    let depth = folder.split('/').filter(|p| !p.is_empty()).count();
+    format!("{}{}", "../".repeat(depth), target)
+}
+
+/// Rewrites every internal link placeholder to a relative href, reporting broken ones.
+pub fn resolve_internal_links(archive: &mut Archive, diagnostics: &mut Diagnostics) {
+    let targets = LinkTargets::new(archive);
+    let mut updates: Vec<(usize, Vec<String>, Vec<String>)> = Vec::new();
+    for (i, doc) in archive.documents.iter().enumerate() {
+        if doc.links.iter().all(|l| !l.is_internal)
+            && !doc.links.iter().any(|l| l.target.starts_with('#'))
+        {
+            continue;
+        }
+        let content_path = doc.content_path.to_string_lossy().replace('\\', "/");
+        let mut hrefs = Vec::with_capacity(doc.links.len());
+        for link in &doc.links {
+            if !link.is_internal && !link.target.starts_with('#') {
+                hrefs.push(link.target.clone());
+                continue;
+            }
+            let href = match targets.resolve(i, &content_path, &link.target) {
+                Ok(InternalTarget::Document { index, anchor }) => {
+                    let mut href = relative(&doc.url, &archive.documents[index].url);
+                    if let Some(a) = anchor {
+                        href.push('#');
+                        href.push_str(&a);
+                    }
+                    href
+                }
+                Ok(InternalTarget::Asset(path)) => relative(&doc.url, &path),
+                Ok(InternalTarget::SamePage(anchor)) => format!("#{anchor}"),
+                Err(message) => {
+                    let (message, hint) = message.split_once('\x1f').unwrap_or((&message, ""));
+                    let mut d = Diagnostic::error(doc.source.clone(), message.to_string())
+                        .at(link.line, link.column);
+                    if !hint.is_empty() {
+                        d = d.hint(hint.to_string());
+                    }
+                    diagnostics.push(d);
+                    link.target.clone()
+                }
+            };
+            hrefs.push(href);
+        }
+        let resolve =
+            |html: &str| replace_placeholders(html, |n| hrefs.get(n).cloned().unwrap_or_default());
+        let html = resolve(&doc.html);
+        let slides: Vec<String> = doc
+            .slides
+            .iter()
+            .flat_map(|s| {
+                [
+                    resolve(&s.html),
+                    s.notes_html.as_deref().map(resolve).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        updates.push((i, vec![html], slides));
+    }
+    for (i, html, slides) in updates {
+        let doc = &mut archive.documents[i];
+        if let Some(h) = html.into_iter().next() {
+            doc.html = h;
+        }
+        for (slide, pair) in doc.slides.iter_mut().zip(slides.chunks(2)) {
+            slide.html = pair[0].clone();
+            if slide.notes_html.is_some() {
+                slide.notes_html = Some(pair[1].clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_replaced() {
+        let html = "<a href=\"arkiv-link:0\">a</a><a href=\"arkiv-link:12\">b</a>";
+        assert_eq!(
+            replace_placeholders(html, |n| format!("u{n}")),
+            "<a href=\"u0\">a</a><a href=\"u12\">b</a>"
+        );
+    }
+}

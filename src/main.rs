@@ -1,0 +1,97 @@
+//! The `arkiv` command: parses arguments and calls the library. Exit codes: 0 built,
+//! 1 content or template errors, 2 usage errors.
+
+use arkiv::diagnostics::Diagnostics;
+use arkiv::pipeline::{build, BuildOptions};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "arkiv",
+    version,
+    about = "Build an association's archive of reports, newsletters, slides and meetings"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder.
+    Build {
+        /// The site's folder (holding site.yaml and content/).
+        #[arg(default_value = ".")]
+        site_dir: PathBuf,
+        /// Where to write the site (default: SITE_DIR/output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Include documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print the time each stage took.
+        #[arg(long)]
+        timings: bool,
+    },
+}
+
+fn print_diagnostics(d: &Diagnostics) {
+    for item in &d.items {
+        eprintln!("{item}");
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            site_dir,
+            output,
+            drafts,
+            timings,
+        } => {
+            if !site_dir.is_dir() {
+                eprintln!("error: {} is not a folder\n  hint: run arkiv build in the site's folder, or give its path: arkiv build path/to/site", site_dir.display());
+                return ExitCode::from(2);
+            }
+            let options = BuildOptions {
+                site_root: site_dir,
+                output,
+                drafts,
+            };
+            match build(&options) {
+                Ok(report) => {
+                    print_diagnostics(&report.warnings);
+                    if timings {
+                        for (stage, took) in &report.timings.stages {
+                            eprintln!("  {stage:<8} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                        }
+                    }
+                    eprintln!(
+                        "built {} documents into {} ({} pages, {} files{})",
+                        report.documents,
+                        report.output.display(),
+                        report.pages,
+                        report.files,
+                        match report.warnings.warnings().count() {
+                            0 => String::new(),
+                            n => format!(", {n} warnings"),
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    print_diagnostics(&problems);
+                    let n = problems.errors().count();
+                    eprintln!(
+                        "build failed: {n} error{}; the previous output was left as it was",
+                        if n == 1 { "" } else { "s" }
+                    );
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,416 @@
+//! Markdown to HTML, in one pass that also collects what later stages need: headings (for the
+//! table of contents and anchors), every link with its line (for checking and the link index)
+//! and plain text by section (for search and excerpts).
+
+use crate::slug::slugify;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Links that point inside the site are written as `arkiv-link:N` and resolved once every
+/// document's URL and headings are known (see `links`).
+pub const LINK_PLACEHOLDER: &str = "arkiv-link:";
+
+/// A heading, with the anchor it gets.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub id: String,
+    /// 1-based line in the source file.
+    pub line: usize,
+}
+
+/// A link or image as written in the document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LinkRef {
+    pub target: String,
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
+    pub is_image: bool,
+    /// True when the target is resolved inside the site (relative or root path, not a URL).
+    pub is_internal: bool,
+}
+
+/// Text under one heading, for search results that open at the right place.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Section {
+    /// Anchor of the heading this text is under; `None` before the first heading.
+    pub anchor: Option<String>,
+    pub heading: String,
+    pub text: String,
+}
+
+/// The result of rendering one Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedMarkdown {
+    /// HTML with internal links as placeholders.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    pub sections: Vec<Section>,
+}
+
+impl RenderedMarkdown {
+    /// All the text, for summaries and word counts.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for s in &self.sections {
+            if !s.heading.is_empty() {
+                out.push_str(&s.heading);
+                out.push('\n');
+            }
+            out.push_str(&s.text);
+        }
+        out
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// True for targets that leave the site (`https:`, `mailto:`, `//host`).
+pub fn is_external(target: &str) -> bool {
+    if target.starts_with("//") {
+        return true;
+    }
+    match target.find(':') {
+        Some(i) => {
+            let scheme = &target[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !target[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Renders `body`, whose first line is line `first_line` of the file. `table_label` is the
+/// accessible name of the scrolling box around tables, in the site's language.
+pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkdown {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let position = |offset: usize| -> (usize, usize) {
+        let idx = line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let col = body[line_starts[idx]..offset.min(body.len())]
+            .chars()
+            .count()
+            + 1;
+        (first_line + idx, col)
+    };
+
+    let mut events: Vec<Event> = Vec::new();
+    let mut out = RenderedMarkdown::default();
+    let mut current = Section::default();
+    let mut used_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Index into `events` of the open heading, and its collected text.
+    let mut heading_start: Option<(usize, usize, String)> = None;
+    // Index into `out.links` of the open link, whose text is being collected.
+    let mut open_links: Vec<usize> = Vec::new();
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Heading { .. }) => {
+                heading_start = Some((events.len(), range.start, String::new()));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((idx, start, text)) = heading_start.take() {
+                    let text = clean_text(text.trim());
+                    let explicit = match &events[idx] {
+                        Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                        _ => None,
+                    };
+                    let base = explicit.unwrap_or_else(|| {
+                        let s = slugify(&text);
+                        if s.is_empty() {
+                            "afsnit".to_string()
+                        } else {
+                            s
+                        }
+                    });
+                    let id = unique_id(&mut used_ids, base);
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[idx] {
+                        *slot = Some(CowStr::from(id.clone()));
+                    }
+                    let (line, _) = position(start);
+                    let level = heading_level(*level);
+                    out.headings.push(Heading {
+                        level,
+                        text: text.clone(),
+                        id: id.clone(),
+                        line,
+                    });
+                    let finished = std::mem::replace(
+                        &mut current,
+                        Section {
+                            anchor: Some(id),
+                            heading: text,
+                            text: String::new(),
+                        },
+                    );
+                    if !finished.text.trim().is_empty() || !finished.heading.is_empty() {
+                        out.sections.push(finished);
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, h)) = heading_start.as_mut() {
+                    h.push_str(t);
+                } else {
+                    current.text.push_str(t);
+                }
+                for &i in &open_links {
+                    out.links[i].text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if heading_start.is_none() {
+                    current.text.push(' ');
+                }
+            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::TableRow
+                | TagEnd::CodeBlock,
+            ) => {
+                current.text.push('\n');
+            }
+            _ => {}
+        }
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (link, dest) =
+                    link_ref(&dest_url, &position, range.start, out.links.len(), false);
+                open_links.push(out.links.len());
+                out.links.push(link);
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (link, dest) =
+                    link_ref(&dest_url, &position, range.start, out.links.len(), true);
+                open_links.push(out.links.len());
+                out.links.push(link);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some(i) = open_links.pop() {
+                    let text = clean_text(out.links[i].text.trim());
+                    out.links[i].text = text;
+                }
+                events.push(event);
+            }
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{table_label}\">"
+                ))));
+                events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                events.push(Event::Html(CowStr::Borrowed("</div>")));
+            }
+            Event::Text(t) if t.contains('\u{ad}') => {
+                // Soft hyphens from PDF copy-paste split words for search and copying; drop them.
+                events.push(Event::Text(CowStr::from(t.replace('\u{ad}', ""))));
+            }
+            other => events.push(other),
+        }
+    }
+    if !current.text.trim().is_empty() || !current.heading.is_empty() {
+        out.sections.push(current);
+    }
+    for s in &mut out.sections {
+        s.text = clean_text(&s.text);
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = html;
+    out
+}
+
+fn link_ref<'a>(
+    dest: &CowStr<'a>,
+    position: &impl Fn(usize) -> (usize, usize),
+    offset: usize,
+    index: usize,
+    is_image: bool,
+) -> (LinkRef, CowStr<'a>) {
+    let target = dest.to_string();
+    let (line, column) = position(offset);
+    let is_internal = !target.is_empty() && !target.starts_with('#') && !is_external(&target);
+    let new_dest = if is_internal {
+        CowStr::from(format!("{LINK_PLACEHOLDER}{index}"))
+    } else {
+        dest.clone()
+    };
+    (
+        LinkRef {
+            target,
+            text: String::new(),
+            line,
+            column,
+            is_image,
+            is_internal,
+        },
+        new_dest,
+    )
+}
+
+fn unique_id(used: &mut std::collections::HashMap<String, usize>, base: String) -> String {
+    let count = used.entry(base.clone()).or_insert(0);
+    *count += 1;
+    if *count == 1 {
+        base
+    } else {
+        format!("{base}-{}", *count - 1)
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Drops soft hyphens and squeezes runs of spaces, as text pulled from PDFs is full of both.
+pub fn clean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = false;
+    for ch in text.chars() {
+        match ch {
+            '\u{ad}' => {}
+            ' ' | '\t' | '\u{a0}' => {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+            }
+            _ => {
+                out.push(ch);
+                last_space = ch == '\n';
+            }
+        }
+    }
+    out
+}
+
+/// The first `max_chars` characters of `text` cut at a word, for list summaries.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max_chars {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max_chars / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_danish_anchors_and_lines() {
+        let r = render(
+            "Intro\n\n## Lægevagten\n\nTekst\n\n## Lægevagten\n\n### Økonomi {#penge}\n",
+            5,
+            "Tabel",
+        );
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["laegevagten", "laegevagten-1", "penge"]);
+        assert_eq!(r.headings[0].line, 7);
+        assert!(
+            r.html.contains("<h2 id=\"laegevagten\">Lægevagten</h2>"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.sections[0].anchor, None);
+        assert_eq!(r.sections[1].anchor.as_deref(), Some("laegevagten"));
+        assert!(r.sections[1].text.contains("Tekst"));
+    }
+
+    #[test]
+    fn internal_links_become_placeholders_external_stay() {
+        let r = render("Se [beretning](../2024/b.md#x) og [aftalen](https://x.example/a.pdf) og [top](#a)\n\n![logo](logo.png)", 1, "Tabel");
+        assert_eq!(r.links.len(), 4);
+        assert!(r.links[0].is_internal && !r.links[1].is_internal && !r.links[2].is_internal);
+        assert_eq!(r.links[0].text, "beretning");
+        assert!(r.links[3].is_image && r.links[3].is_internal);
+        assert!(r.html.contains("href=\"arkiv-link:0\""));
+        assert!(r.html.contains("href=\"https://x.example/a.pdf\""));
+        assert_eq!(r.links[1].line, 1);
+        assert_eq!(r.links[3].line, 3);
+    }
+
+    #[test]
+    fn tables_scroll_and_soft_hyphens_vanish() {
+        let r = render(
+            "| Post | Beløb |\n|---|---:|\n| Løn | 1.234 |\n\nAf\u{ad}tale",
+            1,
+            "Tabel",
+        );
+        assert!(r.html.contains(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Tabel\"><table>"
+        ));
+        assert!(r.html.contains("style=\"text-align: right\""));
+        assert!(r.html.contains("Aftale"));
+        assert!(r.plain_text().contains("Aftale"));
+    }
+
+    #[test]
+    fn external_detection() {
+        assert!(is_external("https://a.example"));
+        assert!(is_external("mailto:a@b.dk"));
+        assert!(!is_external("../2024/a.md"));
+        assert!(!is_external("bilag.pdf"));
+        assert!(!is_external("/2024/a/"));
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(
+            excerpt("Kære kollegaer, året har været travlt", 20),
+            "Kære kollegaer, året…"
+        );
+        assert_eq!(excerpt("Kort", 20), "Kort");
+    }
+}

@@ -1,0 +1,226 @@
+//! The write stage: minify, write everything into a staging folder beside the output, and swap
+//! it in only when the whole build succeeded. A failed build never touches the published site,
+//! and arkiv never deletes a folder it did not write.
+
+use crate::diagnostics::Diagnostic;
+use crate::render::OutputFile;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Written into every output folder; a folder without it is not ours to replace.
+pub const MARKER_FILE: &str = ".arkiv-output";
+
+/// A file copied as it is (assets, theme static files).
+#[derive(Debug, Clone)]
+pub struct CopiedFile {
+    pub from: PathBuf,
+    /// Relative to the output folder.
+    pub to: String,
+}
+
+/// Refuses output folders where replacing the folder could destroy the user's work.
+pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let site = canonical(site_root);
+    let out = canonical(output);
+    let content = site.join(crate::content::CONTENT_DIR);
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(
+            None,
+            format!("refusing to build into {}: {why}", output.display()),
+        )
+        .hint("choose an empty folder or one arkiv built before, such as `--output output`"))
+    };
+    if out == site {
+        return refuse("it is the site's own folder");
+    }
+    if out.starts_with(&content) {
+        return refuse("it is inside content/");
+    }
+    if site.starts_with(&out) {
+        return refuse("it contains the site itself");
+    }
+    if out.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    if output.exists() {
+        if !output.is_dir() {
+            return refuse("it is a file, not a folder");
+        }
+        let mut entries = std::fs::read_dir(output).map_err(|e| {
+            Diagnostic::error(None, format!("cannot read {}: {e}", output.display()))
+        })?;
+        let empty = entries.next().is_none();
+        if !empty && !output.join(MARKER_FILE).exists() {
+            return refuse("it holds files arkiv did not write");
+        }
+    }
+    Ok(())
+}
+
+/// The absolute, symlink-free form where it exists, so `./output` and `output/` compare equal.
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(parent), Some(name)) => canonical(parent).join(name),
+        _ => absolute,
+    }
+}
+
+/// Minifies HTML pages; other files pass through.
+pub fn minify(files: &mut [OutputFile]) {
+    let cfg = minify_html::Cfg {
+        minify_css: true,
+        minify_js: true,
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        ..minify_html::Cfg::default()
+    };
+    files
+        .par_iter_mut()
+        .filter(|f| f.path.ends_with(".html"))
+        .for_each(|f| {
+            f.contents = minify_html::minify(&f.contents, &cfg);
+        });
+}
+
+/// Writes all files to a staging folder and swaps it in place of `output`.
+pub fn write_site(
+    output: &Path,
+    files: &[OutputFile],
+    copies: &[CopiedFile],
+) -> Result<(), Diagnostic> {
+    let io = |what: &str, path: &Path, e: std::io::Error| {
+        Diagnostic::error(None, format!("cannot {what} {}: {e}", path.display()))
+            .hint("check that the disk has space and that you may write to the output folder; the published site was not changed")
+    };
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "output".into());
+    std::fs::create_dir_all(&parent).map_err(|e| io("create", &parent, e))?;
+    let staging = parent.join(format!(".{name}.arkiv-staging-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(|e| io("clear", &staging, e))?;
+    }
+    let result = write_tree(&staging, files, copies).map_err(|(p, e)| io("write", &p, e));
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_into_place(&staging, output).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&staging);
+        io("replace", output, e)
+    })
+}
+
+fn write_tree(
+    root: &Path,
+    files: &[OutputFile],
+    copies: &[CopiedFile],
+) -> Result<(), (PathBuf, std::io::Error)> {
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(copies.iter().map(|c| c.to.as_str()))
+        .filter_map(|p| Path::new(p).parent().map(|d| root.join(d)))
+        .collect();
+    dirs.push(root.to_path_buf());
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).map_err(|e| (d.clone(), e))?;
+    }
+    std::fs::write(
+        root.join(MARKER_FILE),
+        b"This folder is written by arkiv build; it is replaced on every build.\n",
+    )
+    .map_err(|e| (root.join(MARKER_FILE), e))?;
+    files.par_iter().try_for_each(|f| {
+        let p = root.join(&f.path);
+        std::fs::write(&p, &f.contents).map_err(|e| (p, e))
+    })?;
+    copies.par_iter().try_for_each(|c| {
+        let p = root.join(&c.to);
+        // Copied, never hard-linked: a tool that edits the published file must not edit the source.
+        std::fs::copy(&c.from, &p).map(|_| ()).map_err(|e| (p, e))
+    })?;
+    Ok(())
+}
+
+/// Renames the old output aside, the new one in, then deletes the old one. If the second
+/// rename fails the old output is put back.
+fn swap_into_place(staging: &Path, output: &Path) -> std::io::Result<()> {
+    if !output.exists() {
+        return std::fs::rename(staging, output);
+    }
+    let old = output.with_file_name(format!(
+        ".{}.arkiv-old-{}",
+        output
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default(),
+        std::process::id()
+    ));
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    std::fs::rename(output, &old)?;
+    if let Err(e) = std::fs::rename(staging, output) {
+        let _ = std::fs::rename(&old, output);
+        return Err(e);
+    }
+    std::fs::remove_dir_all(&old)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_output_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("content/2025")).unwrap();
+        assert!(check_output_dir(&site, &site).is_err());
+        assert!(check_output_dir(&site, &site.join("content/out")).is_err());
+        assert!(check_output_dir(&site, dir.path()).is_err());
+        let foreign = dir.path().join("documents");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("thesis.docx"), b"x").unwrap();
+        let err = check_output_dir(&site, &foreign).unwrap_err();
+        assert!(err.message.contains("did not write"));
+        assert!(check_output_dir(&site, &site.join("output")).is_ok());
+    }
+
+    #[test]
+    fn writes_and_swaps() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let files = vec![OutputFile {
+            path: "a/index.html".into(),
+            contents: b"one".to_vec(),
+        }];
+        write_site(&out, &files, &[]).unwrap();
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
+        let files = vec![OutputFile {
+            path: "b/index.html".into(),
+            contents: b"two".to_vec(),
+        }];
+        write_site(&out, &files, &[]).unwrap();
+        assert!(!out.join("a/index.html").exists());
+        assert!(out.join(MARKER_FILE).exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "staging and old folders are cleaned up");
+    }
+}

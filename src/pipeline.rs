@@ -1,0 +1,150 @@
+//! The build, stage by stage: load → model → render → write. Each stage only reads what the
+//! one before produced; this file just runs them in order and times them.
+
+use crate::archive::{build_archive, Archive};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{self, CopiedFile};
+use crate::render::{OutputFile, Renderer};
+use crate::theme::Theme;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What the user asked for.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub site_root: PathBuf,
+    /// Defaults to `<site_root>/output`.
+    pub output: Option<PathBuf>,
+    pub drafts: bool,
+}
+
+/// Time spent in each stage, for `--timings` and the benchmarks.
+#[derive(Debug, Default, Clone)]
+pub struct StageTimings {
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl StageTimings {
+    fn record(&mut self, name: &'static str, since: Instant) -> Instant {
+        self.stages.push((name, since.elapsed()));
+        Instant::now()
+    }
+}
+
+/// A finished build: what was written, warnings, timings.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub documents: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Diagnostics,
+    pub timings: StageTimings,
+}
+
+/// The in-memory result of the render stage: everything that would be written.
+pub struct RenderedSite {
+    pub archive: Archive,
+    pub files: Vec<OutputFile>,
+    pub copies: Vec<CopiedFile>,
+    pub diagnostics: Diagnostics,
+    pub timings: StageTimings,
+}
+
+/// Loads, models and renders the site without writing anything (used by build, serve and check).
+pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagnostics> {
+    let mut timings = StageTimings::default();
+    let start = Instant::now();
+    let config = SiteConfig::load(site_root)?;
+    let theme =
+        Theme::load(site_root, &config.theme).map_err(|d| Diagnostics { items: vec![d] })?;
+    let loaded = crate::content::load(site_root, drafts);
+    let t = timings.record("load", start);
+    let mut diagnostics = Diagnostics::default();
+    let archive = build_archive(config, site_root, loaded, &mut diagnostics);
+    let t = timings.record("model", t);
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        return Err(diagnostics);
+    }
+    let renderer = match Renderer::new(&archive, &theme) {
+        Ok(r) => r,
+        Err(mut d) => {
+            d.extend(diagnostics.items);
+            d.sort();
+            return Err(d);
+        }
+    };
+    let pages = renderer.all_pages();
+    let (mut files, problems) = renderer.render_pages(&pages);
+    diagnostics.extend(problems.items);
+    let mut t = timings.record("render", t);
+    let copies = copied_files(&archive, &theme);
+    files.extend(theme.static_files.iter().map(|f| OutputFile {
+        path: format!("static/{}", f.name),
+        contents: f.contents.clone(),
+    }));
+    if archive.config.minify {
+        output::minify(&mut files);
+        t = timings.record("minify", t);
+    }
+    let _ = t;
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    drop(renderer);
+    Ok(RenderedSite {
+        archive,
+        files,
+        copies,
+        diagnostics,
+        timings,
+    })
+}
+
+fn copied_files(archive: &Archive, _theme: &Theme) -> Vec<CopiedFile> {
+    let content_root = archive.site_root.join(crate::content::CONTENT_DIR);
+    archive
+        .assets
+        .iter()
+        .map(|a| CopiedFile {
+            from: content_root.join(a),
+            to: a.to_string_lossy().replace('\\', "/"),
+        })
+        .collect()
+}
+
+/// `arkiv build`: renders the site and swaps it into the output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.site_root.join("output"));
+    output::check_output_dir(&options.site_root, &output)
+        .map_err(|d| Diagnostics { items: vec![d] })?;
+    let site = render_site(&options.site_root, options.drafts)?;
+    let mut timings = site.timings;
+    let start = Instant::now();
+    output::write_site(&output, &site.files, &site.copies)
+        .map_err(|d| Diagnostics { items: vec![d] })?;
+    timings.record("write", start);
+    Ok(BuildReport {
+        output,
+        documents: site.archive.documents.len(),
+        pages: site
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count(),
+        files: site.files.len() + site.copies.len(),
+        warnings: site.diagnostics,
+        timings,
+    })
+}
+
+/// A problem that is not about any one file (bad arguments, an unreadable folder).
+pub fn usage_error(message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(None, message)
+}

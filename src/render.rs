@@ -1,0 +1,415 @@
+//! Rendering: every page of the site is a `Page` job rendered through Tera, in parallel.
+//! Jobs are listed from the model, so serve can re-render just the pages an edit touches.
+
+use crate::archive::Archive;
+use crate::context::{self, Card};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n;
+use crate::kind::Kind;
+use crate::theme::Theme;
+use crate::urls::root_prefix;
+use rayon::prelude::*;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+/// One page of the output, before it is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home,
+    Document(usize),
+    ArchiveIndex,
+    Year(i32),
+    Kind(Kind),
+    Committee(usize),
+    Tag(usize),
+    Author(usize),
+    CommitteeIndex,
+    TagIndex,
+    AuthorIndex,
+    Meetings,
+    Feed,
+    Sitemap,
+    NotFound,
+}
+
+/// A rendered output file.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Relative to the output folder, with `/`.
+    pub path: String,
+    pub contents: Vec<u8>,
+}
+
+/// Tera with the theme loaded, plus what every page needs.
+pub struct Renderer<'a> {
+    pub tera: tera::Tera,
+    pub archive: &'a Archive,
+    pub theme: &'a Theme,
+    pub cards: Vec<Card>,
+    kind_nav: Vec<Value>,
+    texts: serde_json::Map<String, Value>,
+}
+
+/// Turns a Tera error into our diagnostic, naming the template (with line) and the page.
+fn template_error(
+    theme: &Theme,
+    error: &tera::Error,
+    page_source: Option<&std::path::Path>,
+) -> Diagnostic {
+    let (template, line, column, message) = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (
+            report.filename().to_string(),
+            report.span().start_line,
+            report.span().start_col + 1,
+            report.message().to_string(),
+        ),
+        other => (String::new(), 0, 0, other.to_string()),
+    };
+    let mut source = std::error::Error::source(error);
+    let mut message = message;
+    while let Some(s) = source {
+        message.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    let file = if template.is_empty() {
+        None
+    } else {
+        Some(theme.template_origin(&template))
+    };
+    let rendering = match page_source {
+        Some(p) => format!(" while rendering {}", crate::diagnostics::display_path(p)),
+        None => String::new(),
+    };
+    Diagnostic::error(file, format!("template error{rendering}: {message}"))
+        .at(line, column)
+        .hint("check the template syntax at this line; variables a template can use are listed in the README under \"Templates\"")
+}
+
+impl<'a> Renderer<'a> {
+    /// Loads the theme's templates into Tera; a broken template is an error naming its file and line.
+    pub fn new(archive: &'a Archive, theme: &'a Theme) -> Result<Self, Diagnostics> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut problems = Diagnostics::default();
+        let mut sources = Vec::new();
+        for t in &theme.templates {
+            match std::str::from_utf8(&t.contents) {
+                Ok(text) => sources.push((t.name.clone(), text.to_string())),
+                Err(_) => problems.push(Diagnostic::error(
+                    t.origin.clone(),
+                    "the template is not valid UTF-8 text",
+                )),
+            }
+        }
+        if let Err(e) =
+            tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        {
+            problems.push(template_error(theme, &e, None));
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(Renderer {
+            tera,
+            archive,
+            theme,
+            cards: context::cards(archive),
+            kind_nav: context::kind_nav(archive),
+            texts: i18n::all_texts(archive.config.language),
+        })
+    }
+
+    /// Every page the site has, in a stable order.
+    pub fn all_pages(&self) -> Vec<Page> {
+        let ix = &self.archive.indexes;
+        let mut pages = vec![
+            Page::Home,
+            Page::ArchiveIndex,
+            Page::Meetings,
+            Page::CommitteeIndex,
+            Page::TagIndex,
+            Page::AuthorIndex,
+            Page::Feed,
+            Page::Sitemap,
+            Page::NotFound,
+        ];
+        pages.extend((0..self.archive.documents.len()).map(Page::Document));
+        pages.extend(ix.years.keys().map(|&y| Page::Year(y)));
+        pages.extend(
+            Kind::ALL
+                .iter()
+                .filter(|k| **k != Kind::Page)
+                .map(|&k| Page::Kind(k)),
+        );
+        pages.extend((0..ix.committees.len()).map(Page::Committee));
+        pages.extend((0..ix.tags.len()).map(Page::Tag));
+        pages.extend((0..ix.authors.len()).map(Page::Author));
+        pages
+    }
+
+    /// Output path of a page, relative to the output folder.
+    pub fn page_path(&self, page: Page) -> String {
+        let ix = &self.archive.indexes;
+        let dir = match page {
+            Page::Home => String::new(),
+            Page::Document(i) => self.archive.documents[i].url.clone(),
+            Page::ArchiveIndex => "archive/".into(),
+            Page::Year(y) => format!("archive/{y}/"),
+            Page::Kind(k) => format!("kinds/{}/", k.as_str()),
+            Page::Committee(i) => format!("committees/{}/", ix.committees[i].slug),
+            Page::Tag(i) => format!("tags/{}/", ix.tags[i].slug),
+            Page::Author(i) => format!("authors/{}/", ix.authors[i].slug),
+            Page::CommitteeIndex => "committees/".into(),
+            Page::TagIndex => "tags/".into(),
+            Page::AuthorIndex => "authors/".into(),
+            Page::Meetings => "meetings/".into(),
+            Page::Feed => return "feed.xml".into(),
+            Page::Sitemap => return "sitemap.xml".into(),
+            Page::NotFound => return "404.html".into(),
+        };
+        format!("{dir}index.html")
+    }
+
+    /// Renders pages in parallel; template errors are collected, not fatal per page.
+    pub fn render_pages(&self, pages: &[Page]) -> (Vec<OutputFile>, Diagnostics) {
+        let results: Vec<Result<OutputFile, Diagnostic>> =
+            pages.par_iter().map(|&p| self.render_page(p)).collect();
+        let mut files = Vec::with_capacity(results.len());
+        let mut problems = Diagnostics::default();
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err(d) => problems.push(d),
+            }
+        }
+        (files, problems)
+    }
+
+    /// The context every template gets: site, words, navigation and where the page sits.
+    pub fn base_context(&self, page_url: &str) -> tera::Context {
+        let config = &self.archive.config;
+        let mut ctx = tera::Context::new();
+        ctx.insert(
+            "site",
+            &json!({
+                "title": config.title,
+                "description": config.description,
+                "language": config.language.code(),
+                "base_url": config.base_url,
+            }),
+        );
+        ctx.insert("t", &self.texts);
+        ctx.insert("root", &root_prefix(page_url));
+        ctx.insert("page_url", page_url);
+        ctx.insert("canonical", &format!("{}{}", config.base_url, page_url));
+        ctx.insert("kinds", &self.kind_nav);
+        ctx.insert("section", "");
+        ctx
+    }
+
+    /// Renders one page.
+    pub fn render_page(&self, page: Page) -> Result<OutputFile, Diagnostic> {
+        let path = self.page_path(page);
+        let page_url = path
+            .strip_suffix("index.html")
+            .unwrap_or(if path.contains('/') { &path } else { "" })
+            .to_string();
+        let page_url = if page_url.ends_with(".xml") || page_url.ends_with(".html") {
+            String::new()
+        } else {
+            page_url
+        };
+        let mut ctx = self.base_context(&page_url);
+        let (template, source) = self.fill_context(page, &mut ctx);
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(self.theme, &e, source.as_deref()))?;
+        Ok(OutputFile {
+            path,
+            contents: html.into_bytes(),
+        })
+    }
+
+    fn list_context(
+        &self,
+        ctx: &mut tera::Context,
+        title: &str,
+        kicker: &str,
+        indices: &[usize],
+        section: &str,
+    ) {
+        ctx.insert("title", title);
+        ctx.insert("kicker", kicker);
+        ctx.insert("count", &indices.len());
+        ctx.insert("groups", &context::group_by_year(&self.cards, indices));
+        ctx.insert("section", section);
+    }
+
+    fn fill_context(&self, page: Page, ctx: &mut tera::Context) -> (&'static str, Option<PathBuf>) {
+        let a = self.archive;
+        let ix = &a.indexes;
+        let lang = a.config.language;
+        let t = |k| i18n::text(lang, k);
+        let cards_of = |list: &[usize], n: usize| -> Vec<&Card> {
+            list.iter().take(n).map(|&i| &self.cards[i]).collect()
+        };
+        match page {
+            Page::Home => {
+                let latest: Vec<&Card> = ix
+                    .dated
+                    .iter()
+                    .filter(|&&i| a.documents[i].front.kind != Kind::Meeting)
+                    .take(8)
+                    .map(|&i| &self.cards[i])
+                    .collect();
+                let today = context::today();
+                let upcoming = ix
+                    .meetings
+                    .iter()
+                    .rev()
+                    .find(|&&m| a.documents[m].front.date.is_some_and(|d| d >= today))
+                    .copied();
+                let (featured, is_upcoming) = match upcoming {
+                    Some(m) => (Some(m), true),
+                    None => (ix.meetings.first().copied(), false),
+                };
+                ctx.insert("latest", &latest);
+                ctx.insert(
+                    "featured_meeting",
+                    &featured.map(|m| context::document_page(a, &self.cards, m)),
+                );
+                ctx.insert("meeting_is_upcoming", &is_upcoming);
+                ctx.insert(
+                    "years",
+                    &ix.years
+                        .iter()
+                        .rev()
+                        .map(|(y, d)| json!({"year": y, "count": d.len()}))
+                        .collect::<Vec<_>>(),
+                );
+                ctx.insert("pages", &cards_of(&ix.pages, usize::MAX));
+                ctx.insert("section", "home");
+                ("home.html", None)
+            }
+            Page::Document(i) => {
+                let doc = &a.documents[i];
+                ctx.insert("doc", &context::document_page(a, &self.cards, i));
+                ctx.insert(
+                    "section",
+                    if doc.front.kind == Kind::Page {
+                        "page"
+                    } else {
+                        "archive"
+                    },
+                );
+                let template = if doc.front.kind == Kind::Meeting {
+                    "meeting.html"
+                } else {
+                    "document.html"
+                };
+                (template, Some(doc.source.clone()))
+            }
+            Page::ArchiveIndex => {
+                ctx.insert("title", t("archive"));
+                ctx.insert("years", &ix.years.iter().rev().map(|(y, d)| json!({"year": y, "count": d.len(), "url": format!("archive/{y}/"), "latest": cards_of(d, 3)})).collect::<Vec<_>>());
+                ctx.insert(
+                    "committees",
+                    &context::group_summaries(&ix.committees, "committees"),
+                );
+                ctx.insert("section", "archive");
+                ("archive.html", None)
+            }
+            Page::Year(y) => {
+                let docs = ix.years.get(&y).map(Vec::as_slice).unwrap_or(&[]);
+                self.list_context(ctx, &y.to_string(), t("archive"), docs, "archive");
+                ("list.html", None)
+            }
+            Page::Kind(k) => {
+                let docs = ix.kinds.get(&k).map(Vec::as_slice).unwrap_or(&[]);
+                self.list_context(
+                    ctx,
+                    i18n::kind_label(lang, k).1,
+                    t("kinds"),
+                    docs,
+                    "archive",
+                );
+                ("list.html", None)
+            }
+            Page::Committee(g) => {
+                self.list_context(
+                    ctx,
+                    &ix.committees[g].name,
+                    t("committee"),
+                    &ix.committees[g].documents,
+                    "archive",
+                );
+                ("list.html", None)
+            }
+            Page::Tag(g) => {
+                self.list_context(
+                    ctx,
+                    &ix.tags[g].name,
+                    t("tag"),
+                    &ix.tags[g].documents,
+                    "archive",
+                );
+                ("list.html", None)
+            }
+            Page::Author(g) => {
+                self.list_context(
+                    ctx,
+                    &ix.authors[g].name,
+                    t("author"),
+                    &ix.authors[g].documents,
+                    "archive",
+                );
+                ("list.html", None)
+            }
+            Page::CommitteeIndex | Page::TagIndex | Page::AuthorIndex => {
+                let (groups, prefix, title) = match page {
+                    Page::CommitteeIndex => (&ix.committees, "committees", t("committees")),
+                    Page::TagIndex => (&ix.tags, "tags", t("tags")),
+                    _ => (&ix.authors, "authors", t("authors")),
+                };
+                ctx.insert("title", title);
+                ctx.insert("groups", &context::group_summaries(groups, prefix));
+                ctx.insert("section", "archive");
+                ("groups.html", None)
+            }
+            Page::Meetings => {
+                let meetings: Vec<Value> = ix.meetings.iter().map(|&m| {
+                    let docs = ix.meeting_documents.get(&m).map(|d| cards_of(d, usize::MAX)).unwrap_or_default();
+                    json!({"meeting": &self.cards[m], "place": a.documents[m].front.place, "documents": docs})
+                }).collect();
+                ctx.insert("title", t("meetings"));
+                ctx.insert("meetings", &meetings);
+                ctx.insert("section", "meetings");
+                ("meetings.html", None)
+            }
+            Page::Feed => {
+                ctx.insert("entries", &cards_of(&ix.dated, 50));
+                ctx.insert(
+                    "updated",
+                    &ix.dated
+                        .first()
+                        .map(|&i| self.cards[i].date.clone())
+                        .unwrap_or_else(|| "1970-01-01".into()),
+                );
+                ("feed.xml", None)
+            }
+            Page::Sitemap => {
+                let mut urls: Vec<&str> = vec![""];
+                urls.extend(a.documents.iter().map(|d| d.url.as_str()));
+                ctx.insert("urls", &urls);
+                ("sitemap.xml", None)
+            }
+            Page::NotFound => {
+                ctx.insert("title", t("not_found_title"));
+                // The 404 page is served from any depth, so its links are absolute to base_url.
+                ctx.insert("root", &a.config.base_url);
+                ("404.html", None)
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Slugs and heading anchors: one rule for both, so writers can predict every URL and `#anchor`.
+
+/// Lower-case ASCII slug: æ→ae, ø→oe, å→aa, other accents dropped, anything else becomes `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        let mapped: Option<&str> = match ch {
+            'æ' => Some("ae"),
+            'ø' => Some("oe"),
+            'å' => Some("aa"),
+            'ä' => Some("a"),
+            'ö' => Some("o"),
+            'ü' => Some("u"),
+            'ß' => Some("ss"),
+            _ => None,
+        };
+        let piece: String = match mapped {
+            Some(s) => s.to_string(),
+            None if ch.is_ascii_alphanumeric() => ch.to_string(),
+            None => match strip_accent(ch) {
+                Some(c) => c.to_string(),
+                None => {
+                    pending_dash = true;
+                    continue;
+                }
+            },
+        };
+        if pending_dash && !out.is_empty() {
+            out.push('-');
+        }
+        pending_dash = false;
+        out.push_str(&piece);
+    }
+    out
+}
+
+/// Latin letters with diacritics that Danish writers meet in names (é, ü, ñ, ...).
+fn strip_accent(ch: char) -> Option<char> {
+    let base = match ch {
+        'à' | 'á' | 'â' | 'ã' | 'ā' => 'a',
+        'ç' | 'č' | 'ć' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ū' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ř' => 'r',
+        'ł' => 'l',
+        'đ' | 'ð' => 'd',
+        _ => return None,
+    };
+    Some(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn danish_letters_are_spelt_out() {
+        assert_eq!(
+            slugify("Formandens beretning 2025"),
+            "formandens-beretning-2025"
+        );
+        assert_eq!(
+            slugify("Lægevagten på Århus Sygehus"),
+            "laegevagten-paa-aarhus-sygehus"
+        );
+        assert_eq!(slugify("Økonomi & budget"), "oekonomi-budget");
+    }
+
+    #[test]
+    fn accents_dropped_and_punctuation_collapsed() {
+        assert_eq!(slugify("Café — Résumé!"), "cafe-resume");
+        assert_eq!(slugify("  --Hej--  "), "hej");
+        assert_eq!(slugify("§105 botilbud"), "105-botilbud");
+        assert_eq!(slugify(""), "");
+    }
+}

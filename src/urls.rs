@@ -1,0 +1,94 @@
+//! Site-relative URLs. Every page links with paths relative to itself, so the site works from
+//! any sub-path of `base_url` and opened straight from disk.
+
+/// `../` once per folder level of `page_url` (`"2025/slug/"` → `"../../"`, home → `""`).
+pub fn root_prefix(page_url: &str) -> String {
+    "../".repeat(page_url.matches('/').count())
+}
+
+/// The href that leads from the page at `from` to the site-relative `to`.
+pub fn relative(from: &str, to: &str) -> String {
+    let href = format!("{}{}", root_prefix(from), to);
+    if href.is_empty() {
+        "./".to_string()
+    } else {
+        href
+    }
+}
+
+/// Joins `relative` to the folder `base` (both with `/`), resolving `.` and `..`.
+/// `None` when the path climbs above the root.
+pub fn join_normalized(base: &str, relative: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if relative.starts_with('/') {
+        Vec::new()
+    } else {
+        base.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for part in relative.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Decodes `%20`-style escapes that editors write into Markdown links to files with spaces.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_hrefs() {
+        assert_eq!(root_prefix("2025/slug/"), "../../");
+        assert_eq!(relative("2025/a/", "2024/b/"), "../../2024/b/");
+        assert_eq!(relative("", "2024/b/"), "2024/b/");
+        assert_eq!(relative("", ""), "./");
+        assert_eq!(relative("archive/", ""), "../");
+    }
+
+    #[test]
+    fn joins_and_normalizes() {
+        assert_eq!(
+            join_normalized("2025", "../2024/b.md").as_deref(),
+            Some("2024/b.md")
+        );
+        assert_eq!(
+            join_normalized("2025/x", "./bilag.pdf").as_deref(),
+            Some("2025/x/bilag.pdf")
+        );
+        assert_eq!(join_normalized("2025", "../../etc/passwd"), None);
+        assert_eq!(
+            join_normalized("2025", "/2024/b.md").as_deref(),
+            Some("2024/b.md")
+        );
+    }
+
+    #[test]
+    fn decodes_escapes() {
+        assert_eq!(percent_decode("Regnskab%202024.pdf"), "Regnskab 2024.pdf");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%C3%A6"), "æ");
+    }
+}
