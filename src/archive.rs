@@ -400,12 +400,11 @@ fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostics) {
         match meetings.get(&slugify(&name)) {
             Some(&m) => doc.meeting = Some(m),
             None => {
-                let hint = did_you_mean(&name, names.iter().map(String::as_str)).unwrap_or_else(
-                    || {
+                let hint =
+                    did_you_mean(&name, names.iter().map(String::as_str)).unwrap_or_else(|| {
                         "write the slug of a `kind: meeting` document (its file name without .md)"
                             .into()
-                    },
-                );
+                    });
                 diagnostics.push(
                     Diagnostic::error(
                         doc.source.clone(),

@@ -68,6 +68,7 @@ pub const KNOWN_KEYS: &[&str] = &[
 ];
 
 /// The front matter text and the body, with the line numbers each starts on.
+#[derive(Debug)]
 pub struct SplitDocument<'a> {
     pub yaml: &'a str,
     pub yaml_line: usize,
@@ -91,8 +92,7 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<SplitDocument<'a>, Diagno
     }
     let rest = &text[first_line_end..];
     let mut offset = 0;
-    let mut line = 2;
-    for raw in rest.split_inclusive('\n') {
+    for (line, raw) in (2..).zip(rest.split_inclusive('\n')) {
         let trimmed = raw.trim_end();
         if trimmed == "---" || trimmed == "..." {
             let yaml = &rest[..offset];
@@ -105,7 +105,6 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<SplitDocument<'a>, Diagno
             });
         }
         offset += raw.len();
-        line += 1;
     }
     Err(Diagnostic::error(file.to_path_buf(), "the front matter is never closed")
         .at(1, 1)

@@ -35,6 +35,17 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Write a synthetic archive of N documents (for benchmarks and trying arkiv out).
+    Generate {
+        /// The folder to write the site into (must be empty or not exist).
+        dir: PathBuf,
+        /// How many documents.
+        #[arg(long, default_value_t = 1000)]
+        documents: usize,
+        /// Same seed, same site, byte for byte.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn print_diagnostics(d: &Diagnostics) {
@@ -46,6 +57,30 @@ fn print_diagnostics(d: &Diagnostics) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Generate {
+            dir,
+            documents,
+            seed,
+        } => {
+            let options = arkiv::generate::GenerateOptions { documents, seed };
+            match arkiv::generate::generate_site(&dir, &options) {
+                Ok(summary) => {
+                    eprintln!(
+                        "wrote {} documents ({} meetings, {} PDFs, {:.1} MB of Markdown) into {}",
+                        summary.documents,
+                        summary.meetings,
+                        summary.pdfs,
+                        summary.markdown_bytes as f64 / 1e6,
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write the site into {}: {e}\n  hint: give a folder that is empty or does not exist yet", dir.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Build {
             site_dir,
             output,

@@ -172,10 +172,8 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
                     out.links[i].text.push_str(t);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if heading_start.is_none() {
-                    current.text.push(' ');
-                }
+            Event::SoftBreak | Event::HardBreak if heading_start.is_none() => {
+                current.text.push(' ');
             }
             Event::End(
                 TagEnd::Paragraph
@@ -332,16 +330,23 @@ pub fn clean_text(text: &str) -> String {
 
 /// The first `max_chars` characters of `text` cut at a word, for list summaries.
 pub fn excerpt(text: &str, max_chars: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max_chars {
-        return flat;
+    let mut out = String::new();
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count() + usize::from(count > 0);
+        if count + len > max_chars {
+            if out.is_empty() {
+                out = word.chars().take(max_chars).collect();
+            }
+            return format!("{}…", out.trim_end_matches([',', '.', ';', ':']));
+        }
+        if count > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        count += len;
     }
-    let cut: String = flat.chars().take(max_chars).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max_chars / 2 => &cut[..i],
-        _ => &cut,
-    };
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+    out
 }
 
 #[cfg(test)]
