@@ -49,6 +49,16 @@ pub struct Attachment {
     pub file_name: String,
     pub size_bytes: u64,
     pub is_pdf: bool,
+    /// Filled by the PDF reader (`pdf`): page count, the PDF's own Title, and its text.
+    pub pdf: Option<PdfInfo>,
+}
+
+/// What a PDF says about itself; read once at build time.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct PdfInfo {
+    pub pages: Option<u32>,
+    pub title: Option<String>,
+    pub text: String,
 }
 
 /// A document of the archive, ready to render.
@@ -346,6 +356,7 @@ fn resolve_attachments(
                     file_name,
                     size_bytes: meta.len(),
                     path,
+                    pdf: None,
                 });
             }
             _ => {

@@ -79,7 +79,7 @@ pub fn attachment_view(a: &Attachment, lang: Language) -> AttachmentView {
         file_name: a.file_name.clone(),
         size: human_size(a.size_bytes, lang),
         is_pdf: a.is_pdf,
-        pages: None,
+        pages: a.pdf.as_ref().and_then(|p| p.pages),
     }
 }
 
