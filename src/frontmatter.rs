@@ -325,7 +325,11 @@ impl Checker<'_> {
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let item_line = line + 1 + i;
+            let item_line = match item {
+                Value::String(p) => self.yaml.line_of_value("attachments", p),
+                Value::Mapping(m) => m.get("path").map_or(line, |p| self.yaml.line_of_value("attachments", &yaml_scalar_text(p))),
+                _ => line,
+            };
             match item {
                 Value::String(path) => out.push(AttachmentRef {
                     path: path.trim().to_string(),
@@ -368,7 +372,6 @@ impl Checker<'_> {
     }
 
     fn programme(&mut self) -> Vec<ProgrammeItem> {
-        let line = self.yaml.line_of("programme");
         let items = match self.yaml.get("programme") {
             None | Some(Value::Null) => return Vec::new(),
             Some(Value::Sequence(items)) => items.clone(),
@@ -422,12 +425,13 @@ impl Checker<'_> {
                             "write the time in quotes as \"18:30\"",
                         );
                     }
+                    let item_line = self.yaml.line_of_value("programme", &title);
                     out.push(ProgrammeItem {
                         time,
                         title,
                         speaker: get("speaker"),
                         document: get("document"),
-                        line: line + 1,
+                        line: item_line,
                     });
                 }
                 _ => self.at(

@@ -13,6 +13,8 @@ pub struct YamlMap {
     pub key_lines: HashMap<String, usize>,
     /// Line in the file where the YAML text starts (after `---` in front matter).
     pub first_line: usize,
+    /// The YAML text, to find lines of values inside lists.
+    text: String,
 }
 
 impl YamlMap {
@@ -49,12 +51,25 @@ impl YamlMap {
             map,
             key_lines,
             first_line,
+            text: text.to_string(),
         })
     }
 
     /// The line a key was written on (the first YAML line when unknown).
     pub fn line_of(&self, key: &str) -> usize {
         self.key_lines.get(key).copied().unwrap_or(self.first_line)
+    }
+
+    /// The first line at or after `key`'s line that contains `needle` (a list item's value),
+    /// or the key's line when none does.
+    pub fn line_of_value(&self, key: &str, needle: &str) -> usize {
+        let start = self.line_of(key);
+        self.text
+            .lines()
+            .enumerate()
+            .skip(start.saturating_sub(self.first_line))
+            .find(|(_, l)| l.contains(needle))
+            .map_or(start, |(i, _)| self.first_line + i)
     }
 
     /// Column just after `key:` on its line, where the value starts.

@@ -1,0 +1,166 @@
+//! The build end to end: fixture sites in temporary folders, built with the real binary, and
+//! the pages written checked for what the content format promises.
+
+mod common;
+use common::Fixture;
+
+/// Unminified, so assertions can name exact HTML.
+fn small_site() -> Fixture {
+    let f = Fixture::new("title: Testforeningen\nminify: false\n");
+    f.doc(
+        "2025/generalforsamling/index.md",
+        "title: Generalforsamling 2025\ndate: 2025-04-24\nkind: meeting\nplace: Hotel Dampen, Haderslev\nprogramme:\n  - time: \"18:00\"\n    title: Velkomst\n    speaker: Karen Lund\n  - time: \"18:10\"\n    title: Formandens beretning\n    speaker: Karen Lund\n    document: formandens-beretning-2025",
+        "Velkommen til generalforsamlingen.\n",
+    );
+    f.doc(
+        "2025/formandens-beretning-2025.md",
+        "title: Formandens beretning 2025\ndate: 2025-10-14\nkind: chairman-report\nmeeting: generalforsamling\nauthors: [Karen Østergaard Lund]\ntags: [Overenskomst, Lægevagt]\nattachments:\n  - path: bilag/regnskab.pdf\n    title: Underskrevet regnskab",
+        "## Indledning\n\nÅret har været travlt. Se [sidste år](../2024/beretning-2024.md#oekonomi).\n\n## Økonomi\n\n| Post | Beløb |\n|---|---:|\n| Kontingent | 1.234.567 |\n\n### Budget\n\nTekst.\n",
+    );
+    f.write("content/2025/bilag/regnskab.pdf", b"%PDF-1.4\n%%EOF\n");
+    f.doc(
+        "2024/beretning-2024.md",
+        "title: Formandens beretning 2024\ndate: 2024-04-18\nkind: chairman-report\nauthor: Karen Østergaard Lund",
+        "## Økonomi\n\nTal.\n",
+    );
+    f.doc(
+        "2024/vagtudvalget.md",
+        "title: Vagtudvalgets beretning\ndate: 2024-05-01\nkind: committee-report\ncommittee: Vagtudvalget\nsummary: Kort om vagterne.",
+        "Tekst om vagter.\n",
+    );
+    f.doc("om-foreningen.md", "title: Om foreningen\nkind: page", "Vi er en forening.\n");
+    f.doc("2025/kladde.md", "title: Kladde\ndate: 2025-01-01\nkind: newsletter\ndraft: true", "Ikke færdig.\n");
+    f.write("content/billeder/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    f
+}
+
+#[test]
+fn writes_every_documented_path() {
+    let f = small_site();
+    let (code, stderr) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{stderr}");
+    for path in [
+        "index.html",
+        "2025/formandens-beretning-2025/index.html",
+        "2025/generalforsamling/index.html",
+        "2024/beretning-2024/index.html",
+        "om-foreningen/index.html",
+        "archive/index.html",
+        "archive/2025/index.html",
+        "archive/2024/index.html",
+        "kinds/chairman-report/index.html",
+        "committees/vagtudvalget/index.html",
+        "tags/laegevagt/index.html",
+        "authors/karen-oestergaard-lund/index.html",
+        "meetings/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "404.html",
+        "2025/bilag/regnskab.pdf",
+        "billeder/logo.svg",
+    ] {
+        assert!(f.output().join(path).is_file(), "missing {path}");
+    }
+    assert!(!f.output().join("2025/kladde").exists(), "drafts are left out");
+}
+
+#[test]
+fn document_page_shows_its_facts_in_danish() {
+    let f = small_site();
+    assert_eq!(f.build_cli(&[]).0, 0);
+    let page = f.read_output("2025/formandens-beretning-2025/index.html");
+    assert!(page.contains("<html lang=\"da\""), "language");
+    assert!(page.contains("14. oktober 2025"), "Danish date");
+    assert!(page.contains("Formandsberetning"), "kind label");
+    assert!(page.contains("Karen Østergaard Lund"), "author");
+    assert!(page.contains("Generalforsamling 2025"), "meeting");
+    assert!(page.contains("Lægevagt"), "tag");
+    assert!(page.contains("Underskrevet regnskab"), "attachment title");
+    assert!(page.contains("href=\"../../2025/bilag/regnskab.pdf\""), "attachment link is relative");
+    assert!(page.contains("href=\"#oekonomi\""), "table of contents links to heading anchors");
+    assert!(page.contains("id=\"oekonomi\""));
+    assert!(page.contains("href=\"../../2024/beretning-2024/#oekonomi\""), "source-path link rewritten to the URL");
+    assert!(page.contains("class=\"table-wrap\""), "tables scroll on a phone");
+}
+
+#[test]
+fn meeting_page_shows_programme_and_documents_that_name_it() {
+    let f = small_site();
+    assert_eq!(f.build_cli(&[]).0, 0);
+    let page = f.read_output("2025/generalforsamling/index.html");
+    assert!(page.contains("18:00") && page.contains("Velkomst") && page.contains("Karen Lund"));
+    assert!(page.contains("Hotel Dampen, Haderslev"));
+    assert!(page.contains("href=\"../../2025/formandens-beretning-2025/\""), "programme item links its document");
+    let meetings = f.read_output("meetings/index.html");
+    assert!(meetings.contains("Generalforsamling 2025"));
+}
+
+#[test]
+fn lists_group_by_year_and_feed_lists_documents() {
+    let f = small_site();
+    assert_eq!(f.build_cli(&[]).0, 0);
+    let kind = f.read_output("kinds/chairman-report/index.html");
+    let pos_2025 = kind.find("Formandens beretning 2025").expect("2025 listed");
+    let pos_2024 = kind.find("Formandens beretning 2024").expect("2024 listed");
+    assert!(pos_2025 < pos_2024, "newest first");
+    assert!(kind.contains("id=\"y2025\"") && kind.contains("id=\"y2024\""), "grouped by year");
+    let committee = f.read_output("committees/vagtudvalget/index.html");
+    assert!(committee.contains("Kort om vagterne."), "summary shown in lists");
+    let feed = f.read_output("feed.xml");
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert!(feed.contains("Formandens beretning 2025"));
+    assert!(!feed.contains("Kladde"));
+    let sitemap = f.read_output("sitemap.xml");
+    assert!(sitemap.contains("<loc>/2025/formandens-beretning-2025/</loc>"));
+}
+
+#[test]
+fn drafts_flag_includes_drafts() {
+    let f = small_site();
+    assert_eq!(f.build_cli(&["--drafts"]).0, 0);
+    assert!(f.output().join("2025/kladde/index.html").is_file());
+}
+
+#[test]
+fn english_site_speaks_english() {
+    let f = Fixture::new("title: Test Society\nlanguage: en\nminify: false\n");
+    f.doc("2025/report.md", "title: Annual report\ndate: 2025-10-14\nkind: chairman-report", "## Money\n\nText.\n");
+    assert_eq!(f.build_cli(&[]).0, 0);
+    let page = f.read_output("2025/report/index.html");
+    assert!(page.contains("<html lang=\"en\""));
+    assert!(page.contains("14 October 2025"));
+    assert!(page.contains("Chairman&#x27;s report") || page.contains("Chairman's report") || page.contains("Chairman&#39;s report"), "{page}");
+    assert!(!page.contains("Formandsberetning"));
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let f = small_site();
+    f.write("templates/404.html", "{% extends \"base.html\" %}{% block content %}<p>Vores egen fejlside</p>{% endblock content %}");
+    assert_eq!(f.build_cli(&[]).0, 0);
+    assert!(f.read_output("404.html").contains("Vores egen fejlside"));
+}
+
+#[test]
+fn slugs_follow_the_rules() {
+    let f = Fixture::danish();
+    f.doc("2025/Lægevagt på Ærø.md", "title: A\ndate: 2025-01-01\nkind: newsletter", "x");
+    f.doc("2025/møde/index.md", "title: B\ndate: 2025-01-02\nkind: meeting", "x");
+    f.doc("2025/c.md", "title: C\ndate: 2025-01-03\nkind: newsletter\nslug: Særligt Navn", "x");
+    assert_eq!(f.build_cli(&[]).0, 0);
+    assert!(f.output().join("2025/laegevagt-paa-aeroe/index.html").is_file());
+    assert!(f.output().join("2025/moede/index.html").is_file());
+    assert!(f.output().join("2025/saerligt-navn/index.html").is_file());
+}
+
+#[test]
+fn output_is_minified_unless_turned_off() {
+    let f = small_site();
+    assert_eq!(f.build_cli(&[]).0, 0);
+    let plain = f.read_output("index.html");
+    f.write("site.yaml", "title: Testforeningen\n");
+    assert_eq!(f.build_cli(&[]).0, 0);
+    let minified = f.read_output("index.html");
+    assert!(minified.len() < plain.len(), "{} < {}", minified.len(), plain.len());
+    assert!(plain.contains("\n"));
+}

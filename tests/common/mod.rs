@@ -1,0 +1,73 @@
+//! Fixture sites for integration tests: written into a temporary folder, built with the real
+//! pipeline or the real binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A site in a temporary folder; deleted when dropped.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// A site with `site.yaml` holding `config`.
+    pub fn new(config: &str) -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("site.yaml"), config).expect("write site.yaml");
+        std::fs::create_dir_all(dir.path().join("content")).expect("content dir");
+        Fixture { dir }
+    }
+
+    /// A Danish site with a title and nothing else.
+    pub fn danish() -> Fixture {
+        Fixture::new("title: Testforeningen\n")
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.dir.path().join("output")
+    }
+
+    /// Writes `text` at `rel` (relative to the site root), creating folders.
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) -> &Self {
+        let path = self.dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+        self
+    }
+
+    /// Writes a document under `content/` from front matter lines and a body.
+    pub fn doc(&self, rel: &str, front: &str, body: &str) -> &Self {
+        self.write(&format!("content/{rel}"), format!("---\n{front}\n---\n{body}"))
+    }
+
+    /// Runs `arkiv build` on the site; returns (exit code, stderr).
+    pub fn build_cli(&self, extra: &[&str]) -> (i32, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_arkiv"))
+            .arg("build")
+            .arg(self.root())
+            .args(extra)
+            .output()
+            .expect("run arkiv");
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).to_string())
+    }
+
+    /// Reads a built file from the output folder.
+    pub fn read_output(&self, rel: &str) -> String {
+        let path = self.output().join(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+}
+
+/// Builds with the library and returns the problems as text (empty string when it built).
+pub fn build_errors(fixture: &Fixture) -> String {
+    let options = arkiv::pipeline::BuildOptions { site_root: fixture.root().to_path_buf(), output: None, drafts: false };
+    match arkiv::pipeline::build(&options) {
+        Ok(_) => String::new(),
+        Err(d) => d.to_string(),
+    }
+}
