@@ -124,6 +124,9 @@ pub struct Archive {
     /// Non-Markdown files under `content/`, relative to it.
     pub assets: Vec<PathBuf>,
     pub indexes: Indexes,
+    /// The link and PDF indexes with the link check cache, filled by `pipeline::complete_model`
+    /// so rendering never reads the cache from disk.
+    pub links: crate::link_index::pages::LinkModel,
 }
 
 /// Builds the model from loaded content; problems are added to `diagnostics`.
@@ -132,6 +135,23 @@ pub fn build_archive(
     site_root: &Path,
     loaded: LoadedContent,
     diagnostics: &mut Diagnostics,
+) -> Archive {
+    build_archive_with(config, site_root, loaded, diagnostics, &render_document)
+}
+
+/// Renders one loaded document's Markdown, before links and meetings are resolved: the costly,
+/// per-file part of the model, which serve caches between edits.
+pub type RenderDocument<'a> =
+    dyn Fn(SourceDocument, &Path, &str) -> (Document, Vec<Diagnostic>) + Sync + 'a;
+
+/// `build_archive` with the per-document rendering supplied, so serve can reuse documents that
+/// did not change since the last build instead of rendering every file's Markdown again.
+pub fn build_archive_with(
+    config: SiteConfig,
+    site_root: &Path,
+    loaded: LoadedContent,
+    diagnostics: &mut Diagnostics,
+    render_document: &RenderDocument<'_>,
 ) -> Archive {
     let LoadedContent {
         documents: sources,
@@ -162,12 +182,14 @@ pub fn build_archive(
         documents.push(doc);
     }
     resolve_meetings(&mut documents, diagnostics);
+    crate::pdf::fill_attachments(&mut documents, site_root, diagnostics);
     let mut archive = Archive {
         config,
         site_root: site_root.to_path_buf(),
         documents,
         assets,
         indexes: Indexes::default(),
+        links: Default::default(),
     };
     crate::links::resolve_internal_links(&mut archive, diagnostics);
     archive.indexes = build_indexes(&archive.documents);
@@ -226,7 +248,8 @@ fn check_unique_urls(
     kept
 }
 
-fn render_document(
+/// The uncached `RenderDocument`: Markdown (or slides) to HTML, attachments checked on disk.
+pub fn render_document(
     source: SourceDocument,
     site_root: &Path,
     table_label: &str,
@@ -303,7 +326,8 @@ fn outline_html(slides: &[Slide]) -> String {
             "<section class=\"outline-slide\" id=\"slide-{}\"><p class=\"outline-number\">{}</p>",
             s.number, s.number
         ));
-        html.push_str(&s.html);
+        // Slide titles are the outline's sections: the page's own title is its only <h1>.
+        html.push_str(&s.html.replace("<h1", "<h2").replace("</h1>", "</h2>"));
         if let Some(notes) = &s.notes_html {
             html.push_str("<aside class=\"outline-notes\">");
             html.push_str(notes);

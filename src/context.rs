@@ -214,7 +214,50 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
         "next": next,
         "is_long": toc.len() >= 3,
         "language_label": lang.code(),
+        "kind_label_plural": kind_label(lang, d.front.kind).1,
+        "reading_minutes": reading_minutes(d),
+        "print_page_css": print_page_css(&archive.config.title, &d.front.title, &card.date_long),
     })
+}
+
+/// Minutes a member needs to read the text, at 200 words a minute (a careful reader of
+/// Danish prose); shown so a busy reader can decide between now and later.
+pub fn reading_minutes(d: &Document) -> usize {
+    let words: usize = d
+        .sections
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    words.div_ceil(200)
+}
+
+/// A running head for printed pages after the first (which has the letterhead in the page):
+/// association, title and date in the page margin, where only an `@page` rule can write.
+pub fn print_page_css(site: &str, title: &str, date: &str) -> String {
+    let mut head = format!("{site} \u{2014} {title}");
+    if !date.is_empty() {
+        head.push_str(" \u{b7} ");
+        head.push_str(date);
+    }
+    format!(
+        "@page{{@top-left{{content:{}}}}}@page:first{{@top-left{{content:none}}}}",
+        css_string(&head)
+    )
+}
+
+/// A CSS string literal that cannot end the string or the `<style>` element it stands in.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:X} ", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\{:X} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Links to every kind that has documents, with counts, for navigation and the home page.
@@ -276,6 +319,15 @@ mod tests {
         assert_eq!(human_size(1_234_567, Language::En), "1.2 MB");
         assert_eq!(human_size(45_000, Language::Da), "45 kB");
         assert_eq!(human_size(900, Language::Da), "900 B");
+    }
+
+    #[test]
+    fn print_head_cannot_break_out_of_its_string_or_style() {
+        let css = print_page_css("A \"B\"", "</style><script>x</script>\\", "1. maj 2025");
+        assert!(!css.contains("</"), "{css}");
+        assert!(css.contains("content:\"A \\22 B\\22  \u{2014} \\3C /style\\3E \\3C script\\3E x\\3C /script\\3E \\5C  \u{b7} 1. maj 2025\""), "{css}");
+        assert!(css.contains("@page:first{@top-left{content:none}}"));
+        assert_eq!(css_string("a\nb"), "\"a\\A b\"");
     }
 
     #[test]

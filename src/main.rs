@@ -20,6 +20,47 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check every link: internal ones, then outside ones (cached in .arkiv-linkcheck.json).
+    /// Exit code 0: all well; 1: a link is broken; 2: usage error.
+    Check {
+        /// The site's folder (holding site.yaml and content/).
+        #[arg(default_value = ".")]
+        site_dir: PathBuf,
+        /// Check internal links only; no request leaves this machine.
+        #[arg(long)]
+        offline: bool,
+        /// How to print the result.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Ask about every outside link again, ignoring cached results.
+        #[arg(long)]
+        fresh: bool,
+        /// Reuse cached results younger than this many hours.
+        #[arg(long, default_value_t = 24)]
+        max_age_hours: u64,
+    },
+    /// Preview the site while writing: serve it from memory on this machine, rebuild on every
+    /// save and reload open tabs. The published output folder is never touched.
+    Serve {
+        /// The site's folder (holding site.yaml and content/).
+        #[arg(default_value = ".")]
+        site_dir: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, short, default_value_t = arkiv::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The address to listen on; other computers can see the preview unless it is 127.0.0.1.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print the time each step of a rebuild took.
+        #[arg(long)]
+        timings: bool,
+    },
     /// Build the site into the output folder.
     Build {
         /// The site's folder (holding site.yaml and content/).
@@ -48,15 +89,103 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+fn check(site_dir: PathBuf, offline: bool, format: CheckFormat, fresh: bool, max_age_hours: u64) -> ExitCode {
+    if !site_dir.is_dir() {
+        eprintln!("error: {} is not a folder\n  hint: run arkiv check in the site's folder, or give its path: arkiv check path/to/site", site_dir.display());
+        return ExitCode::from(2);
+    }
+    let options = arkiv::linkcheck::CheckOptions {
+        offline,
+        fresh,
+        max_age: std::time::Duration::from_secs(max_age_hours.saturating_mul(3600)),
+        progress: format == CheckFormat::Human,
+        http: None,
+    };
+    match arkiv::linkcheck::run(&site_dir, &options) {
+        Ok(report) => {
+            match format {
+                CheckFormat::Human => eprint!("{}", arkiv::linkcheck::report::human(&report)),
+                CheckFormat::Json => println!("{}", arkiv::linkcheck::report::json(&report)),
+            }
+            if report.all_well() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(problems) => {
+            print_diagnostics(&problems);
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn print_diagnostics(d: &Diagnostics) {
     for item in &d.items {
         eprintln!("{item}");
     }
 }
 
+/// `arkiv serve`: runs until Ctrl-C (exit 0); a port in use or a missing folder is a usage
+/// error (exit 2).
+fn serve(
+    site_root: PathBuf,
+    port: u16,
+    bind: std::net::IpAddr,
+    open: bool,
+    drafts: bool,
+    timings: bool,
+) -> ExitCode {
+    if !site_root.is_dir() {
+        eprintln!("error: {} is not a folder\n  hint: run arkiv serve in the site's folder, or give its path: arkiv serve path/to/site", site_root.display());
+        return ExitCode::from(2);
+    }
+    // Serve keeps everything in memory, so stopping needs no clean-up beyond saying so.
+    let _ = ctrlc::set_handler(|| {
+        eprintln!("\nstopped serving");
+        std::process::exit(0);
+    });
+    let options = arkiv::serve::ServeOptions {
+        site_root,
+        port,
+        bind,
+        open,
+        drafts,
+        timings,
+    };
+    match arkiv::serve::serve(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problem) => {
+            eprintln!("{problem}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve {
+            site_dir,
+            port,
+            bind,
+            open,
+            drafts,
+            timings,
+        } => serve(site_dir, port, bind, open, drafts, timings),
+        Command::Check {
+            site_dir,
+            offline,
+            format,
+            fresh,
+            max_age_hours,
+        } => check(site_dir, offline, format, fresh, max_age_hours),
         Command::Generate {
             dir,
             documents,

@@ -94,6 +94,7 @@ pub fn is_external(target: &str) -> bool {
 /// Renders `body`, whose first line is line `first_line` of the file. `table_label` is the
 /// accessible name of the scrolling box around tables, in the site's language.
 pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkdown {
+    let body = &*keep_dates_as_text(body);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -306,6 +307,51 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
+const MONTHS: &[&str] = &[
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+    "november", "december", "january", "february", "march", "may", "june", "july", "october",
+];
+
+/// Danish writes dates as "28. januar"; at the start of a line Markdown reads that as an
+/// ordered list starting at 28. A line (or bullet) that starts with a day and a month name is
+/// a date, so its dot is escaped. Line numbers are unchanged.
+pub fn keep_dates_as_text(body: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |line: &str| -> Option<usize> {
+        let indent = line.len() - line.trim_start().len();
+        let mut rest = &line[indent..];
+        let mut offset = indent;
+        for marker in ["- ", "* ", "+ ", "> "] {
+            if let Some(r) = rest.strip_prefix(marker) {
+                let trimmed = r.trim_start();
+                offset += marker.len() + (r.len() - trimmed.len());
+                rest = trimmed;
+                break;
+            }
+        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) || !rest[digits..].starts_with(". ") {
+            return None;
+        }
+        let word: String = rest[digits + 2..].chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        MONTHS.contains(&word.as_str()).then_some(offset + digits)
+    };
+    if !body.lines().any(|l| needs(l).is_some()) {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len() + 16);
+    for line in body.split_inclusive('\n') {
+        match needs(line) {
+            Some(dot) => {
+                out.push_str(&line[..dot]);
+                out.push('\\');
+                out.push_str(&line[dot..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Drops soft hyphens and squeezes runs of spaces, as text pulled from PDFs is full of both.
 pub fn clean_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -399,6 +445,14 @@ mod tests {
         assert!(r.html.contains("style=\"text-align: right\""));
         assert!(r.html.contains("Aftale"));
         assert!(r.plain_text().contains("Aftale"));
+    }
+
+    #[test]
+    fn danish_dates_at_line_start_are_not_lists() {
+        let r = render("28. januar 2025 holder vi møde.\n\n- 1. maj: fridag\n\n1. Første punkt\n", 1, "Tabel");
+        assert!(r.html.contains("<p>28. januar 2025 holder vi møde.</p>"), "{}", r.html);
+        assert!(r.html.contains("<li>1. maj: fridag</li>"), "{}", r.html);
+        assert!(r.html.contains("<ol>"), "real numbered lists stay lists: {}", r.html);
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub struct StageTimings {
 }
 
 impl StageTimings {
-    fn record(&mut self, name: &'static str, since: Instant) -> Instant {
+    /// Adds the time since `since` under `name`; returns now, for the next stage.
+    pub fn record(&mut self, name: &'static str, since: Instant) -> Instant {
         self.stages.push((name, since.elapsed()));
         Instant::now()
     }
@@ -56,13 +57,12 @@ pub struct RenderedSite {
 pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagnostics> {
     let mut timings = StageTimings::default();
     let start = Instant::now();
-    let config = SiteConfig::load(site_root)?;
-    let theme =
-        Theme::load(site_root, &config.theme).map_err(|d| Diagnostics { items: vec![d] })?;
+    let (config, theme) = load_config_and_theme(site_root)?;
     let loaded = crate::content::load(site_root, drafts);
     let t = timings.record("load", start);
     let mut diagnostics = Diagnostics::default();
-    let archive = build_archive(config, site_root, loaded, &mut diagnostics);
+    let mut archive = build_archive(config, site_root, loaded, &mut diagnostics);
+    complete_model(&mut archive, &mut diagnostics);
     let t = timings.record("model", t);
     if diagnostics.has_errors() {
         diagnostics.sort();
@@ -81,10 +81,9 @@ pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagn
     diagnostics.extend(problems.items);
     let mut t = timings.record("render", t);
     let copies = copied_files(&archive, &theme);
-    files.extend(theme.static_files.iter().map(|f| OutputFile {
-        path: format!("static/{}", f.name),
-        contents: f.contents.clone(),
-    }));
+    files.extend(static_files(&theme));
+    files.extend(model_files(&archive, &mut diagnostics));
+    t = timings.record("index", t);
     if archive.config.minify {
         output::minify(&mut files);
         t = timings.record("minify", t);
@@ -104,7 +103,45 @@ pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagn
     })
 }
 
-fn copied_files(archive: &Archive, _theme: &Theme) -> Vec<CopiedFile> {
+/// `site.yaml` and the theme it names: what every page is rendered with.
+pub fn load_config_and_theme(site_root: &Path) -> Result<(SiteConfig, Theme), Diagnostics> {
+    let config = SiteConfig::load(site_root)?;
+    let theme =
+        Theme::load(site_root, &config.theme).map_err(|d| Diagnostics { items: vec![d] })?;
+    Ok((config, theme))
+}
+
+/// Steps that add to the model after `build_archive` (such as reading PDF attachments). Build and
+/// serve both call this after every model build, so a step added here is live in both.
+pub fn complete_model(archive: &mut Archive, diagnostics: &mut Diagnostics) {
+    let (links, cache_problem) = crate::link_index::pages::LinkModel::build(archive);
+    archive.links = links;
+    diagnostics.extend(cache_problem);
+}
+
+/// Files made from the whole model besides the pages (such as the search index). Serve calls
+/// this after every rebuild, so anything listed here stays current while writing.
+pub fn model_files(archive: &Archive, diagnostics: &mut Diagnostics) -> Vec<OutputFile> {
+    let _ = diagnostics;
+    let mut files = Vec::new();
+    files.extend(crate::search::index_files(archive));
+    files
+}
+
+/// The theme's static files (CSS, scripts, fonts), published under `static/`.
+pub fn static_files(theme: &Theme) -> Vec<OutputFile> {
+    theme
+        .static_files
+        .iter()
+        .map(|f| OutputFile {
+            path: format!("static/{}", f.name),
+            contents: f.contents.clone(),
+        })
+        .collect()
+}
+
+/// Files under `content/` that are published as they are (attachments, images).
+pub fn copied_files(archive: &Archive, _theme: &Theme) -> Vec<CopiedFile> {
     let content_root = archive.site_root.join(crate::content::CONTENT_DIR);
     archive
         .assets

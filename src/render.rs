@@ -30,6 +30,22 @@ pub enum Page {
     Feed,
     Sitemap,
     NotFound,
+    /// A deck's presentation and speaker view (`<deck>/slides/`).
+    Presentation(usize),
+    /// A deck's printable handout (`<deck>/handout/`).
+    Handout(usize),
+    /// A meeting's printable pack (`<meeting>/pack/`).
+    Pack(usize),
+    /// Every PDF attached or linked to (`pdfs/`).
+    Pdfs,
+    /// Every link of every document, with check results (`links/`): an overview of hosts.
+    Links,
+    /// One page (0-based) of one host of the link index (`links/<host>/`, `links/<host>/2/`).
+    LinkHost(usize, usize),
+    /// One page of one year or host of the PDF index (`pdfs/<year>/`, `pdfs/host-<host>/`).
+    PdfGroup(usize, usize),
+    /// Full-text search of the archive (`search/`), run in the browser.
+    Search,
 }
 
 /// A rendered output file.
@@ -50,39 +66,130 @@ pub struct Renderer<'a> {
     texts: serde_json::Map<String, Value>,
 }
 
-/// Turns a Tera error into our diagnostic, naming the template (with line) and the page.
-fn template_error(
-    theme: &Theme,
-    error: &tera::Error,
-    page_source: Option<&std::path::Path>,
-) -> Diagnostic {
-    let (template, line, column, message) = match error.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (
-            report.filename().to_string(),
-            report.span().start_line,
-            report.span().start_col + 1,
-            report.message().to_string(),
-        ),
-        other => (String::new(), 0, 0, other.to_string()),
-    };
-    let mut source = std::error::Error::source(error);
-    let mut message = message;
-    while let Some(s) = source {
-        message.push_str(&format!(": {s}"));
-        source = s.source();
-    }
-    let file = if template.is_empty() {
-        None
-    } else {
-        Some(theme.template_origin(&template))
-    };
+/// Turns a Tera error into our diagnostics, naming the template (with line) and the page.
+/// Tera reports several template problems at once as text blocks (`error: …` then
+/// ` --> name:line:col`); each becomes its own diagnostic.
+fn template_errors(theme: &Theme, error: &tera::Error, page_source: Option<&std::path::Path>) -> Vec<Diagnostic> {
     let rendering = match page_source {
         Some(p) => format!(" while rendering {}", crate::diagnostics::display_path(p)),
         None => String::new(),
     };
-    Diagnostic::error(file, format!("template error{rendering}: {message}"))
-        .at(line, column)
-        .hint("check the template syntax at this line; variables a template can use are listed in the README under \"Templates\"")
+    let make = |template: &str, line: usize, column: usize, message: &str| {
+        let file = if template.is_empty() { None } else { Some(theme.template_origin(template)) };
+        Diagnostic::error(file, format!("template error{rendering}: {message}"))
+            .at(line, column)
+            .hint("check the template at this line; the variables templates can use are listed in the README under \"Templates\"")
+    };
+    match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let mut message = report.message().to_string();
+            let mut source = std::error::Error::source(error);
+            while let Some(s) = source {
+                message.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            vec![make(report.filename(), report.span().start_line, report.span().start_col + 1, &message)]
+        }
+        other => {
+            let text = other.to_string();
+            let mut out = Vec::new();
+            let mut message: Option<String> = None;
+            for line in text.lines() {
+                if let Some(m) = line.strip_prefix("error: ") {
+                    message = Some(m.trim().to_string());
+                } else if let Some(loc) = line.trim_start().strip_prefix("--> ") {
+                    let mut parts = loc.rsplitn(3, ':');
+                    let column = parts.next().and_then(|c| c.trim().parse().ok()).unwrap_or(0);
+                    let line_no = parts.next().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
+                    let template = parts.next().unwrap_or("");
+                    if let Some(m) = message.take() {
+                        out.push(make(template, line_no, column, &m));
+                    }
+                }
+            }
+            if out.is_empty() {
+                out.push(make("", 0, 0, text.trim()));
+            }
+            out
+        }
+    }
+}
+
+/// Every page the site has, in a stable order.
+pub fn all_pages(archive: &Archive) -> Vec<Page> {
+    let ix = &archive.indexes;
+    let mut pages = vec![
+        Page::Home,
+        Page::ArchiveIndex,
+        Page::Meetings,
+        Page::CommitteeIndex,
+        Page::TagIndex,
+        Page::AuthorIndex,
+        Page::Feed,
+        Page::Sitemap,
+        Page::NotFound,
+        Page::Pdfs,
+        Page::Links,
+        Page::Search,
+    ];
+    pages.extend((0..archive.documents.len()).map(Page::Document));
+    pages.extend(ix.years.keys().map(|&y| Page::Year(y)));
+    pages.extend(
+        Kind::ALL
+            .iter()
+            .filter(|k| **k != Kind::Page)
+            .map(|&k| Page::Kind(k)),
+    );
+    pages.extend((0..ix.committees.len()).map(Page::Committee));
+    pages.extend((0..ix.tags.len()).map(Page::Tag));
+    pages.extend((0..ix.authors.len()).map(Page::Author));
+    let decks = archive
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.front.kind == Kind::Slides && !d.slides.is_empty());
+    pages.extend(decks.flat_map(|(i, _)| [Page::Presentation(i), Page::Handout(i)]));
+    pages.extend(ix.meetings.iter().map(|&m| Page::Pack(m)));
+    let sections = |list: &[crate::link_index::pages::Section]| -> Vec<(usize, usize)> {
+        let pages = list.iter().enumerate();
+        pages.flat_map(|(s, x)| (0..x.pages.len()).map(move |p| (s, p))).collect()
+    };
+    let links = &archive.links;
+    pages.extend(sections(&links.hosts).into_iter().map(|(s, p)| Page::LinkHost(s, p)));
+    pages.extend(sections(&links.pdf_groups).into_iter().map(|(s, p)| Page::PdfGroup(s, p)));
+    pages
+}
+
+/// Output path of a page, relative to the output folder; free of a `Renderer` so serve can
+/// name the pages of an older model after the templates changed.
+pub fn page_path(archive: &Archive, page: Page) -> String {
+    let ix = &archive.indexes;
+    let dir = match page {
+        Page::Home => String::new(),
+        Page::Document(i) => archive.documents[i].url.clone(),
+        Page::ArchiveIndex => "archive/".into(),
+        Page::Year(y) => format!("archive/{y}/"),
+        Page::Kind(k) => format!("kinds/{}/", k.as_str()),
+        Page::Committee(i) => format!("committees/{}/", ix.committees[i].slug),
+        Page::Tag(i) => format!("tags/{}/", ix.tags[i].slug),
+        Page::Author(i) => format!("authors/{}/", ix.authors[i].slug),
+        Page::CommitteeIndex => "committees/".into(),
+        Page::TagIndex => "tags/".into(),
+        Page::AuthorIndex => "authors/".into(),
+        Page::Meetings => "meetings/".into(),
+        Page::Pdfs => "pdfs/".into(),
+        Page::Links => "links/".into(),
+        Page::LinkHost(s, p) => archive.links.hosts[s].url("links/", p),
+        Page::PdfGroup(s, p) => archive.links.pdf_groups[s].url("pdfs/", p),
+        Page::Search => "search/".into(),
+        Page::Feed => return "feed.xml".into(),
+        Page::Sitemap => return "sitemap.xml".into(),
+        Page::NotFound => return "404.html".into(),
+        Page::Presentation(i) => crate::slides_pages::presentation_url(&archive.documents[i]),
+        Page::Handout(i) => crate::slides_pages::handout_url(&archive.documents[i]),
+        Page::Pack(i) => crate::pack::pack_url(&archive.documents[i]),
+    };
+    format!("{dir}index.html")
 }
 
 impl<'a> Renderer<'a> {
@@ -104,7 +211,7 @@ impl<'a> Renderer<'a> {
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         {
-            problems.push(template_error(theme, &e, None));
+            problems.extend(template_errors(theme, &e, None));
         }
         if problems.has_errors() {
             return Err(problems);
@@ -121,53 +228,12 @@ impl<'a> Renderer<'a> {
 
     /// Every page the site has, in a stable order.
     pub fn all_pages(&self) -> Vec<Page> {
-        let ix = &self.archive.indexes;
-        let mut pages = vec![
-            Page::Home,
-            Page::ArchiveIndex,
-            Page::Meetings,
-            Page::CommitteeIndex,
-            Page::TagIndex,
-            Page::AuthorIndex,
-            Page::Feed,
-            Page::Sitemap,
-            Page::NotFound,
-        ];
-        pages.extend((0..self.archive.documents.len()).map(Page::Document));
-        pages.extend(ix.years.keys().map(|&y| Page::Year(y)));
-        pages.extend(
-            Kind::ALL
-                .iter()
-                .filter(|k| **k != Kind::Page)
-                .map(|&k| Page::Kind(k)),
-        );
-        pages.extend((0..ix.committees.len()).map(Page::Committee));
-        pages.extend((0..ix.tags.len()).map(Page::Tag));
-        pages.extend((0..ix.authors.len()).map(Page::Author));
-        pages
+        all_pages(self.archive)
     }
 
     /// Output path of a page, relative to the output folder.
     pub fn page_path(&self, page: Page) -> String {
-        let ix = &self.archive.indexes;
-        let dir = match page {
-            Page::Home => String::new(),
-            Page::Document(i) => self.archive.documents[i].url.clone(),
-            Page::ArchiveIndex => "archive/".into(),
-            Page::Year(y) => format!("archive/{y}/"),
-            Page::Kind(k) => format!("kinds/{}/", k.as_str()),
-            Page::Committee(i) => format!("committees/{}/", ix.committees[i].slug),
-            Page::Tag(i) => format!("tags/{}/", ix.tags[i].slug),
-            Page::Author(i) => format!("authors/{}/", ix.authors[i].slug),
-            Page::CommitteeIndex => "committees/".into(),
-            Page::TagIndex => "tags/".into(),
-            Page::AuthorIndex => "authors/".into(),
-            Page::Meetings => "meetings/".into(),
-            Page::Feed => return "feed.xml".into(),
-            Page::Sitemap => return "sitemap.xml".into(),
-            Page::NotFound => return "404.html".into(),
-        };
-        format!("{dir}index.html")
+        page_path(self.archive, page)
     }
 
     /// Renders pages in parallel; template errors are collected, not fatal per page.
@@ -224,7 +290,10 @@ impl<'a> Renderer<'a> {
         let html = self
             .tera
             .render(template, &ctx)
-            .map_err(|e| template_error(self.theme, &e, source.as_deref()))?;
+            .map_err(|e| {
+            // The first problem is enough for one page; the template is the same for all.
+            template_errors(self.theme, &e, source.as_deref()).swap_remove(0)
+        })?;
         Ok(OutputFile {
             path,
             contents: html.into_bytes(),
@@ -297,10 +366,10 @@ impl<'a> Renderer<'a> {
                 ctx.insert("doc", &context::document_page(a, &self.cards, i));
                 ctx.insert(
                     "section",
-                    if doc.front.kind == Kind::Page {
-                        "page"
-                    } else {
-                        "archive"
+                    match doc.front.kind {
+                        Kind::Page => "page",
+                        Kind::Meeting => "meetings",
+                        _ => "archive",
                     },
                 );
                 let template = if doc.front.kind == Kind::Meeting {
@@ -404,11 +473,35 @@ impl<'a> Renderer<'a> {
                 ctx.insert("urls", &urls);
                 ("sitemap.xml", None)
             }
+            Page::Pdfs | Page::Links | Page::LinkHost(..) | Page::PdfGroup(..) => {
+                let view = crate::link_index::view::index_page(a, &self.cards, page);
+                ctx.insert("title", &view.context["title"]);
+                ctx.insert("index", &view.context);
+                ctx.insert("section", "archive");
+                (view.template, None)
+            }
             Page::NotFound => {
                 ctx.insert("title", t("not_found_title"));
                 // The 404 page is served from any depth, so its links are absolute to base_url.
                 ctx.insert("root", &a.config.base_url);
                 ("404.html", None)
+            }
+            Page::Presentation(i) => {
+                crate::slides_pages::presentation_context(a, i, ctx);
+                ("slides.html", Some(a.documents[i].source.clone()))
+            }
+            Page::Handout(i) => {
+                crate::slides_pages::handout_context(a, i, ctx);
+                ("handout.html", Some(a.documents[i].source.clone()))
+            }
+            Page::Pack(i) => {
+                crate::pack::pack_context(a, i, ctx);
+                ("pack.html", Some(a.documents[i].source.clone()))
+            }
+            Page::Search => {
+                ctx.insert("title", t("search"));
+                ctx.insert("section", "search");
+                ("search.html", None)
             }
         }
     }

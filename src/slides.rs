@@ -220,6 +220,72 @@ mod tests {
     }
 
     #[test]
+    fn front_matter_fences_are_not_slides_and_lines_count_from_the_file() {
+        let text = "---\ntitle: Deck\ndate: 2025-04-24\nkind: slides\n---\n\n# Velkommen\n\nNote:\nHej\n\n---\n\n## Program\n";
+        let doc = crate::content::parse_document(
+            text,
+            Path::new("content/2025/deck.md"),
+            Path::new("2025/deck.md"),
+            false,
+        )
+        .ok()
+        .flatten()
+        .map(|d| (d.body, d.body_line, d.source));
+        let Some((body, line, source)) = doc else {
+            panic!("the fixture should parse");
+        };
+        let (s, w) = split_slides(&body, line, &source);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].title.as_deref(), Some("Velkommen"));
+        assert_eq!((s[0].line, s[0].notes_line), (7, 9));
+        assert_eq!(s[1].title.as_deref(), Some("Program"));
+        assert_eq!(s[1].line, 14);
+    }
+
+    #[test]
+    fn tilde_fences_and_notes_keep_their_dashes_and_markers() {
+        let (s, w) = split(
+            "## Kode\n\n~~~\n---\nNote:\n~~~\n\nNote:\nI noterne:\n```\n---\n```\n---\n## To\n",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[0].content.contains("---\nNote:\n"), "{:?}", s[0].content);
+        assert_eq!(s[0].notes.as_deref(), Some("I noterne:\n```\n---\n```\n"));
+        assert_eq!(s[1].title.as_deref(), Some("To"));
+    }
+
+    #[test]
+    fn notes_marker_variants_and_separator_spacing() {
+        let (s, _) = split("## En\nNOTES:\nnoter\n---   \n## To\n   ---\nstadig to\n");
+        assert_eq!(
+            s.len(),
+            2,
+            "trailing spaces still separate; indented dashes do not"
+        );
+        assert_eq!(s[0].notes.as_deref(), Some("noter\n"));
+        assert!(s[1].content.contains("stadig to"));
+    }
+
+    #[test]
+    fn a_slide_with_only_notes_is_kept_and_warned_about() {
+        let (s, w) = split("## En\n---\nNote:\nKun noter\n");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].notes.as_deref(), Some("Kun noter\n"));
+        assert!(
+            w.iter().any(|d| d.message == "slide 2 has no title"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_heading_inside_code_is_not_the_title() {
+        let (s, w) = split("```\n# ikke en titel\n```\n\n## Rigtig titel\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s[0].title.as_deref(), Some("Rigtig titel"));
+    }
+
+    #[test]
     fn table_rule_is_not_a_separator() {
         let (s, _) = split("## Budget\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         assert_eq!(s.len(), 1);

@@ -42,7 +42,10 @@ impl Fixture {
 
     /// Writes a document under `content/` from front matter lines and a body.
     pub fn doc(&self, rel: &str, front: &str, body: &str) -> &Self {
-        self.write(&format!("content/{rel}"), format!("---\n{front}\n---\n{body}"))
+        self.write(
+            &format!("content/{rel}"),
+            format!("---\n{front}\n---\n{body}"),
+        )
     }
 
     /// Runs `arkiv build` on the site; returns (exit code, stderr).
@@ -53,7 +56,10 @@ impl Fixture {
             .args(extra)
             .output()
             .expect("run arkiv");
-        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).to_string())
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
     }
 
     /// Reads a built file from the output folder.
@@ -65,7 +71,11 @@ impl Fixture {
 
 /// Builds with the library and returns the problems as text (empty string when it built).
 pub fn build_errors(fixture: &Fixture) -> String {
-    let options = arkiv::pipeline::BuildOptions { site_root: fixture.root().to_path_buf(), output: None, drafts: false };
+    let options = arkiv::pipeline::BuildOptions {
+        site_root: fixture.root().to_path_buf(),
+        output: None,
+        drafts: false,
+    };
     match arkiv::pipeline::build(&options) {
         Ok(_) => String::new(),
         Err(d) => d.to_string(),

@@ -1,23 +1,94 @@
-/* arkiv: the little JavaScript the archive needs. Opened from disk (file://), a link to a
-   folder shows a file listing instead of the page, so folder links get index.html added. */
+/* arkiv: the little JavaScript the archive needs; every page works without it.
+   - Opened from disk (file://), a link to a folder shows a file listing instead of the page,
+     so folder links get index.html added.
+   - Printed pages write the address of each internal link after it (CSS reads data-print-url).
+   - Number columns in tables are right-aligned even when the Markdown did not say so.
+   - The table of contents opens beside the text on wide screens and marks where the reader is.
+   - A print button appears on document pages. */
 (function () {
   "use strict";
-  if (location.protocol === "file:") {
-    var fix = function (a) {
+  var each = function (sel, fn) { Array.prototype.forEach.call(document.querySelectorAll(sel), fn); };
+  var external = /^[a-z][a-z0-9+.-]*:/i;
+
+  function printUrls() {
+    var canonical = document.querySelector("link[rel=canonical]");
+    var declared = canonical ? canonical.getAttribute("href") : "";
+    var base = /^https?:\/\//.test(declared) ? declared : /^https?:/.test(location.protocol) ? location.href : "";
+    if (!base) return;
+    each(".prose a[href], .attachments a[href]", function (a) {
       var href = a.getAttribute("href");
-      if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === "#") return;
+      if (!href || external.test(href) || href.charAt(0) === "#") return;
+      try { a.setAttribute("data-print-url", new URL(href, base).href); } catch (e) { /* leave it */ }
+    });
+  }
+
+  function fileLinks() {
+    if (location.protocol !== "file:") return;
+    each("a[href]", function (a) {
+      var href = a.getAttribute("href");
+      if (!href || external.test(href) || href.charAt(0) === "#") return;
       var parts = href.split("#");
-      if (parts[0] === "" ) return;
+      if (parts[0] === "") return;
       if (parts[0].slice(-1) === "/") parts[0] += "index.html";
       else if (parts[0] === "." || parts[0] === "..") parts[0] += "/index.html";
       a.setAttribute("href", parts.join("#"));
-    };
-    document.addEventListener("DOMContentLoaded", function () {
-      Array.prototype.forEach.call(document.querySelectorAll("a[href]"), fix);
-      Array.prototype.forEach.call(document.querySelectorAll("form[action]"), function (f) {
-        var action = f.getAttribute("action");
-        if (action.slice(-1) === "/") f.setAttribute("action", action + "index.html");
-      });
+    });
+    each("form[action]", function (f) {
+      var action = f.getAttribute("action");
+      if (action.slice(-1) === "/") f.setAttribute("action", action + "index.html");
     });
   }
+
+  var NUMBER = /^[(−–+-]?\s*(kr\.?\s*)?[\d][\d.,\s\u00a0]*\)?\s*(%|kr\.?|mio\.?|t\.\s?kr\.?)?$/i;
+  function numberColumns() {
+    each(".table-wrap table", function (table) {
+      var rows = table.rows;
+      if (!rows.length) return;
+      for (var c = 1; c < rows[0].cells.length; c++) {
+        var numeric = true, seen = false;
+        for (var r = 0; r < rows.length && numeric; r++) {
+          var cell = rows[r].cells[c];
+          if (!cell || cell.tagName === "TH") continue;
+          var text = cell.textContent.trim();
+          if (text === "" || text === "-" || text === "–") continue;
+          seen = true;
+          numeric = NUMBER.test(text);
+        }
+        if (!numeric || !seen) continue;
+        for (r = 0; r < rows.length; r++) if (rows[r].cells[c]) rows[r].cells[c].classList.add("num");
+      }
+    });
+  }
+
+  function toc() {
+    var details = document.querySelector(".toc details");
+    if (!details) return;
+    var wide = window.matchMedia("(min-width: 64rem)");
+    details.open = wide.matches;
+    var links = details.querySelectorAll("a[href^='#']");
+    if (!("IntersectionObserver" in window) || !links.length) return;
+    var byId = {};
+    Array.prototype.forEach.call(links, function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
+    var current = null;
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting || !byId[e.target.id]) return;
+        if (current) current.removeAttribute("aria-current");
+        current = byId[e.target.id];
+        current.setAttribute("aria-current", "location");
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    Object.keys(byId).forEach(function (id) { var h = document.getElementById(id); if (h) observer.observe(h); });
+  }
+
+  function printButtons() {
+    each("[data-print]", function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function start() { printUrls(); fileLinks(); numberColumns(); toc(); printButtons(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

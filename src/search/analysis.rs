@@ -1,0 +1,343 @@
+//! Text analysis for Danish search: tokens, folding, stemming and compound splitting.
+//!
+//! Every rule here has a twin in `themes/default/static/search.js`, because the browser must turn
+//! a query into exactly the keys the index was built with. `tests/search.rs` runs both on a few
+//! thousand words and fails on any difference, so change the two together.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+/// Longest token kept: longer runs are tables of digits or pasted junk, never words to search for.
+pub const MAX_TOKEN_CHARS: usize = 40;
+
+/// Snowball's Danish stop words: so common they would only make the index large and slow while
+/// telling no document from another. The list travels to the browser in the manifest, so the
+/// query side drops exactly the same words.
+pub const STOPWORDS: &[&str] = &[
+    "ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "da", "de", "dem", "den",
+    "denne", "der", "deres", "det", "dette", "dig", "din", "disse", "dog", "du", "efter", "eller",
+    "en", "end", "er", "et", "for", "fra", "ham", "han", "hans", "har", "havde", "have", "hende",
+    "hendes", "her", "hos", "hun", "hvad", "hvis", "hvor", "i", "ikke", "ind", "jeg", "jer", "jo",
+    "kunne", "man", "mange", "med", "meget", "men", "mig", "min", "mine", "mit", "mod", "ned",
+    "noget", "nogle", "nu", "når", "og", "også", "om", "op", "os", "over", "på", "selv", "sig",
+    "sin", "sine", "sit", "skal", "skulle", "som", "sådan", "thi", "til", "ud", "under", "var",
+    "vi", "vil", "ville", "vor", "være", "været",
+];
+
+/// Is this (lower-case) word a stop word?
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// Letters folded to what a member types on a keyboard without them: `læge` and `laege`,
+/// `Århus` and `aarhus` meet at the same key. Applied to lower-case text.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    for c in word.chars() {
+        match c {
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'á' | 'à' | 'â' => out.push('a'),
+            'ó' | 'ò' | 'ô' => out.push('o'),
+            'ú' | 'ù' | 'û' | 'ü' => out.push('u'),
+            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ç' => out.push('c'),
+            'ß' => out.push_str("ss"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Snowball Danish stem of a lower-case word (the same algorithm search.js runs by hand).
+pub fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMMER: Stemmer = Stemmer::create(Algorithm::Danish);
+    }
+    STEMMER.with(|s| s.stem(word).into_owned())
+}
+
+/// The key a word is found by: its stem, folded.
+pub fn key(word: &str) -> String {
+    fold(&stem(word))
+}
+
+/// Splits text into lower-case search tokens.
+///
+/// Soft hyphens vanish; a word broken over a line with a hyphen (`Af-` newline `tale`) is also
+/// kept joined (`aftale`); letters and digits stuck together (`tale26`, a footnote mark after a
+/// word) are separated, so neither half is lost.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_token(text, |t| out.push(t.into_owned()));
+    out
+}
+
+/// `tokens` without collecting: the indexer calls this on the whole archive, and most tokens
+/// are already lower case, so they are lent out of the text instead of copied.
+pub fn for_each_token<'t>(text: &'t str, mut emit: impl FnMut(Cow<'t, str>)) {
+    if text.contains('\u{00AD}') {
+        let cleaned: String = text.chars().filter(|&c| c != '\u{00AD}').collect();
+        scan(&cleaned, &mut |t| emit(Cow::Owned(t.into_owned())));
+    } else {
+        scan(text, &mut emit);
+    }
+}
+
+fn scan<'t>(text: &'t str, emit: &mut dyn FnMut(Cow<'t, str>)) {
+    let mut previous: Option<(usize, usize)> = None;
+    let mut start: Option<usize> = None;
+    let mut on_span = |s: usize, e: usize, emit: &mut dyn FnMut(Cow<'t, str>)| {
+        let word = &text[s..e];
+        // `Af- tale` (a line break turned to a space) or `Af-\ntale`: also the joined word.
+        if let Some((ps, pe)) = previous {
+            let before = &text[ps..pe];
+            if is_line_break_hyphen(&text[pe..s])
+                && before.chars().last().is_some_and(char::is_alphabetic)
+                && word.chars().next().is_some_and(char::is_lowercase)
+            {
+                push_parts(Cow::Owned(format!("{before}{word}")), emit);
+            }
+        }
+        push_parts(Cow::Borrowed(word), emit);
+        previous = Some((s, e));
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            on_span(s, i, emit);
+        }
+    }
+    if let Some(s) = start {
+        on_span(s, text.len(), emit);
+    }
+}
+
+/// `-` followed by white space that the line break became.
+fn is_line_break_hyphen(between: &str) -> bool {
+    let mut chars = between.chars();
+    chars.next() == Some('-') && {
+        let rest = chars.as_str();
+        !rest.is_empty() && rest.chars().all(char::is_whitespace)
+    }
+}
+
+/// Emits a run of letters and digits, split where letters meet digits, lower-cased.
+fn push_parts<'t>(word: Cow<'t, str>, emit: &mut dyn FnMut(Cow<'t, str>)) {
+    let mut chars = word.chars();
+    let first_digit = chars.next().is_some_and(char::is_numeric);
+    if chars.all(|c| c.is_numeric() == first_digit) {
+        push_token(word, emit);
+        return;
+    }
+    let mut begin = 0;
+    let mut digits = first_digit;
+    for (i, c) in word.char_indices() {
+        let d = c.is_numeric();
+        if d != digits {
+            push_token(Cow::Owned(word[begin..i].to_string()), emit);
+            begin = i;
+            digits = d;
+        }
+    }
+    push_token(Cow::Owned(word[begin..].to_string()), emit);
+}
+
+fn push_token<'t>(token: Cow<'t, str>, emit: &mut dyn FnMut(Cow<'t, str>)) {
+    if token.len() > MAX_TOKEN_CHARS && token.chars().count() > MAX_TOKEN_CHARS {
+        return;
+    }
+    if token.chars().any(|c| !c.is_lowercase() && !c.is_numeric()) {
+        emit(Cow::Owned(token.to_lowercase()));
+    } else {
+        emit(token);
+    }
+}
+
+/// FNV-1a: the indexer hashes tens of millions of short words, where the standard library's
+/// DoS-resistant hasher is several times slower and its protection buys nothing (the input is
+/// the site's own content).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with the fast hasher.
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A hash set with the fast hasher.
+pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Shortest first part of a compound (`læge` in `lægevagt`): shorter ones (`for`, `an`) would
+/// split ordinary words into nonsense.
+const MIN_HEAD_CHARS: usize = 4;
+/// Shortest last part (`tal` in `patienttal`).
+const MIN_TAIL_CHARS: usize = 3;
+/// Shortest word worth trying to split.
+const MIN_COMPOUND_CHARS: usize = 7;
+
+/// Splits compound words into parts that are themselves words of the archive.
+///
+/// Danish writes `lægevagtsudvalget` as one word; a member searching for `udvalget` or
+/// `lægevagt` expects to find it. Parts are only accepted when the archive uses them as words of
+/// their own, with the linking `s` or `e` allowed between parts.
+pub struct Compounds<'a> {
+    vocabulary: &'a FastSet<String>,
+}
+
+impl<'a> Compounds<'a> {
+    /// `vocabulary`: every lower-case token of the archive.
+    pub fn new(vocabulary: &'a FastSet<String>) -> Self {
+        Compounds { vocabulary }
+    }
+
+    /// The parts of `word` (lower case), including joined heads (`lægevagt` from
+    /// `læge`+`vagt`+`s`+`udvalget`); empty when it is not a compound of archive words.
+    pub fn split(&self, word: &str) -> Vec<String> {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < MIN_COMPOUND_CHARS || chars.iter().any(|c| c.is_numeric()) {
+            return Vec::new();
+        }
+        let mut memo = HashMap::new();
+        match self.split_chars(&chars, &mut memo) {
+            Some(parts) if parts.len() > 1 => parts,
+            _ => Vec::new(),
+        }
+    }
+
+    /// Parts of a word, or None if it cannot be made of archive words. A word of the vocabulary
+    /// is its own single part.
+    fn split_chars(
+        &self,
+        chars: &[char],
+        memo: &mut HashMap<usize, Option<Vec<String>>>,
+    ) -> Option<Vec<String>> {
+        if let Some(known) = memo.get(&chars.len()) {
+            return known.clone();
+        }
+        let result = self.split_uncached(chars, memo);
+        memo.insert(chars.len(), result.clone());
+        result
+    }
+
+    fn split_uncached(
+        &self,
+        chars: &[char],
+        memo: &mut HashMap<usize, Option<Vec<String>>>,
+    ) -> Option<Vec<String>> {
+        let whole: String = chars.iter().collect();
+        if chars.len() < MIN_HEAD_CHARS + MIN_TAIL_CHARS {
+            return self.vocabulary.contains(&whole).then(|| vec![whole]);
+        }
+        // Longest last part first: fewer, longer parts are the likelier reading.
+        for cut in MIN_HEAD_CHARS..=chars.len() - MIN_TAIL_CHARS {
+            let tail: String = chars[cut..].iter().collect();
+            if !self.vocabulary.contains(&tail) {
+                continue;
+            }
+            let head = &chars[..cut];
+            let mut heads = vec![head];
+            if matches!(head.last(), Some('s') | Some('e')) && head.len() > MIN_HEAD_CHARS {
+                heads.push(&head[..head.len() - 1]);
+            }
+            for h in heads {
+                let h_word: String = h.iter().collect();
+                if self.vocabulary.contains(&h_word) {
+                    return Some(vec![h_word, tail]);
+                }
+                // Heads are prefixes of the same word, so the memo (by length) still holds.
+                if let Some(mut parts) = self.split_chars(h, memo) {
+                    if parts.len() > 1 {
+                        parts.push(h_word);
+                    }
+                    parts.push(tail);
+                    return Some(parts);
+                }
+            }
+        }
+        self.vocabulary.contains(&whole).then(|| vec![whole])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(words: &[&str]) -> FastSet<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        let mut sorted = STOPWORDS.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, STOPWORDS);
+        assert!(is_stopword("og"));
+        assert!(!is_stopword("læge"));
+    }
+
+    #[test]
+    fn folding_meets_keyboard_spellings() {
+        assert_eq!(fold("læge"), "laege");
+        assert_eq!(fold("århus"), "aarhus");
+        assert_eq!(fold("kørsel"), "koersel");
+        assert_eq!(key("læge"), key("laege"));
+        assert_eq!(key("århus"), key("aarhus"));
+    }
+
+    #[test]
+    fn tokens_survive_soft_and_line_break_hyphens() {
+        let t = tokens("Af-\ntale26 og hono\u{00AD}rar");
+        assert!(t.contains(&"aftale".to_string()), "{t:?}");
+        assert!(t.contains(&"26".to_string()), "{t:?}");
+        assert!(t.contains(&"honorar".to_string()), "{t:?}");
+        // A hyphen within a line is a real hyphen: both words, nothing joined.
+        let t = tokens("Covid-19 og ind- og udgående");
+        assert_eq!(t[..2], ["covid".to_string(), "19".to_string()]);
+        assert!(t.contains(&"udgående".to_string()));
+    }
+
+    #[test]
+    fn overlong_tokens_are_dropped() {
+        let long = "a".repeat(MAX_TOKEN_CHARS + 1);
+        assert!(tokens(&format!("{long} kort")) == vec!["kort".to_string()]);
+    }
+
+    #[test]
+    fn compounds_split_into_archive_words() {
+        let v = vocab(&["læge", "vagt", "udvalget", "honorar", "strukturen", "patient", "tal"]);
+        let c = Compounds::new(&v);
+        let parts = c.split("lægevagtsudvalget");
+        for p in ["læge", "vagt", "lægevagt", "udvalget"] {
+            assert!(parts.contains(&p.to_string()), "{p} in {parts:?}");
+        }
+        assert_eq!(c.split("honorarstrukturen"), vec!["honorar", "strukturen"]);
+        assert_eq!(c.split("patienttal"), vec!["patient", "tal"]);
+        // Not a compound of archive words; and an archive word alone is not split.
+        assert!(c.split("generalforsamling").is_empty());
+        assert!(c.split("strukturen").is_empty());
+        assert!(c.split("læge").is_empty());
+    }
+}

@@ -1,0 +1,256 @@
+//! `arkiv serve`: a live preview while writing. The site is built into memory (the published
+//! `output/` is never touched), served on this machine, and rebuilt the moment a file is saved;
+//! open tabs reload themselves, and mistakes are shown in the browser as well as here.
+//!
+//! `incremental` decides what an edit affects and renders only that, `watch` turns file system
+//! events into changes, `state` holds what is served, `http` serves it, and `overlay` adds the
+//! reload script and the error overlay to each page as it is sent.
+
+pub mod http;
+pub mod incremental;
+pub mod model_files;
+pub mod overlay;
+pub mod state;
+pub mod watch;
+
+use crate::diagnostics::Diagnostic;
+use incremental::{Change, SiteBuilder};
+use state::Shared;
+use std::io::ErrorKind;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// What the user asked for on the command line.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub site_root: PathBuf,
+    /// 0 picks any free port (the tests use this; the address is printed).
+    pub port: u16,
+    /// 127.0.0.1 unless the user explicitly chose to listen elsewhere.
+    pub bind: IpAddr,
+    pub open: bool,
+    pub drafts: bool,
+    /// Print the time each step of a rebuild took.
+    pub timings: bool,
+}
+
+/// The port `arkiv serve` uses unless told otherwise.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// Binds the address, turning "port in use" and "not allowed" into a message with a way out.
+pub fn bind(bind: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
+    let addr = SocketAddr::new(bind, port);
+    TcpListener::bind(addr).map_err(|e| {
+        let next = port.checked_add(1).unwrap_or(DEFAULT_PORT);
+        match e.kind() {
+            ErrorKind::AddrInUse => Diagnostic::error(
+                None,
+                format!("port {port} on {bind} is already in use (another arkiv serve, or another program, is listening there)"),
+            )
+            .hint(format!("stop the other program, or choose another port: arkiv serve --port {next}")),
+            ErrorKind::PermissionDenied => Diagnostic::error(
+                None,
+                format!("not allowed to listen on port {port} on {bind}"),
+            )
+            .hint(format!("ports below 1024 need administrator rights; choose another: arkiv serve --port {}", DEFAULT_PORT)),
+            ErrorKind::AddrNotAvailable => Diagnostic::error(
+                None,
+                format!("cannot listen on {bind}: this computer has no such address"),
+            )
+            .hint("leave out --bind to listen on 127.0.0.1, or give an address of this computer"),
+            _ => Diagnostic::error(None, format!("cannot listen on {addr}: {e}")),
+        }
+    })
+}
+
+/// Builds, serves and rebuilds until the process is stopped (Ctrl-C). Returns only on a problem
+/// that stops serving altogether (the port, the watcher); site errors are shown, not returned.
+pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
+    let listener = bind(options.bind, options.port)?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Diagnostic::error(None, format!("cannot read the server's address: {e}")))?;
+    let mut watcher = watch::SiteWatcher::start(&options.site_root)?;
+    let shared = Arc::new(Shared::default());
+    let mut builder = SiteBuilder::new(&options.site_root, options.drafts);
+    let indexer = model_files::start(Arc::clone(&shared));
+    let everything = [Change::Everything];
+    if rebuild(
+        &mut builder,
+        &shared,
+        &everything,
+        "the site",
+        options.timings,
+    ) {
+        if let Some(archive) = builder.published_archive() {
+            let _ = indexer.send(archive);
+        }
+    }
+
+    let host = match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        ip => ip.to_string(),
+    };
+    let url = format!("http://{host}:{}/", addr.port());
+    let server_shared = Arc::clone(&shared);
+    std::thread::Builder::new()
+        .name("arkiv-serve-http".into())
+        .spawn(move || http::run(listener, server_shared))
+        .map_err(|e| Diagnostic::error(None, format!("cannot start the server: {e}")))?;
+    eprintln!(
+        "serving {} at {url} (press Ctrl-C to stop)",
+        options.site_root.display()
+    );
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "note: listening on {} — other computers on the network can see the preview",
+            options.bind
+        );
+    }
+    if options.open {
+        open_browser(&url);
+    }
+    let mut index_pending = false;
+    loop {
+        // Work put off so an edited page is served sooner is done once saves pause.
+        let pending = builder.has_deferred() || index_pending;
+        let changes = match watcher.changes_within(pending.then_some(AFTER_WORK_PAUSE)) {
+            watch::Waited::Changes(changes) => changes,
+            watch::Waited::Quiet => {
+                if builder.has_deferred() {
+                    publish_deferred(&mut builder, &shared, options.timings);
+                }
+                if let Some(archive) = builder.published_archive() {
+                    let _ = indexer.send(archive);
+                }
+                index_pending = false;
+                continue;
+            }
+            watch::Waited::Stopped => break,
+        };
+        let what = describe(&changes);
+        index_pending |= rebuild(&mut builder, &shared, &changes, &what, options.timings);
+    }
+    Err(
+        Diagnostic::error(None, "the file watcher stopped; changes are no longer seen")
+            .hint("start arkiv serve again"),
+    )
+}
+
+/// How long saves must pause before site-wide pages and the search index are brought up to date.
+const AFTER_WORK_PAUSE: std::time::Duration = std::time::Duration::from_millis(40);
+
+/// Renders and publishes the site-wide pages an edit put off.
+fn publish_deferred(builder: &mut SiteBuilder, shared: &Shared, timings: bool) {
+    let started = Instant::now();
+    match builder.render_deferred() {
+        Ok(update) => {
+            let pages = update.pages_rendered;
+            shared.publish(update);
+            if timings {
+                eprintln!(
+                    "  site-wide pages: {pages} in {:.0} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+        }
+        Err(problems) => {
+            for p in &problems.items {
+                eprintln!("{p}");
+            }
+            shared.fail(problems.errors().cloned().collect());
+        }
+    }
+}
+
+/// Rebuilds and publishes, reporting in the terminal either what was updated or the problems.
+/// Returns whether a new model was published.
+fn rebuild(
+    builder: &mut SiteBuilder,
+    shared: &Shared,
+    changes: &[Change],
+    what: &str,
+    timings: bool,
+) -> bool {
+    let started = Instant::now();
+    match builder.rebuild(changes) {
+        Ok(update) => {
+            for w in &update.warnings.items {
+                eprintln!("{w}");
+            }
+            let pages = update.pages_rendered;
+            let full = update.full;
+            let steps = update.timings.clone();
+            shared.publish(update);
+            eprintln!(
+                "{} {what}: {pages} page{} in {:.0} ms",
+                if full { "built" } else { "updated" },
+                if pages == 1 { "" } else { "s" },
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            if timings {
+                for (step, took) in &steps.stages {
+                    eprintln!("  {step:<12} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
+            true
+        }
+        Err(problems) => {
+            for p in &problems.items {
+                eprintln!("{p}");
+            }
+            let errors: Vec<Diagnostic> = problems.errors().cloned().collect();
+            let n = errors.len();
+            shared.fail(errors);
+            eprintln!(
+                "{n} error{} after changing {what}; still serving the last version that worked",
+                if n == 1 { "" } else { "s" }
+            );
+            false
+        }
+    }
+}
+
+/// A short description of a batch of changes for the terminal ("content/2025/a.md").
+fn describe(changes: &[Change]) -> String {
+    if changes.contains(&Change::Everything) {
+        return "the site settings or theme".into();
+    }
+    let names: Vec<String> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Content(p) => Some(crate::diagnostics::display_path(
+                &PathBuf::from(crate::content::CONTENT_DIR).join(p),
+            )),
+            Change::Everything => None,
+        })
+        .collect();
+    match names.as_slice() {
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+        [] => "the site".into(),
+    }
+}
+
+/// Opens the preview in the default browser; failing to is only a note, the URL is printed.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if let Err(e) = std::process::Command::new(command.0)
+        .args(&command.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        eprintln!("note: could not open a browser ({e}); open {url} yourself");
+    }
+}

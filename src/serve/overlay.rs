@@ -1,0 +1,155 @@
+//! What serve adds to every HTML page it sends: the live-reload script, and while the site has
+//! errors, an overlay naming file, line, problem and fix, so the secretary sees the mistake
+//! where they are looking (the browser) and not only in a terminal they may not read. Added
+//! at send time, never in the templates, so a built site never carries any of it.
+
+use crate::config::Language;
+use crate::diagnostics::Diagnostic;
+use crate::i18n;
+
+/// The element id of the overlay, which the tests and the script look for.
+pub const OVERLAY_ID: &str = "arkiv-error-overlay";
+
+/// The path tabs listen on for changes (Server-Sent Events).
+pub const EVENTS_PATH: &str = "/__arkiv/events";
+
+/// Reloads the tab when a page it shows changed (or the error state did), keeping the scroll
+/// position across the reload. `__VERSION__` and `__ERROR__` are filled in per response.
+const SCRIPT: &str = r#"<script>
+(function () {
+  var version = __VERSION__, hadError = __ERROR__;
+  var key = "arkiv-serve-scroll:" + location.pathname;
+  var saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    var y = parseInt(saved, 10) || 0;
+    var restore = function () { window.scrollTo(0, y); };
+    restore();
+    window.addEventListener("load", restore);
+  }
+  var here = decodeURIComponent(location.pathname).replace(/^\/+/, "");
+  if (here === "" || here.slice(-1) === "/") here += "index.html";
+  var events = new EventSource("__EVENTS__?since=" + version);
+  events.onmessage = function (message) {
+    var change = JSON.parse(message.data);
+    if (change.version === version) return;
+    version = change.version;
+    var mine = change.paths === null || change.paths.indexOf(here) !== -1;
+    if (mine || change.error !== hadError) {
+      sessionStorage.setItem(key, String(window.scrollY));
+      events.close();
+      location.reload();
+    }
+  };
+})();
+</script>"#;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The overlay listing `errors`: each as the terminal shows it (`Diagnostic`'s Display), escaped.
+pub fn overlay_html(errors: &[Diagnostic], language: Language) -> String {
+    let t = |key| i18n::text(language, key);
+    let mut items = String::new();
+    for e in errors {
+        items.push_str(&format!(
+            "<li><p style=\"margin:0 0 .25rem;font-weight:700\">{}</p><pre style=\"margin:0;white-space:pre-wrap;font:inherit\">{}</pre></li>",
+            escape_html(&e.location()),
+            escape_html(&e.to_string())
+        ));
+    }
+    format!(
+        "<div id=\"{OVERLAY_ID}\" role=\"alertdialog\" aria-modal=\"false\" aria-labelledby=\"{OVERLAY_ID}-title\" \
+style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.72);padding:1rem;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a\">\
+<div style=\"max-width:52rem;margin:2rem auto;background:#fff;border-top:6px solid #b00020;border-radius:6px;padding:1.25rem 1.5rem;box-shadow:0 8px 30px rgba(0,0,0,.4)\">\
+<h2 id=\"{OVERLAY_ID}-title\" style=\"margin:0 0 .5rem;font-size:1.3rem;color:#b00020\">{title}</h2>\
+<p style=\"margin:0 0 1rem\">{note}</p>\
+<ol style=\"margin:0 0 1rem;padding-left:1.25rem;font-family:ui-monospace,Consolas,monospace;font-size:14px\">{items}</ol>\
+<button type=\"button\" onclick=\"this.closest('#{OVERLAY_ID}').remove()\" style=\"font:inherit;padding:.4rem 1rem;border:1px solid #555;border-radius:4px;background:#f3f3f3;cursor:pointer\">{hide}</button>\
+</div></div>",
+        title = escape_html(t("serve_errors_title")),
+        note = escape_html(t("serve_errors_note")),
+        hide = escape_html(t("serve_errors_hide")),
+    )
+}
+
+/// `html` with the live-reload script (and the overlay, when there are errors) added before
+/// `</body>`, or at the end when the page has no closing body tag.
+pub fn inject(html: &[u8], version: u64, errors: &[Diagnostic], language: Language) -> Vec<u8> {
+    let mut extra = String::new();
+    if !errors.is_empty() {
+        extra.push_str(&overlay_html(errors, language));
+    }
+    extra.push_str(
+        &SCRIPT
+            .replace("__VERSION__", &version.to_string())
+            .replace(
+                "__ERROR__",
+                if errors.is_empty() { "false" } else { "true" },
+            )
+            .replace("__EVENTS__", EVENTS_PATH),
+    );
+    let at = find_last_body_close(html).unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + extra.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(extra.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn find_last_body_close(html: &[u8]) -> Option<usize> {
+    const TAG: &[u8] = b"</body";
+    (0..html.len().saturating_sub(TAG.len() - 1))
+        .rev()
+        .find(|&i| html[i..i + TAG.len()].eq_ignore_ascii_case(TAG))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn overlay_escapes_and_names_file_and_line() {
+        let d = Diagnostic::error(
+            Some(PathBuf::from("content/2025/a.md")),
+            "unknown kind \"<raport>\"",
+        )
+        .at(4, 7)
+        .hint("did you mean \"chairman-report\"?");
+        let html = overlay_html(&[d], Language::En);
+        assert!(html.contains("content/2025/a.md:4:7"));
+        assert!(html.contains("&lt;raport&gt;"));
+        assert!(!html.contains("<raport>"));
+        assert!(html.contains("chairman-report"));
+    }
+
+    #[test]
+    fn injects_before_the_last_body_close() {
+        let page = b"<html><body><p>x</p></BODY></html>";
+        let out = String::from_utf8(inject(page, 3, &[], Language::Da)).unwrap();
+        let script = out.find("<script>").unwrap();
+        assert!(script < out.find("</BODY>").unwrap());
+        assert!(out.contains("var version = 3, hadError = false;"));
+        assert!(!out.contains(OVERLAY_ID));
+        let bare = String::from_utf8(inject(b"<p>no body</p>", 1, &[], Language::Da)).unwrap();
+        assert!(bare.starts_with("<p>no body</p><script>"));
+        let err = Diagnostic::error(None, "broken");
+        let out = String::from_utf8(inject(page, 4, &[err], Language::Da)).unwrap();
+        assert!(out.contains(OVERLAY_ID));
+        assert!(out.contains("hadError = true"));
+    }
+}

@@ -1,0 +1,303 @@
+//! Search: the Rust indexer and the browser's JavaScript engine must agree on every word, and
+//! the ranking members get (the real search.js, run under Node against the built index) must
+//! put the expected document first.
+
+use arkiv::pipeline::{build, BuildOptions};
+use arkiv::search::analysis;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn engine_script() -> PathBuf {
+    repo().join("tests/fixtures/search/engine.mjs")
+}
+
+/// Runs the Node driver; Node is required (the browser tests need it too), so its absence fails.
+fn node(args: &[&str]) -> Value {
+    let out = Command::new("node")
+        .arg(engine_script())
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node (install nodejs): {e}"));
+    assert!(
+        out.status.success(),
+        "node {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("bad JSON from node: {e}"))
+}
+
+fn build_site(site: &Path, name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let out = dir.path().join(name);
+    let options = BuildOptions {
+        site_root: site.to_path_buf(),
+        output: Some(out.clone()),
+        drafts: false,
+    };
+    if let Err(d) = build(&options) {
+        panic!("build of {} failed: {d:?}", site.display());
+    }
+    (dir, out)
+}
+
+fn query(site: &Path, q: &str) -> Value {
+    node(&["query", &site.to_string_lossy(), q])
+}
+
+fn titles(result: &Value) -> Vec<String> {
+    result["hits"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|h| h["title"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn assert_first(site: &Path, q: &str, title: &str) -> Value {
+    let r = query(site, q);
+    let t = titles(&r);
+    assert_eq!(
+        t.first().map(String::as_str),
+        Some(title),
+        "query {q:?} should rank {title:?} first; got {t:?}"
+    );
+    r
+}
+
+fn text_files(dir: &Path, ext: &str, into: &mut Vec<String>) {
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        let p = entry.path();
+        if p.extension().is_some_and(|e| e == ext) {
+            if let Ok(text) = std::fs::read_to_string(p) {
+                into.push(text);
+            }
+        }
+    }
+}
+
+/// Danish text to compare on: the example site, the generator's vocabulary and, read at test
+/// time only, the real association documents in ../shared/seeds when they are there.
+fn danish_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    text_files(&repo().join("content"), "md", &mut texts);
+    text_files(&repo().join("tests/fixtures/search/site"), "md", &mut texts);
+    if let Ok(generator) = std::fs::read_to_string(repo().join("src/generate.rs")) {
+        texts.push(generator);
+    }
+    text_files(&repo().join("src/generate"), "rs", &mut texts);
+    text_files(&repo().join("../shared/seeds"), "txt", &mut texts);
+    texts
+}
+
+#[test]
+fn rust_and_javascript_analyse_every_word_alike() {
+    let texts = danish_texts();
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    for t in &texts {
+        words.extend(analysis::tokens(t));
+    }
+    // Hard cases for the stemmer and folding, whatever the texts hold.
+    for w in [
+        "løst", "løsthed", "hedens", "erendes", "igst", "lykkeligst", "kittet", "gd", "æøå",
+        "ÆØÅ", "straße", "naïve", "x", "ab", "abc", "ydernumre", "ydernummer", "sønderborg",
+    ] {
+        words.insert(w.to_string());
+    }
+    assert!(
+        words.len() > 3000,
+        "only {} words to compare; the texts are missing",
+        words.len()
+    );
+    // Whole lines too: tokenising (soft hyphens, line-break hyphens, digits) must agree.
+    let lines: Vec<String> = texts
+        .iter()
+        .flat_map(|t| {
+            t.split("\n\n")
+                .map(|p| p.replace('\n', "\u{2028}"))
+                .collect::<Vec<_>>()
+        })
+        .filter(|l| !l.trim().is_empty())
+        .take(4000)
+        .collect();
+    let mut input: Vec<String> = words.iter().cloned().collect();
+    input.extend(lines.iter().cloned());
+    input.push("Af-\u{2028}tale26 og hono\u{00AD}rar".to_string());
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let file = dir.path().join("words.txt");
+    std::fs::write(&file, input.join("\n")).unwrap_or_else(|e| panic!("write: {e}"));
+    let js = node(&["analyse", &file.to_string_lossy()]);
+    let js = js.as_array().cloned().unwrap_or_default();
+    assert_eq!(js.len(), input.len(), "node answered for every line");
+    let mut differences = Vec::new();
+    for (line, j) in input.iter().zip(&js) {
+        // Lines carry their paragraph breaks as U+2028 so one line is one paragraph.
+        let text = line.replace('\u{2028}', "\n");
+        let rust_tokens = analysis::tokens(&text);
+        let js_tokens: Vec<String> = j["tokens"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if rust_tokens != js_tokens {
+            differences.push(format!(
+                "tokens of {text:?}: rust {rust_tokens:?} js {js_tokens:?}"
+            ));
+        }
+        if words.contains(line) {
+            for (what, rust) in [
+                ("stem", analysis::stem(line)),
+                ("key", analysis::key(line)),
+                ("fold", analysis::fold(line)),
+            ] {
+                if j[what].as_str() != Some(rust.as_str()) {
+                    differences.push(format!("{what} of {line:?}: rust {rust:?} js {}", j[what]));
+                }
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{} differences between Rust and JavaScript, first ones:\n{}",
+        differences.len(),
+        differences
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// The JS driver must fail loudly on a word the stemmer gets wrong: check the test can fail.
+#[test]
+fn the_stemmer_is_snowball_danish() {
+    let cases = [
+        ("lægevagtsudvalget", "lægevagtsudvalg"),
+        ("ydernumre", "ydernumr"),
+        ("ydernummer", "ydernum"),
+        ("forløst", "forløs"),
+        ("honorarstrukturen", "honorarstruktur"),
+    ];
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let file = dir.path().join("w.txt");
+    let words: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    std::fs::write(&file, words.join("\n")).unwrap_or_else(|e| panic!("write: {e}"));
+    let js = node(&["analyse", &file.to_string_lossy()]);
+    for (i, (word, stem)) in cases.iter().enumerate() {
+        assert_eq!(analysis::stem(word), *stem, "rust stem of {word}");
+        assert_eq!(js[i]["stem"].as_str(), Some(*stem), "js stem of {word}");
+    }
+}
+
+#[test]
+fn compounds_folding_and_broken_words_are_found() {
+    let (_dir, site) = build_site(&repo().join("tests/fixtures/search/site"), "fixture");
+    assert_first(&site, "udvalget", "Beretning fra lægevagtsudvalget");
+    assert_first(&site, "struktur", "Forhandlinger om honorarstrukturen");
+    assert_first(&site, "lægevagt", "Beretning fra lægevagtsudvalget");
+    assert_first(&site, "ydernummer", "Status på ydernumre i regionen");
+    assert_first(&site, "laege", "Beretning fra lægevagtsudvalget");
+    // Exact spelling first, the folded one still found.
+    let r = assert_first(&site, "aarhus", "Kursus for klinikejere");
+    assert!(titles(&r).contains(&"Kursus for klinikansatte".to_string()));
+    assert_first(&site, "århus", "Kursus for klinikansatte");
+    // `Af-` + line break + `tale26`, and a soft hyphen inside `hono­rarer`.
+    assert_first(&site, "aftale", "Referat af bestyrelsesmøde marts 2023");
+    let r = query(&site, "honorarer");
+    assert!(titles(&r).contains(&"Referat af bestyrelsesmøde marts 2023".to_string()));
+    // Typing: the last word is a prefix.
+    assert_first(&site, "honorarstru", "Forhandlinger om honorarstrukturen");
+}
+
+#[test]
+fn results_link_to_the_section_and_the_slide() {
+    let (_dir, site) = build_site(&repo().join("tests/fixtures/search/site"), "fixture");
+    let r = assert_first(&site, "henvisninger weekenden", "Beretning fra lægevagtsudvalget");
+    assert_eq!(
+        r["hits"][0]["link"],
+        "2025/beretning-fra-laegevagtsudvalget/#samarbejdet-med-regionen"
+    );
+    let r = query(&site, "patienttal");
+    let deck = r["hits"]
+        .as_array()
+        .and_then(|h| {
+            h.iter()
+                .find(|x| x["title"] == "Præsentation til efterårsmødet 2025")
+        })
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(deck["link"], "2025/praesentation/slides/#3");
+}
+
+#[test]
+fn facets_count_and_narrow() {
+    let (_dir, site) = build_site(&repo().join("tests/fixtures/search/site"), "fixture");
+    let r = query(&site, "kursus");
+    assert_eq!(r["total"], 2);
+    let kinds = &r["facets"]["kind"];
+    assert_eq!(kinds[0]["count"], 2, "{kinds}");
+    assert_eq!(kinds[0]["label"][0], "newsletter");
+    // Narrowing to a kind with no match leaves nothing.
+    let none = node(&[
+        "query",
+        &site.to_string_lossy(),
+        "kursus",
+        "relevance",
+        "minutes",
+    ]);
+    assert_eq!(none["total"], 0);
+    // Sorting by date puts the newest first.
+    let by_date = node(&["query", &site.to_string_lossy(), "regionen", "date"]);
+    let dates: Vec<String> = titles(&by_date);
+    assert_eq!(
+        dates.first().map(String::as_str),
+        Some("Præsentation til efterårsmødet 2025")
+    );
+    assert_eq!(
+        dates.last().map(String::as_str),
+        Some("Referat af bestyrelsesmøde marts 2023")
+    );
+}
+
+#[test]
+fn example_site_golden_queries() {
+    let (_dir, site) = build_site(&repo(), "example");
+    assert_first(&site, "regnskab 2024", "Regnskab 2024 og budget 2025");
+    assert_first(&site, "vedtægter", "Vedtægter");
+    assert_first(&site, "overenskomstudvalget", "Overenskomstudvalgets beretning 2025");
+    assert_first(
+        &site,
+        "uddannelsesudvalget",
+        "Uddannelsesudvalgets beretning 2024",
+    );
+    // Stop words alone find nothing rather than everything.
+    assert_eq!(query(&site, "og i på")["total"], 0);
+}
+
+#[test]
+fn index_files_are_written_and_scripts_register() {
+    let (_dir, site) = build_site(&repo().join("tests/fixtures/search/site"), "fixture");
+    let index = site.join("search/index");
+    let manifest = std::fs::read_to_string(index.join("manifest.js")).unwrap_or_default();
+    assert!(manifest.starts_with("arkivSearch.m({"), "{manifest:.80}");
+    let page = std::fs::read_to_string(site.join("search/index.html")).unwrap_or_default();
+    assert!(page.contains("search/index/manifest.js"));
+    assert!(page.contains("<noscript>"), "the page says search needs JavaScript");
+    for i in 0..10 {
+        assert!(
+            index.join(format!("d/{i}.js")).exists(),
+            "document {i} has its file"
+        );
+    }
+}

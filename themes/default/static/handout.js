@@ -1,0 +1,95 @@
+/* arkiv handouts: lay the deck out at the chosen number of slides per page (?per-page=N,
+   default 3), number the sheets, shrink them to fit a phone screen, and fit each slide's
+   text to its box. The page is built at 3 per page, so it also prints without JavaScript. */
+(function () {
+  "use strict";
+  var CHOICES = [1, 2, 3, 4, 6];
+  var fit = window.ArkivFit || { all: function () {} };
+  var handout = document.getElementById("handout");
+  var form = document.getElementById("per-page-form");
+
+  function fitNotes(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".per-page-1 .handout-notes"), function (el) {
+      var size = 11;
+      el.style.fontSize = size + "pt";
+      while (el.scrollHeight > el.clientHeight + 1 && size > 7) {
+        size -= 0.5;
+        el.style.fontSize = size + "pt";
+      }
+    });
+  }
+  function refit(root) {
+    fit.all(root);
+    fitNotes(root);
+  }
+
+  if (!handout) {
+    // The meeting pack: only fitting, and a print button.
+    document.addEventListener("DOMContentLoaded", function () { refit(document); });
+    refit(document);
+  } else {
+    var items = Array.prototype.slice.call(handout.querySelectorAll(".handout-item"));
+    var model = handout.querySelector(".sheet");
+    var t = function (key) { return handout.getAttribute("data-t-" + key) || ""; };
+
+    var layout = function (per) {
+      if (!model) return;
+      var total = Math.ceil(items.length / per);
+      var sheets = [];
+      for (var k = 0; k < total; k++) {
+        var sheet = model.cloneNode(true);
+        var body = sheet.querySelector(".sheet-body");
+        body.replaceChildren.apply(body, items.slice(k * per, (k + 1) * per));
+        var label = t("page") + " " + (k + 1) + " " + t("of") + " " + total;
+        sheet.querySelector(".sheet-number").textContent = label;
+        sheet.setAttribute("aria-label", label);
+        sheets.push(sheet);
+      }
+      handout.replaceChildren.apply(handout, sheets);
+      model = sheets[0];
+      handout.className = handout.className.replace(/\bper-page-\d+\b/, "per-page-" + per);
+      handout.setAttribute("data-per-page", String(per));
+      zoom();
+      refit(handout);
+    };
+    var zoom = function () {
+      var sheet = handout.querySelector(".sheet");
+      if (!sheet) return;
+      handout.style.setProperty("--sheet-zoom", "1");
+      var width = sheet.getBoundingClientRect().width;
+      var room = document.documentElement.clientWidth - 16;
+      handout.style.setProperty("--sheet-zoom", String(Math.min(1, room / width)));
+    };
+
+    var wanted = parseInt(new URLSearchParams(location.search).get("per-page"), 10);
+    var per = CHOICES.indexOf(wanted) >= 0 ? wanted : parseInt(handout.getAttribute("data-per-page"), 10) || 3;
+    if (form) {
+      form.hidden = false;
+      var radio = form.querySelector('input[value="' + per + '"]');
+      if (radio) radio.checked = true;
+      form.addEventListener("change", function (e) {
+        var n = parseInt(e.target.value, 10);
+        if (CHOICES.indexOf(n) < 0) return;
+        history.replaceState(null, "", "?per-page=" + n + location.hash);
+        layout(n);
+      });
+      form.addEventListener("submit", function (e) { e.preventDefault(); });
+    }
+    layout(per);
+    var again = 0;
+    window.addEventListener("resize", function () {
+      cancelAnimationFrame(again);
+      again = requestAnimationFrame(function () { zoom(); refit(handout); });
+    });
+    window.addEventListener("beforeprint", function () {
+      handout.style.setProperty("--sheet-zoom", "1");
+      refit(handout);
+    });
+    window.addEventListener("afterprint", function () { zoom(); refit(handout); });
+  }
+  var button = document.getElementById("print-button");
+  if (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  }
+})();

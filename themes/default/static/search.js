@@ -1,0 +1,624 @@
+/* arkiv search: Danish full-text search of the archive, in the browser, with no server.
+ *
+ * The index is written by `arkiv build` (src/search/) as script files that call
+ * arkivSearch.m (manifest), arkivSearch.s (term shard) and arkivSearch.d (document), so it
+ * loads from file:// too. The analysis below (tokens, folding, Snowball Danish stemming) is the
+ * twin of src/search/analysis.rs: tests/search.rs runs both on thousands of words and fails on
+ * any difference. Index text is only ever put on the page as text (textContent), never as HTML.
+ */
+(function (root) {
+  "use strict";
+
+  /* ---------- analysis: keep in step with src/search/analysis.rs ---------- */
+
+  var FOLD = { "æ": "ae", "ä": "ae", "ø": "oe", "ö": "oe", "å": "aa", "é": "e", "è": "e", "ê": "e", "ë": "e",
+    "á": "a", "à": "a", "â": "a", "ó": "o", "ò": "o", "ô": "o", "ú": "u", "ù": "u", "û": "u", "ü": "u",
+    "í": "i", "ì": "i", "î": "i", "ï": "i", "ñ": "n", "ç": "c", "ß": "ss" };
+
+  function fold(word) {
+    var out = "";
+    for (var i = 0; i < word.length; i++) {
+      var c = word.charAt(i);
+      out += FOLD[c] || c;
+    }
+    return out;
+  }
+
+  /* Snowball Danish (snowballstem.org/algorithms/danish), as rust-stemmers runs it. */
+  var VOWELS = "aeiouyæåø";
+  var S_ENDING = "abcdfghjklmnoprtvyzå";
+  var MAIN = ["erendes", "erende", "hedens", "ethed", "erede", "heden", "heder", "endes", "ernes", "erens",
+    "erets", "ered", "ende", "erne", "eren", "erer", "heds", "enes", "eres", "eret", "hed", "ene", "ere",
+    "ens", "ers", "ets", "en", "er", "es", "et", "e", "s"].map(function (s) { return Array.from(s); });
+  var OTHER = ["elig", "løst", "lig", "els", "ig"].map(function (s) { return Array.from(s); });
+  var PAIRS = ["gd", "dt", "gt", "kt"];
+
+  function isVowel(c) { return c !== undefined && c.length === 1 && VOWELS.indexOf(c) >= 0; }
+
+  function endsWith(w, s) {
+    if (s.length > w.length) return false;
+    for (var i = 1; i <= s.length; i++) if (w[w.length - i] !== s[s.length - i]) return false;
+    return true;
+  }
+
+  function consonantPair(w, p1) {
+    if (w.length - p1 >= 2 && PAIRS.indexOf(w[w.length - 2] + w[w.length - 1]) >= 0) w.length -= 1;
+  }
+
+  function stem(word) {
+    var w = Array.from(word), n = w.length, p1 = n, i = 0, k, s;
+    if (n >= 3) {
+      while (i < n && !isVowel(w[i])) i++;
+      if (i < n) {
+        while (i < n && isVowel(w[i])) i++;
+        if (i < n) p1 = Math.max(i + 1, 3);
+      }
+    }
+    for (k = 0; k < MAIN.length; k++) {
+      s = MAIN[k];
+      if (s.length <= w.length - p1 && endsWith(w, s)) {
+        if (s.length === 1 && s[0] === "s") {
+          var before = w[w.length - 2];
+          if (before !== undefined && before.length === 1 && S_ENDING.indexOf(before) >= 0) w.length -= 1;
+        } else {
+          w.length -= s.length;
+        }
+        break;
+      }
+    }
+    consonantPair(w, p1);
+    if (endsWith(w, ["i", "g", "s", "t"])) w.length -= 2;
+    for (k = 0; k < OTHER.length; k++) {
+      s = OTHER[k];
+      if (s.length <= w.length - p1 && endsWith(w, s)) {
+        if (s[1] === "ø") w.length -= 1;
+        else { w.length -= s.length; consonantPair(w, p1); }
+        break;
+      }
+    }
+    if (w.length > p1) {
+      var last = w[w.length - 1];
+      if (!isVowel(last) && w[w.length - 2] === last) w.length -= 1;
+    }
+    return w.join("");
+  }
+
+  var WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  var LINE_BREAK_HYPHEN = /^-\p{White_Space}+$/u;
+  var ENDS_LETTER = /\p{Alphabetic}$/u;
+  var STARTS_LOWER = /^\p{Lowercase}/u;
+  var DIGIT = /^\p{N}$/u;
+  var MAX_TOKEN_CHARS = 40;
+
+  function pushToken(token, out) {
+    if (Array.from(token).length <= MAX_TOKEN_CHARS) out.push(token.toLowerCase());
+  }
+
+  function pushParts(word, out) {
+    var current = "", digits = false;
+    for (var c of word) {
+      var d = DIGIT.test(c);
+      if (current && d !== digits) { pushToken(current, out); current = ""; }
+      digits = d;
+      current += c;
+    }
+    if (current) pushToken(current, out);
+  }
+
+  /* Lower-case tokens; soft hyphens vanish, `Af-` + line break + `tale` also gives `aftale`. */
+  function tokens(text) {
+    text = text.replace(/\u00AD/g, "");
+    var spans = [], m, out = [];
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) spans.push([m.index, m.index + m[0].length]);
+    for (var i = 0; i < spans.length; i++) {
+      var word = text.slice(spans[i][0], spans[i][1]);
+      pushParts(word, out);
+      if (i + 1 < spans.length) {
+        var next = text.slice(spans[i + 1][0], spans[i + 1][1]);
+        if (LINE_BREAK_HYPHEN.test(text.slice(spans[i][1], spans[i + 1][0])) && ENDS_LETTER.test(word) && STARTS_LOWER.test(next)) {
+          pushParts(word + next, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  function key(word) { return fold(stem(word)); }
+
+  /* ---------- the index ---------- */
+
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var VALUE = {};
+  for (var d = 0; d < 64; d++) VALUE[DIGITS.charCodeAt(d)] = d;
+
+  function decodeNumbers(text) {
+    var out = [], n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var v = VALUE[text.charCodeAt(i)];
+      if (v < 32) n = n * 32 + v;
+      else { out.push(n * 32 + v - 32); n = 0; }
+    }
+    return out;
+  }
+
+  var FACETS = ["kind", "year", "committee", "meeting"];
+  var PAGE = 10;
+  var FOLDED = 0.8, PREFIX = 0.5, MAX_PREFIX_SHARDS = 4;
+
+  var manifest = null, shardIndex = null, stopwords = null, facetCodes = {};
+  var shards = [], docs = [], pending = {}, postingCache = new Map(), foldCache = new Map();
+  var loader = null;
+
+  function foldOf(term) {
+    var f = foldCache.get(term);
+    if (f === undefined) { f = fold(term); foldCache.set(term, f); }
+    return f;
+  }
+
+  function need(kind, i, store) {
+    if (store[i] !== undefined) return Promise.resolve(store[i]);
+    var id = kind + i;
+    if (!pending[id]) {
+      pending[id] = Promise.resolve(loader(kind + "/" + i + ".js")).then(function () {
+        delete pending[id];
+        if (store[i] === undefined) throw new Error("index file " + kind + "/" + i + ".js did not register");
+        return store[i];
+      }, function (e) { delete pending[id]; throw e; });
+    }
+    return pending[id];
+  }
+
+  function shardFor(k) {
+    for (var n = k.length; n >= 0; n--) {
+      var i = shardIndex.get(k.slice(0, n));
+      if (i !== undefined) return i;
+    }
+    return -1;
+  }
+
+  /* Shards a query word needs: its own key's, and for a prefix every shard below it. */
+  function shardsFor(w) {
+    var set = new Set();
+    [w.key, w.alt].forEach(function (k) { var i = shardFor(k); if (i >= 0) set.add(i); });
+    if (w.prefix) {
+      var more = new Set();
+      [w.key, w.folded].forEach(function (p) {
+        var i = shardFor(p);
+        if (i >= 0) more.add(i);
+        manifest.shards.forEach(function (s, j) { if (s.length > p.length && s.indexOf(p) === 0) more.add(j); });
+      });
+      if (more.size <= MAX_PREFIX_SHARDS) more.forEach(function (i) { set.add(i); });
+      else w.prefix = false;
+    }
+    return Array.from(set);
+  }
+
+  function postingsOf(term, text) {
+    var p = postingCache.get(term);
+    if (!p) {
+      var nums = decodeNumbers(text), n = nums.length / 3;
+      p = { docs: new Int32Array(n), weights: new Uint8Array(n), sections: new Uint16Array(n) };
+      for (var i = 0, doc = 0; i < n; i++) {
+        doc += nums[3 * i];
+        p.docs[i] = doc; p.weights[i] = nums[3 * i + 1]; p.sections[i] = nums[3 * i + 2];
+      }
+      postingCache.set(term, p);
+    }
+    return p;
+  }
+
+  function parseQuery(q) {
+    var list = tokens(q), seen = new Set(), words = [];
+    var open = !/[\s\p{P}]$/u.test(q);
+    list.forEach(function (t, n) {
+      if (stopwords.has(t)) return;
+      var s = stem(t), k = fold(s);
+      if (seen.has(k)) return;
+      seen.add(k);
+      words.push({ word: t, stem: s, key: k, alt: stem(fold(t)), folded: fold(t),
+        prefix: open && n === list.length - 1 && fold(t).length >= 3 });
+    });
+    return words;
+  }
+
+  /* Every document a word matches, with its best score and section. */
+  function matchWord(w, loaded) {
+    var N = manifest.documents, best = new Map();
+    loaded.forEach(function (flat) {
+      for (var i = 0; i < flat.length; i += 2) {
+        var term = flat[i], f = foldOf(term), factor = 0;
+        if (term === w.stem) factor = 1;
+        else if (f === w.key || f === w.alt) factor = FOLDED;
+        else if (w.prefix && (f.indexOf(w.key) === 0 || f.indexOf(w.folded) === 0)) factor = PREFIX;
+        if (!factor) continue;
+        var p = postingsOf(term, flat[i + 1]), df = p.docs.length;
+        var idf = Math.log(1 + (N - df + 0.5) / (df + 0.5)) * factor;
+        for (var j = 0; j < df; j++) {
+          var score = idf * p.weights[j], doc = p.docs[j], had = best.get(doc);
+          if (!had || had.score < score) best.set(doc, { score: score, section: p.sections[j] || (had ? had.section : 0) });
+        }
+      }
+    });
+    return best;
+  }
+
+  function facetCode(f, doc) { return facetCodes[f][doc]; }
+
+  /* The search itself: words → shards → scores → facets → order. */
+  function search(q, options) {
+    options = options || {};
+    if (!manifest) return Promise.reject(new Error("the search index is not loaded"));
+    var words = parseQuery(q);
+    if (!words.length) return Promise.resolve({ words: words, hits: [], facets: {}, partial: false, total: 0 });
+    var wanted = words.map(shardsFor);
+    var all = Array.from(new Set([].concat.apply([], wanted)));
+    return Promise.all(all.map(function (i) { return need("t", i, shards); })).then(function () {
+      var maps = words.map(function (w, n) { return matchWord(w, wanted[n].map(function (i) { return shards[i]; })); });
+      var scored = combine(maps, true), partial = false;
+      if (!scored.size && maps.length > 1) { scored = combine(maps, false); partial = scored.size > 0; }
+      return finish(words, scored, options, partial);
+    });
+  }
+
+  function combine(maps, every) {
+    var out = new Map();
+    maps.forEach(function (m) {
+      m.forEach(function (hit, doc) {
+        var r = out.get(doc);
+        if (!r) { r = { doc: doc, score: 0, section: 0, top: 0, count: 0 }; out.set(doc, r); }
+        r.score += hit.score; r.count++;
+        if (hit.section && hit.score > r.top) { r.top = hit.score; r.section = hit.section; }
+      });
+    });
+    if (every) out.forEach(function (r, doc) { if (r.count < maps.length) out.delete(doc); });
+    return out;
+  }
+
+  function finish(words, scored, options, partial) {
+    var filters = options.filters || {};
+    var passes = function (doc, skip) {
+      return FACETS.every(function (f) {
+        var sel = filters[f];
+        return f === skip || !sel || !sel.size || sel.has(facetCode(f, doc));
+      });
+    };
+    var facets = {};
+    FACETS.forEach(function (f) {
+      var counts = new Map();
+      scored.forEach(function (r, doc) {
+        if (!passes(doc, f)) return;
+        var c = facetCode(f, doc);
+        if (c) counts.set(c, (counts.get(c) || 0) + 1);
+      });
+      var labels = manifest.facets[f].labels, sel = filters[f] || new Set();
+      facets[f] = labels.map(function (label, i) {
+        return { code: i + 1, label: label, count: counts.get(i + 1) || 0, selected: sel.has(i + 1) };
+      }).filter(function (v) { return v.count || v.selected; });
+    });
+    var hits = [];
+    scored.forEach(function (r, doc) { if (passes(doc, null)) hits.push(r); });
+    if (options.sort === "date") hits.sort(function (a, b) { return a.doc - b.doc; });
+    else hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return { words: words, hits: hits, facets: facets, partial: partial, total: hits.length };
+  }
+
+  var engine = {
+    /* Registration calls made by the index files. */
+    m: function (m) {
+      manifest = m;
+      shardIndex = new Map(m.shards.map(function (p, i) { return [p, i]; }));
+      stopwords = new Set(m.stopwords);
+      FACETS.forEach(function (f) {
+        var facet = m.facets[f], width = facet.width, codes = new Uint16Array(m.documents);
+        for (var i = 0; i < m.documents; i++) {
+          var v = 0;
+          for (var j = 0; j < width; j++) v = v * 64 + VALUE[facet.codes.charCodeAt(i * width + j)];
+          codes[i] = v;
+        }
+        facetCodes[f] = codes;
+      });
+    },
+    s: function (i, flat) { shards[i] = flat; },
+    d: function (i, doc) { docs[i] = doc; },
+    /* For the tests and the page. */
+    setLoader: function (f) { loader = f; },
+    ready: function () { return !!manifest; },
+    manifest: function () { return manifest; },
+    search: search,
+    document: function (i) { return need("d", i, docs); },
+    facetCode: facetCode,
+    analysis: { tokens: tokens, fold: fold, stem: stem, key: key, parseQuery: function (q) { return parseQuery(q); } },
+    PAGE: PAGE
+  };
+  root.arkivSearch = engine;
+
+  /* ---------- the page ---------- */
+
+  if (typeof document === "undefined") return;
+
+  function isTyping(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  /* `/` focuses the search box from anywhere on the site. */
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
+    var box = document.getElementById("search-q") || document.getElementById("site-search");
+    if (box) { e.preventDefault(); box.focus(); box.select(); }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var app = document.getElementById("search-app");
+    if (app) startPage(app);
+  });
+
+  function loadScript(src) {
+    return new Promise(function (ok, fail) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.async = true;
+      s.onload = ok;
+      s.onerror = function () { fail(new Error("could not load " + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function href(rootPath, url) {
+    var parts = url.split("#");
+    if (location.protocol === "file:" && (parts[0] === "" || parts[0].slice(-1) === "/")) parts[0] += "index.html";
+    return rootPath + parts.join("#");
+  }
+
+  /* Appends text with the words that match the query marked; always as text nodes. */
+  function highlight(into, text, needles) {
+    var last = 0, m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) {
+      if (matches(m[0], needles)) {
+        if (m.index > last) into.appendChild(document.createTextNode(text.slice(last, m.index)));
+        into.appendChild(el("mark", "", m[0]));
+        last = m.index + m[0].length;
+      }
+    }
+    if (last < text.length) into.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function matches(token, needles) {
+    var f = fold(token.replace(/\u00AD/g, "").toLowerCase());
+    for (var i = 0; i < needles.length; i++) {
+      var n = needles[i];
+      if (f.indexOf(n) === 0 || (n.length >= 4 && f.indexOf(n) > 0)) return true;
+    }
+    return false;
+  }
+
+  /* About `max` characters around the first matching word. */
+  function excerpt(text, needles, max) {
+    var m, at = -1;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) { if (matches(m[0], needles)) { at = m.index; break; } }
+    var start = 0;
+    if (at > max / 3) {
+      start = text.lastIndexOf(" ", at - Math.floor(max / 4));
+      start = start < 0 ? 0 : start + 1;
+    }
+    var out = text.slice(start, start + max);
+    if (start + max < text.length) {
+      var cut = out.lastIndexOf(" ");
+      out = (cut > max / 2 ? out.slice(0, cut) : out) + " …";
+    }
+    return (start > 0 ? "… " : "") + out;
+  }
+
+  function startPage(app) {
+    var base = app.getAttribute("data-index");
+    var rootPath = app.getAttribute("data-root") || "";
+    var T = function (k) { return app.getAttribute("data-t-" + k) || ""; };
+    var form = document.getElementById("search-form");
+    var input = document.getElementById("search-q");
+    var sortSelect = document.getElementById("search-sort");
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var facetBox = document.getElementById("search-facets");
+    var more = document.getElementById("search-more");
+    var header = document.getElementById("site-search");
+    Array.prototype.forEach.call(app.querySelectorAll("[hidden]"), function (e) {
+      if (e !== more) e.hidden = false;
+    });
+    var filterBox = document.getElementById("search-filter");
+    if (filterBox && window.matchMedia && window.matchMedia("(max-width: 760px)").matches) filterBox.open = false;
+    engine.setLoader(function (path) { return loadScript(base + path); });
+    if (!engine.ready()) { status.textContent = T("error"); return; }
+    var m = engine.manifest();
+
+    var params = new URLSearchParams(location.search);
+    var filters = {};
+    FACETS.forEach(function (f) {
+      var wanted = params.getAll(f), sel = new Set();
+      m.facets[f].labels.forEach(function (label, i) {
+        if (wanted.indexOf(facetValue(f, label)) >= 0) sel.add(i + 1);
+      });
+      filters[f] = sel;
+    });
+    input.value = params.get("q") || "";
+    if (header) header.value = input.value;
+    sortSelect.value = params.get("sort") === "date" ? "date" : "relevance";
+
+    var run = 0, timer = null, current = null, shown = 0;
+
+    function facetValue(f, label) { return f === "kind" ? label[0] : String(label); }
+    function facetLabel(f, label) { return f === "kind" ? label[2] : String(label); }
+
+    function syncUrl() {
+      var p = new URLSearchParams();
+      if (input.value) p.set("q", input.value);
+      if (sortSelect.value === "date") p.set("sort", "date");
+      FACETS.forEach(function (f) {
+        filters[f].forEach(function (code) { p.append(f, facetValue(f, m.facets[f].labels[code - 1])); });
+      });
+      var qs = p.toString();
+      history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
+    }
+
+    function go() {
+      var mine = ++run, q = input.value;
+      syncUrl();
+      if (header) header.value = q;
+      if (!q.trim()) {
+        list.textContent = ""; facetBox.textContent = ""; more.hidden = true;
+        status.textContent = T("hint");
+        return;
+      }
+      engine.search(q, { sort: sortSelect.value, filters: filters }).then(function (r) {
+        if (mine !== run) return;
+        current = r; shown = 0;
+        return showPage(mine, true);
+      }).catch(function () {
+        if (mine === run) status.textContent = T("error");
+      });
+    }
+
+    function showPage(mine, fresh) {
+      var r = current, slice = r.hits.slice(shown, shown + PAGE);
+      return Promise.all(slice.map(function (h) { return engine.document(h.doc); })).then(function (ds) {
+        if (mine !== run) return;
+        if (fresh) {
+          list.textContent = "";
+          renderFacets(r);
+          var n = r.total;
+          status.textContent = n ? T(n === 1 ? "one" : "count").replace("{n}", n) + (r.partial ? " " + T("partial") : "")
+            : T("none").replace("{q}", input.value.trim());
+        }
+        var needles = [];
+        r.words.forEach(function (w) { [w.key, w.folded].forEach(function (k) { if (k.length >= 2 && needles.indexOf(k) < 0) needles.push(k); }); });
+        slice.forEach(function (h, n) { list.appendChild(renderHit(h, ds[n], needles)); });
+        shown += slice.length;
+        more.hidden = shown >= r.total;
+      });
+    }
+
+    function renderHit(h, doc, needles) {
+      var li = el("li", "search-result");
+      var sections = doc.sections, pdf = null, section = null;
+      if (h.section > sections.length) pdf = doc.pdfs[h.section - sections.length - 1] || null;
+      else if (h.section > 0) section = sections[h.section - 1];
+      var title = el("a", "search-result-title");
+      title.href = href(rootPath, pdf ? pdf[0] : section ? section[0] : doc.url);
+      highlight(title, pdf ? pdf[1] : doc.title, needles);
+      var heading = el("h2", "search-result-heading");
+      heading.appendChild(title);
+      li.appendChild(heading);
+      var meta = el("p", "search-result-meta");
+      var kind = m.facets.kind.labels[engine.facetCode("kind", h.doc) - 1];
+      var bits = [];
+      if (pdf) bits.push("PDF");
+      if (kind) bits.push(kind[1]);
+      if (doc.date) bits.push(doc.date);
+      var meeting = m.facets.meeting.labels[engine.facetCode("meeting", h.doc) - 1];
+      if (meeting && meeting !== doc.title) bits.push(meeting);
+      meta.textContent = bits.join(" · ");
+      li.appendChild(meta);
+      if (pdf) {
+        var of = el("p", "search-result-parent", T("pdf_of") + " ");
+        var parent = el("a", "", doc.title);
+        parent.href = href(rootPath, doc.url);
+        of.appendChild(parent);
+        li.appendChild(of);
+      } else if (section && section[1]) {
+        var where = el("p", "search-result-section");
+        highlight(where, section[1], needles);
+        li.appendChild(where);
+      }
+      var text = pdf ? pdf[2] : section ? section[2] : (sections[0] ? sections[0][2] : "");
+      if (!section && !pdf) {
+        // The title matched: quote the first section that mentions a word, else the opening.
+        for (var i = 0; i < sections.length; i++) {
+          if (hasMatch(sections[i][2], needles)) { text = sections[i][2]; break; }
+        }
+      }
+      if (text) {
+        var p = el("p", "search-result-excerpt");
+        highlight(p, excerpt(text, needles, 220), needles);
+        li.appendChild(p);
+      }
+      return li;
+    }
+
+    function hasMatch(text, needles) {
+      var mm;
+      WORD.lastIndex = 0;
+      while ((mm = WORD.exec(text))) if (matches(mm[0], needles)) return true;
+      return false;
+    }
+
+    function renderFacets(r) {
+      facetBox.textContent = "";
+      FACETS.forEach(function (f) {
+        var values = r.facets[f] || [];
+        if (!values.length) return;
+        if (f !== "year" && f !== "kind") values = values.slice().sort(function (a, b) { return b.count - a.count; });
+        var fs = el("fieldset", "search-facet");
+        fs.appendChild(el("legend", "", T("facet-" + f)));
+        values.slice(0, 12).forEach(function (v) {
+          var label = el("label", "search-facet-value");
+          var box = el("input");
+          box.type = "checkbox";
+          box.checked = v.selected;
+          box.setAttribute("data-facet", f);
+          box.value = String(v.code);
+          box.addEventListener("change", function () {
+            if (box.checked) filters[f].add(v.code); else filters[f].delete(v.code);
+            go();
+          });
+          label.appendChild(box);
+          label.appendChild(el("span", "search-facet-label", facetLabel(f, v.label)));
+          label.appendChild(el("span", "count", String(v.count)));
+          fs.appendChild(label);
+        });
+        facetBox.appendChild(fs);
+      });
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(go, 60);
+    });
+    sortSelect.addEventListener("change", go);
+    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); go(); });
+    more.addEventListener("click", function () {
+      var first = shown;
+      showPage(run, false).then(function () {
+        var links = list.querySelectorAll(".search-result-title");
+        if (links[first]) links[first].focus();
+      });
+    });
+
+    /* Arrows move between the box and the results; Enter on a result opens it. */
+    app.addEventListener("keydown", function (e) {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      var links = Array.prototype.slice.call(list.querySelectorAll(".search-result-title"));
+      if (!links.length) return;
+      var at = links.indexOf(document.activeElement);
+      if (document.activeElement === input) {
+        if (e.key === "ArrowDown") { e.preventDefault(); links[0].focus(); }
+        return;
+      }
+      if (at < 0) return;
+      e.preventDefault();
+      if (e.key === "ArrowDown") links[Math.min(at + 1, links.length - 1)].focus();
+      else if (at === 0) input.focus();
+      else links[at - 1].focus();
+    });
+
+    if (input.value) go(); else status.textContent = T("hint");
+    if (!params.get("q")) input.focus();
+  }
+})(typeof self !== "undefined" ? self : globalThis);
