@@ -12,12 +12,19 @@ use std::time::{Duration, Instant};
 fn main() {
     // `cargo test --all-targets` runs benches in test mode with `--bench` absent: build once, quickly.
     let quick = !std::env::args().any(|a| a == "--bench");
-    let documents: usize = std::env::var("ARKIV_BENCH_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(if quick { 50 } else { 1000 });
+    let documents: usize = std::env::var("ARKIV_BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if quick { 50 } else { 1000 });
     let runs = if quick { 1 } else { 5 };
     let dir = tempfile::tempdir().expect("temp dir");
     let site = dir.path().join("site");
     let summary = generate_site(&site, &GenerateOptions { documents, seed: 1 }).expect("generate");
-    let options = BuildOptions { site_root: site.clone(), output: Some(dir.path().join("output")), drafts: false };
+    let options = BuildOptions {
+        site_root: site.clone(),
+        output: Some(dir.path().join("output")),
+        drafts: false,
+    };
     let mut walls = Vec::new();
     let mut stage_totals: Vec<(&'static str, Duration)> = Vec::new();
     for _ in 0..runs {

@@ -195,6 +195,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("see_all", "Se alle", "See all"),
     ("filter_page_note", "Filteret søger på denne side.", "The filter searches this page."),
     ("pager_all", "Alle sider", "All pages"),
+    ("cited_all", "Se alle steder, den er nævnt", "See everywhere it is cited"),
     ("moved_to", "flyttet til", "moved to"),
     ("page_word", "side", "page"),
     ("page_of", "Side", "Page"),

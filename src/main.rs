@@ -95,7 +95,13 @@ enum CheckFormat {
     Json,
 }
 
-fn check(site_dir: PathBuf, offline: bool, format: CheckFormat, fresh: bool, max_age_hours: u64) -> ExitCode {
+fn check(
+    site_dir: PathBuf,
+    offline: bool,
+    format: CheckFormat,
+    fresh: bool,
+    max_age_hours: u64,
+) -> ExitCode {
     if !site_dir.is_dir() {
         eprintln!("error: {} is not a folder\n  hint: run arkiv check in the site's folder, or give its path: arkiv check path/to/site", site_dir.display());
         return ExitCode::from(2);

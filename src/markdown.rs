@@ -308,8 +308,25 @@ fn heading_level(level: HeadingLevel) -> u8 {
 }
 
 const MONTHS: &[&str] = &[
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-    "november", "december", "january", "february", "march", "may", "june", "july", "october",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "october",
 ];
 
 /// Danish writes dates as "28. januar"; at the start of a line Markdown reads that as an
@@ -332,7 +349,11 @@ pub fn keep_dates_as_text(body: &str) -> std::borrow::Cow<'_, str> {
         if !(1..=2).contains(&digits) || !rest[digits..].starts_with(". ") {
             return None;
         }
-        let word: String = rest[digits + 2..].chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        let word: String = rest[digits + 2..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
         MONTHS.contains(&word.as_str()).then_some(offset + digits)
     };
     if !body.lines().any(|l| needs(l).is_some()) {
@@ -449,10 +470,22 @@ mod tests {
 
     #[test]
     fn danish_dates_at_line_start_are_not_lists() {
-        let r = render("28. januar 2025 holder vi møde.\n\n- 1. maj: fridag\n\n1. Første punkt\n", 1, "Tabel");
-        assert!(r.html.contains("<p>28. januar 2025 holder vi møde.</p>"), "{}", r.html);
+        let r = render(
+            "28. januar 2025 holder vi møde.\n\n- 1. maj: fridag\n\n1. Første punkt\n",
+            1,
+            "Tabel",
+        );
+        assert!(
+            r.html.contains("<p>28. januar 2025 holder vi møde.</p>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<li>1. maj: fridag</li>"), "{}", r.html);
-        assert!(r.html.contains("<ol>"), "real numbered lists stay lists: {}", r.html);
+        assert!(
+            r.html.contains("<ol>"),
+            "real numbered lists stay lists: {}",
+            r.html
+        );
     }
 
     #[test]

@@ -85,7 +85,15 @@ pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagn
     files.extend(model_files(&archive, &mut diagnostics));
     t = timings.record("index", t);
     if archive.config.minify {
-        output::minify(&mut files);
+        // Pages are compact already (see `output::minify_template`); the stylesheets are not.
+        for f in files
+            .iter_mut()
+            .filter(|f| f.path.starts_with("static/") && f.path.ends_with(".css"))
+        {
+            if let Ok(css) = std::str::from_utf8(&f.contents) {
+                f.contents = output::minify_css(css).into_bytes();
+            }
+        }
         t = timings.record("minify", t);
     }
     let _ = t;

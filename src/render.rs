@@ -69,13 +69,21 @@ pub struct Renderer<'a> {
 /// Turns a Tera error into our diagnostics, naming the template (with line) and the page.
 /// Tera reports several template problems at once as text blocks (`error: …` then
 /// ` --> name:line:col`); each becomes its own diagnostic.
-fn template_errors(theme: &Theme, error: &tera::Error, page_source: Option<&std::path::Path>) -> Vec<Diagnostic> {
+fn template_errors(
+    theme: &Theme,
+    error: &tera::Error,
+    page_source: Option<&std::path::Path>,
+) -> Vec<Diagnostic> {
     let rendering = match page_source {
         Some(p) => format!(" while rendering {}", crate::diagnostics::display_path(p)),
         None => String::new(),
     };
     let make = |template: &str, line: usize, column: usize, message: &str| {
-        let file = if template.is_empty() { None } else { Some(theme.template_origin(template)) };
+        let file = if template.is_empty() {
+            None
+        } else {
+            Some(theme.template_origin(template))
+        };
         Diagnostic::error(file, format!("template error{rendering}: {message}"))
             .at(line, column)
             .hint("check the template at this line; the variables templates can use are listed in the README under \"Templates\"")
@@ -88,7 +96,12 @@ fn template_errors(theme: &Theme, error: &tera::Error, page_source: Option<&std:
                 message.push_str(&format!(": {s}"));
                 source = s.source();
             }
-            vec![make(report.filename(), report.span().start_line, report.span().start_col + 1, &message)]
+            vec![make(
+                report.filename(),
+                report.span().start_line,
+                report.span().start_col + 1,
+                &message,
+            )]
         }
         other => {
             let text = other.to_string();
@@ -99,8 +112,14 @@ fn template_errors(theme: &Theme, error: &tera::Error, page_source: Option<&std:
                     message = Some(m.trim().to_string());
                 } else if let Some(loc) = line.trim_start().strip_prefix("--> ") {
                     let mut parts = loc.rsplitn(3, ':');
-                    let column = parts.next().and_then(|c| c.trim().parse().ok()).unwrap_or(0);
-                    let line_no = parts.next().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
+                    let column = parts
+                        .next()
+                        .and_then(|c| c.trim().parse().ok())
+                        .unwrap_or(0);
+                    let line_no = parts
+                        .next()
+                        .and_then(|l| l.trim().parse().ok())
+                        .unwrap_or(0);
                     let template = parts.next().unwrap_or("");
                     if let Some(m) = message.take() {
                         out.push(make(template, line_no, column, &m));
@@ -152,11 +171,21 @@ pub fn all_pages(archive: &Archive) -> Vec<Page> {
     pages.extend(ix.meetings.iter().map(|&m| Page::Pack(m)));
     let sections = |list: &[crate::link_index::pages::Section]| -> Vec<(usize, usize)> {
         let pages = list.iter().enumerate();
-        pages.flat_map(|(s, x)| (0..x.pages.len()).map(move |p| (s, p))).collect()
+        pages
+            .flat_map(|(s, x)| (0..x.pages.len()).map(move |p| (s, p)))
+            .collect()
     };
     let links = &archive.links;
-    pages.extend(sections(&links.hosts).into_iter().map(|(s, p)| Page::LinkHost(s, p)));
-    pages.extend(sections(&links.pdf_groups).into_iter().map(|(s, p)| Page::PdfGroup(s, p)));
+    pages.extend(
+        sections(&links.hosts)
+            .into_iter()
+            .map(|(s, p)| Page::LinkHost(s, p)),
+    );
+    pages.extend(
+        sections(&links.pdf_groups)
+            .into_iter()
+            .map(|(s, p)| Page::PdfGroup(s, p)),
+    );
     pages
 }
 
@@ -201,6 +230,9 @@ impl<'a> Renderer<'a> {
         let mut sources = Vec::new();
         for t in &theme.templates {
             match std::str::from_utf8(&t.contents) {
+                Ok(text) if archive.config.minify && t.name.ends_with(".html") => {
+                    sources.push((t.name.clone(), crate::output::minify_template(text)))
+                }
                 Ok(text) => sources.push((t.name.clone(), text.to_string())),
                 Err(_) => problems.push(Diagnostic::error(
                     t.origin.clone(),
@@ -287,10 +319,7 @@ impl<'a> Renderer<'a> {
         };
         let mut ctx = self.base_context(&page_url);
         let (template, source) = self.fill_context(page, &mut ctx);
-        let html = self
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| {
+        let html = self.tera.render(template, &ctx).map_err(|e| {
             // The first problem is enough for one page; the template is the same for all.
             template_errors(self.theme, &e, source.as_deref()).swap_remove(0)
         })?;

@@ -28,9 +28,20 @@ fn small_site() -> Fixture {
         "title: Vagtudvalgets beretning\ndate: 2024-05-01\nkind: committee-report\ncommittee: Vagtudvalget\nsummary: Kort om vagterne.",
         "Tekst om vagter.\n",
     );
-    f.doc("om-foreningen.md", "title: Om foreningen\nkind: page", "Vi er en forening.\n");
-    f.doc("2025/kladde.md", "title: Kladde\ndate: 2025-01-01\nkind: newsletter\ndraft: true", "Ikke færdig.\n");
-    f.write("content/billeder/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    f.doc(
+        "om-foreningen.md",
+        "title: Om foreningen\nkind: page",
+        "Vi er en forening.\n",
+    );
+    f.doc(
+        "2025/kladde.md",
+        "title: Kladde\ndate: 2025-01-01\nkind: newsletter\ndraft: true",
+        "Ikke færdig.\n",
+    );
+    f.write(
+        "content/billeder/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     f
 }
 
@@ -61,7 +72,10 @@ fn writes_every_documented_path() {
     ] {
         assert!(f.output().join(path).is_file(), "missing {path}");
     }
-    assert!(!f.output().join("2025/kladde").exists(), "drafts are left out");
+    assert!(
+        !f.output().join("2025/kladde").exists(),
+        "drafts are left out"
+    );
 }
 
 #[test]
@@ -76,11 +90,23 @@ fn document_page_shows_its_facts_in_danish() {
     assert!(page.contains("Generalforsamling 2025"), "meeting");
     assert!(page.contains("Lægevagt"), "tag");
     assert!(page.contains("Underskrevet regnskab"), "attachment title");
-    assert!(page.contains("href=\"../../2025/bilag/regnskab.pdf\""), "attachment link is relative");
-    assert!(page.contains("href=\"#oekonomi\""), "table of contents links to heading anchors");
+    assert!(
+        page.contains("href=\"../../2025/bilag/regnskab.pdf\""),
+        "attachment link is relative"
+    );
+    assert!(
+        page.contains("href=\"#oekonomi\""),
+        "table of contents links to heading anchors"
+    );
     assert!(page.contains("id=\"oekonomi\""));
-    assert!(page.contains("href=\"../../2024/beretning-2024/#oekonomi\""), "source-path link rewritten to the URL");
-    assert!(page.contains("class=\"table-wrap\""), "tables scroll on a phone");
+    assert!(
+        page.contains("href=\"../../2024/beretning-2024/#oekonomi\""),
+        "source-path link rewritten to the URL"
+    );
+    assert!(
+        page.contains("class=\"table-wrap\""),
+        "tables scroll on a phone"
+    );
 }
 
 #[test]
@@ -90,7 +116,10 @@ fn meeting_page_shows_programme_and_documents_that_name_it() {
     let page = f.read_output("2025/generalforsamling/index.html");
     assert!(page.contains("18:00") && page.contains("Velkomst") && page.contains("Karen Lund"));
     assert!(page.contains("Hotel Dampen, Haderslev"));
-    assert!(page.contains("href=\"../../2025/formandens-beretning-2025/\""), "programme item links its document");
+    assert!(
+        page.contains("href=\"../../2025/formandens-beretning-2025/\""),
+        "programme item links its document"
+    );
     let meetings = f.read_output("meetings/index.html");
     assert!(meetings.contains("Generalforsamling 2025"));
 }
@@ -103,9 +132,15 @@ fn lists_group_by_year_and_feed_lists_documents() {
     let pos_2025 = kind.find("Formandens beretning 2025").expect("2025 listed");
     let pos_2024 = kind.find("Formandens beretning 2024").expect("2024 listed");
     assert!(pos_2025 < pos_2024, "newest first");
-    assert!(kind.contains("id=\"y2025\"") && kind.contains("id=\"y2024\""), "grouped by year");
+    assert!(
+        kind.contains("id=\"y2025\"") && kind.contains("id=\"y2024\""),
+        "grouped by year"
+    );
     let committee = f.read_output("committees/vagtudvalget/index.html");
-    assert!(committee.contains("Kort om vagterne."), "summary shown in lists");
+    assert!(
+        committee.contains("Kort om vagterne."),
+        "summary shown in lists"
+    );
     let feed = f.read_output("feed.xml");
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
     assert!(feed.contains("Formandens beretning 2025"));
@@ -124,12 +159,21 @@ fn drafts_flag_includes_drafts() {
 #[test]
 fn english_site_speaks_english() {
     let f = Fixture::new("title: Test Society\nlanguage: en\nminify: false\n");
-    f.doc("2025/report.md", "title: Annual report\ndate: 2025-10-14\nkind: chairman-report", "## Money\n\nText.\n");
+    f.doc(
+        "2025/report.md",
+        "title: Annual report\ndate: 2025-10-14\nkind: chairman-report",
+        "## Money\n\nText.\n",
+    );
     assert_eq!(f.build_cli(&[]).0, 0);
     let page = f.read_output("2025/report/index.html");
     assert!(page.contains("<html lang=\"en\""));
     assert!(page.contains("14 October 2025"));
-    assert!(page.contains("Chairman&#x27;s report") || page.contains("Chairman's report") || page.contains("Chairman&#39;s report"), "{page}");
+    assert!(
+        page.contains("Chairman&#x27;s report")
+            || page.contains("Chairman's report")
+            || page.contains("Chairman&#39;s report"),
+        "{page}"
+    );
     assert!(!page.contains("Formandsberetning"));
 }
 
@@ -144,11 +188,26 @@ fn site_templates_override_the_theme() {
 #[test]
 fn slugs_follow_the_rules() {
     let f = Fixture::danish();
-    f.doc("2025/Lægevagt på Ærø.md", "title: A\ndate: 2025-01-01\nkind: newsletter", "x");
-    f.doc("2025/møde/index.md", "title: B\ndate: 2025-01-02\nkind: meeting", "x");
-    f.doc("2025/c.md", "title: C\ndate: 2025-01-03\nkind: newsletter\nslug: Særligt Navn", "x");
+    f.doc(
+        "2025/Lægevagt på Ærø.md",
+        "title: A\ndate: 2025-01-01\nkind: newsletter",
+        "x",
+    );
+    f.doc(
+        "2025/møde/index.md",
+        "title: B\ndate: 2025-01-02\nkind: meeting",
+        "x",
+    );
+    f.doc(
+        "2025/c.md",
+        "title: C\ndate: 2025-01-03\nkind: newsletter\nslug: Særligt Navn",
+        "x",
+    );
     assert_eq!(f.build_cli(&[]).0, 0);
-    assert!(f.output().join("2025/laegevagt-paa-aeroe/index.html").is_file());
+    assert!(f
+        .output()
+        .join("2025/laegevagt-paa-aeroe/index.html")
+        .is_file());
     assert!(f.output().join("2025/moede/index.html").is_file());
     assert!(f.output().join("2025/saerligt-navn/index.html").is_file());
 }
@@ -161,6 +220,11 @@ fn output_is_minified_unless_turned_off() {
     f.write("site.yaml", "title: Testforeningen\n");
     assert_eq!(f.build_cli(&[]).0, 0);
     let minified = f.read_output("index.html");
-    assert!(minified.len() < plain.len(), "{} < {}", minified.len(), plain.len());
+    assert!(
+        minified.len() < plain.len(),
+        "{} < {}",
+        minified.len(),
+        plain.len()
+    );
     assert!(plain.contains("\n"));
 }

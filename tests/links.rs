@@ -275,21 +275,32 @@ fn a_big_host_is_split_into_pages_that_keep_every_link() {
     assert!(pages[2].contains("<title>www.stor.example · Linkoversigt · Side 3"));
     assert!(!pages[5].contains("rel=\"next\""));
     for (i, p) in pages.iter().enumerate() {
-        assert_eq!(p.matches("<li><span aria-current=\"page\"><b>").count(), 1);
         let root = if i == 0 { "../../" } else { "../../../" };
+        // The first page lists every page with the range of addresses on it; the others
+        // list the page numbers.
+        let (current, link) = if i == 0 {
+            ("<li><span aria-current=\"page\"><b>1</b>", "<b>{n}</b>")
+        } else {
+            ("<li><span aria-current=\"page\">{n}</span>", "{n}</a>")
+        };
+        let current = current.replace("{n}", &(i + 1).to_string());
+        assert_eq!(p.matches(&current).count(), 1, "page {i}");
         for j in (0..pages.len()).filter(|&j| j != i) {
             let url = if j == 0 {
                 format!("{root}links/www-stor-example/")
             } else {
                 format!("{root}links/www-stor-example/{}/", j + 1)
             };
+            let text = link.replace("{n}", &(j + 1).to_string());
             assert!(
-                p.contains(&format!("<a href=\"{url}\"><b>{}</b>", j + 1)),
+                p.contains(&format!("<a href=\"{url}\">{text}")),
                 "page {i} links to page {j}"
             );
         }
         assert!(p.contains("Filteret søger på denne side."));
     }
+    // The first page names the first and last address of each page.
+    assert!(pages[0].contains("<b>2</b> <span class=\"pager-range\">stor.example/d"));
     // The overview counts it all and names the pages.
     let overview = f.read_output("links/index.html");
     assert!(
@@ -329,10 +340,13 @@ fn a_link_cited_more_often_than_a_page_holds_continues_on_the_next() {
     let pdf2 = f.read_output("pdfs/2023/2/index.html");
     let notes = |p: &str| p.matches(">Notat ").count();
     assert_eq!(notes(&pdf1) + notes(&pdf2), 700);
-    assert!(f
-        .output()
-        .join("pdfs/host-aftale-example/2/index.html")
-        .exists());
+    // The website page shows the newest few citing documents and links to the year page's
+    // row, which has them all, instead of repeating 700 lines.
+    assert!(!f.output().join("pdfs/host-aftale-example/2").exists());
+    let host = f.read_output("pdfs/host-aftale-example/index.html");
+    assert_eq!(notes(&host), 3);
+    assert!(host.contains("href=\"../../pdfs/2023/#pdf-0\">Se alle steder, den er nævnt</a>"));
+    assert!(pdf1.contains("id=\"pdf-0\""));
 }
 
 #[test]

@@ -470,3 +470,31 @@ fn a_missing_site_folder_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a folder"));
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let (_dir, site) = example_site();
+    let mut serve = Serve::start(&site);
+    serve.wait_for("/", "the home page", |s, _| s == 200);
+    let status = Command::new("kill")
+        .args(["-INT", &serve.child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    let start = Instant::now();
+    let code = loop {
+        if let Some(status) = serve.child.try_wait().unwrap() {
+            break status.code();
+        }
+        assert!(start.elapsed() < DEADLINE, "serve did not stop on Ctrl-C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(code, Some(0));
+    let stopped = Instant::now();
+    while !serve.log().contains("stopped serving") && stopped.elapsed() < DEADLINE {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(serve.log().contains("stopped serving"), "{}", serve.log());
+    assert!(!site.join("output").exists(), "nothing was written");
+}

@@ -105,7 +105,9 @@ impl Checker<'_> {
         for (i, item) in items.iter().enumerate() {
             let item_line = match item {
                 Value::String(p) => self.yaml.line_of_value("attachments", p),
-                Value::Mapping(m) => m.get("path").map_or(line, |p| self.yaml.line_of_value("attachments", &yaml_scalar_text(p))),
+                Value::Mapping(m) => m.get("path").map_or(line, |p| {
+                    self.yaml.line_of_value("attachments", &yaml_scalar_text(p))
+                }),
                 _ => line,
             };
             match item {

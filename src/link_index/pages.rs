@@ -5,18 +5,21 @@
 //! section holds more than one page's worth of citations. Built once in the model stage
 //! (with the `arkiv check` cache read then), so rendering never goes back to disk.
 
-use super::{pdf_index, LinkIndex, PdfEntry, PdfPlace};
+use super::{pdf_index, LinkIndex, LinkKind, PdfEntry, PdfPlace};
 use crate::archive::Archive;
 use crate::diagnostics::Diagnostic;
 use crate::linkcheck::cache::Cache;
 use crate::slug::slugify;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How much one page holds: each citation line counts 1 and each row (a link target or a PDF)
 /// `ROW_COST`, which keeps a page near 100–150 KB however the citations are spread.
 pub const PAGE_BUDGET: usize = 500;
 /// What a row's own heading, badges and URL weigh against one citation line.
 pub const ROW_COST: usize = 3;
+/// How many citing documents a PDF shows on a website page; every one of them is on the
+/// PDF's year page, which the row links to, so the two groupings do not repeat each other.
+pub const HOST_PAGE_CITATIONS: usize = 3;
 
 /// One row on one page with the part of its citations shown there (`from..to`); a row cited
 /// more often than a page holds continues on the next page.
@@ -70,8 +73,13 @@ pub struct LinkModel {
     pub hosts: Vec<Section>,
     /// For each link target, the host section and page it first appears on.
     pub target_page: Vec<(usize, usize)>,
+    /// For each link target inside the archive, the title of the document (and heading) it
+    /// leads to; computed once here rather than on every page that shows it.
+    pub labels: Vec<Option<String>>,
     /// PDF sections: years newest first, then hosts (the archive's own files first).
     pub pdf_groups: Vec<Section>,
+    /// For each PDF, the year section and page its row starts on.
+    pub pdf_year_page: Vec<(usize, usize)>,
 }
 
 /// Cuts `rows` into pages of about `budget`, a row with `count(row)` citations weighing
@@ -104,6 +112,28 @@ pub fn paginate(rows: &[usize], count: impl Fn(usize) -> usize, budget: usize) -
     pages
 }
 
+/// What an internal target is called: the document's title (and the heading for anchors).
+fn internal_label(
+    archive: &Archive,
+    by_url: &HashMap<&str, usize>,
+    kind: LinkKind,
+    url: &str,
+) -> Option<String> {
+    if !matches!(kind, LinkKind::InternalPage | LinkKind::InternalAnchor) {
+        return None;
+    }
+    let (page, anchor) = url.split_once('#').unwrap_or((url, ""));
+    let doc = &archive.documents[*by_url.get(page)?];
+    let heading = doc
+        .headings
+        .iter()
+        .find(|h| !anchor.is_empty() && h.id == anchor);
+    Some(match heading {
+        Some(h) => format!("{} › {}", doc.front.title, h.text),
+        None => doc.front.title.clone(),
+    })
+}
+
 /// A folder name for a host that is unique among `taken` (which it joins).
 fn unique_slug(wanted: String, taken: &mut HashSet<String>) -> String {
     let base = if wanted.is_empty() {
@@ -132,6 +162,17 @@ impl LinkModel {
     pub fn with_cache(archive: &Archive, cache: Cache, budget: usize) -> LinkModel {
         let index = LinkIndex::build(archive, &cache);
         let pdfs = pdf_index(archive, &index);
+        let by_url: HashMap<&str, usize> = archive
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.url.as_str(), i))
+            .collect();
+        let labels = index
+            .targets
+            .iter()
+            .map(|t| internal_label(archive, &by_url, t.kind, &t.url))
+            .collect();
 
         // Link hosts; the archive's own section keeps the plain name "archive".
         let mut taken = HashSet::from(["archive".to_string()]);
@@ -184,12 +225,19 @@ impl LinkModel {
         let mut taken = HashSet::new();
         let mut pdf_groups = Vec::new();
         let cites = |i: usize| pdfs[i].citations.len();
+        let host_cites = |i: usize| cites(i).min(HOST_PAGE_CITATIONS);
+        let mut pdf_year_page = vec![(0, 0); pdfs.len()];
         for (year, rows) in years {
             let slug = year
                 .map(|y| y.to_string())
                 .unwrap_or_else(|| "undated".into());
             taken.insert(slug.clone());
             let pages = paginate(&rows, cites, budget);
+            for (p, page) in pages.iter().enumerate() {
+                for s in page.iter().filter(|s| s.from == 0) {
+                    pdf_year_page[s.row] = (pdf_groups.len(), p);
+                }
+            }
             pdf_groups.push(Section {
                 key: SectionKey::Year(year),
                 slug,
@@ -204,7 +252,7 @@ impl LinkModel {
                 slugify(&host)
             };
             let slug = unique_slug(format!("host-{name}"), &mut taken);
-            let pages = paginate(&rows, cites, budget);
+            let pages = paginate(&rows, host_cites, budget);
             pdf_groups.push(Section {
                 key: SectionKey::Host(host),
                 slug,
@@ -218,7 +266,9 @@ impl LinkModel {
             cache,
             hosts,
             target_page,
+            labels,
             pdf_groups,
+            pdf_year_page,
         }
     }
 }

@@ -49,17 +49,8 @@ fn pdf_view(
         ),
     };
     let citations: Vec<Value> = shown.iter().map(|c| citation_view(c, cards, "")).collect();
-    let filter = format!(
-        "{} {} {} {}",
-        entry.title,
-        entry.file_name,
-        host,
-        shown
-            .iter()
-            .map(|c| cards[c.document].title.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
+    // The row's text is searched too (index-filter.js); the file name may not be shown.
+    let filter = entry.file_name.to_lowercase();
     json!({
         "title": entry.title,
         "file_name": entry.file_name,
@@ -72,7 +63,7 @@ fn pdf_view(
         "status": status,
         "cited": cited(entry.citations.len(), lang),
         "citations": citations,
-        "filter": filter.to_lowercase(),
+        "filter": filter,
     })
 }
 
@@ -160,19 +151,24 @@ pub(super) fn pdf_group_context(archive: &Archive, cards: &[Card], g: usize, p: 
     let section = &model.pdf_groups[g];
     let p = p.min(section.pages.len().saturating_sub(1));
     let slices: &[Slice] = section.pages.get(p).map(Vec::as_slice).unwrap_or(&[]);
+    let by_year = matches!(section.key, SectionKey::Year(_));
     let items: Vec<Value> = slices
         .iter()
         .map(|slice| {
             let entry = &model.pdfs[slice.row];
-            let mut view = pdf_view(
-                entry,
-                &entry.citations[slice.from..slice.to],
-                cards,
-                &model.cache,
-                lang,
-            );
+            let shown = &entry.citations[slice.from..slice.to];
+            let mut view = pdf_view(entry, shown, cards, &model.cache, lang);
             view["continued"] = json!(slice.from > 0);
-            view["continues"] = json!(slice.to < entry.citations.len());
+            if by_year {
+                view["continues"] = json!(slice.to < entry.citations.len());
+                view["id"] = json!(format!("pdf-{}", slice.row));
+            } else if shown.len() < entry.citations.len() {
+                // A website page shows the newest few; the year page has them all.
+                let (y, yp) = model.pdf_year_page[slice.row];
+                let page = model.pdf_groups[y].url("pdfs/", yp);
+                view["all_url"] = json!(format!("{page}#pdf-{}", slice.row));
+                view["all_label"] = json!(group_label(&model.pdf_groups[y].key, lang));
+            }
             view
         })
         .collect();

@@ -11,7 +11,7 @@ use crate::i18n::text;
 use crate::linkcheck::cache::{format_time, CheckResult};
 use crate::render::Page;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// A citing document as the index shows it. The link text is left out when it only repeats
 /// the address (`[formand@x.dk](mailto:formand@x.dk)`).
@@ -48,28 +48,6 @@ pub(super) fn status_view(r: &CheckResult, lang: Language) -> Value {
         "final_url": r.final_url,
         "checked_at": format_time(r.checked_at),
         "checked_date": format_time(r.checked_at).get(..10).unwrap_or_default(),
-    })
-}
-
-/// What an internal target is called: the document's title (and the heading for anchors).
-fn internal_label(
-    archive: &Archive,
-    by_url: &HashMap<&str, usize>,
-    kind: LinkKind,
-    url: &str,
-) -> Option<String> {
-    if !matches!(kind, LinkKind::InternalPage | LinkKind::InternalAnchor) {
-        return None;
-    }
-    let (page, anchor) = url.split_once('#').unwrap_or((url, ""));
-    let doc = &archive.documents[*by_url.get(page)?];
-    let heading = doc
-        .headings
-        .iter()
-        .find(|h| !anchor.is_empty() && h.id == anchor);
-    Some(match heading {
-        Some(h) => format!("{} › {}", doc.front.title, h.text),
-        None => doc.front.title.clone(),
     })
 }
 
@@ -258,8 +236,8 @@ fn links_overview(archive: &Archive) -> Value {
     })
 }
 
-/// Numbered links to every page of a section, each labelled with its first and last row so
-/// a member can leaf through a long host like a dictionary.
+/// Numbered links to every page of a section; on the first page each is labelled with its
+/// first and last row, so a member can leaf through a long host like a dictionary.
 pub(super) fn pager(
     section: &Section,
     base: &str,
@@ -275,8 +253,9 @@ pub(super) fn pager(
                 "number": p + 1,
                 "url": section.url(base, p),
                 "current": p == current,
-                "first": rows.first().map(|s| row_label(s.row)).unwrap_or_default(),
-                "last": rows.last().map(|s| row_label(s.row)).unwrap_or_default(),
+                // Only the first page lists every page with its range (see index_pager.html).
+                "first": rows.first().filter(|_| current == 0).map(|s| row_label(s.row)),
+                "last": rows.last().filter(|_| current == 0).map(|s| row_label(s.row)),
             })
         })
         .collect();
@@ -319,17 +298,6 @@ fn link_host_context(archive: &Archive, cards: &[Card], s: usize, p: usize) -> V
         SectionKey::Host(h) => h.clone(),
         SectionKey::Year(_) => String::new(),
     };
-    let by_url: HashMap<&str, usize> = if host.is_empty() {
-        archive
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.url.as_str(), i))
-            .collect()
-    } else {
-        HashMap::new()
-    };
-    let label_of = |t: &LinkTarget| internal_label(archive, &by_url, t.kind, &t.url);
     let slices: &[Slice] = section.pages.get(p).map(Vec::as_slice).unwrap_or(&[]);
     let targets: Vec<Value> = slices
         .iter()
@@ -338,19 +306,10 @@ fn link_host_context(archive: &Archive, cards: &[Card], s: usize, p: usize) -> V
             let shown = &target.citations[slice.from..slice.to];
             let result = model.cache.results.get(&target.url);
             let state = result.map(|r| r.state.as_str()).unwrap_or_default();
-            let filter = format!(
-                "{} {} {} {state} {}",
-                target.url,
-                target.kind.as_str(),
-                kind_label(target.kind, lang),
-                shown
-                    .iter()
-                    .map(|c| format!("{} {}", c.text, cards[c.document].title))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            );
+            // The row's text is searched too (index-filter.js); these add the words it lacks.
+            let filter = format!("{} {state}", target.kind.as_str());
             json!({
-                "filter": filter.to_lowercase(),
+                "filter": filter,
                 "url": target.url,
                 "is_internal": target.kind.is_internal(),
                 "kind": target.kind.as_str(),
@@ -360,13 +319,15 @@ fn link_host_context(archive: &Archive, cards: &[Card], s: usize, p: usize) -> V
                 "continued": slice.from > 0,
                 "continues": slice.to < target.citations.len(),
                 "citations": shown.iter().map(|c| citation_view(c, cards, &target.url)).collect::<Vec<_>>(),
-                "label": label_of(target),
+                "label": model.labels[slice.row],
             })
         })
         .collect();
     let row_label = |row: usize| {
         let t = &model.index.targets[row];
-        label_of(t).unwrap_or_else(|| short_url(&t.url))
+        model.labels[row]
+            .clone()
+            .unwrap_or_else(|| short_url(&t.url))
     };
     let (summary, _) = host_summary(model, s, lang);
     let label = host_label(&host, lang);

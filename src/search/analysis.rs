@@ -327,7 +327,15 @@ mod tests {
 
     #[test]
     fn compounds_split_into_archive_words() {
-        let v = vocab(&["læge", "vagt", "udvalget", "honorar", "strukturen", "patient", "tal"]);
+        let v = vocab(&[
+            "læge",
+            "vagt",
+            "udvalget",
+            "honorar",
+            "strukturen",
+            "patient",
+            "tal",
+        ]);
         let c = Compounds::new(&v);
         let parts = c.split("lægevagtsudvalget");
         for p in ["læge", "vagt", "lægevagt", "udvalget"] {

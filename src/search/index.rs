@@ -222,12 +222,12 @@ pub fn build_postings(archive: &Archive) -> Postings {
         }
     }
     Postings {
-        terms: terms
-            .into_iter()
-            .map(|(t, p)| (t.to_string(), p))
-            .collect(),
+        terms: terms.into_iter().map(|(t, p)| (t.to_string(), p)).collect(),
     }
 }
+
+/// A term's weighted occurrences per section in one document, and how much of it is title.
+type TermSlots = (Vec<(u16, f32)>, f32);
 
 /// A document's terms with their BM25 weights and strongest sections.
 fn doc_terms<'w>(
@@ -235,7 +235,7 @@ fn doc_terms<'w>(
     analysed: &'w FastMap<&str, WordTerms>,
     average: f32,
 ) -> Vec<(&'w str, u8, u16)> {
-    let mut terms: FastMap<&'w str, (Vec<(u16, f32)>, f32)> = FastMap::default();
+    let mut terms: FastMap<&'w str, TermSlots> = FastMap::default();
     let mut add = |term: &'w str, slots: &[(u16, f32)], factor: f32, in_title: bool| {
         let (into, title) = terms.entry(term).or_default();
         if in_title {
@@ -266,8 +266,7 @@ fn doc_terms<'w>(
         .map(|(term, (slots, title))| {
             let tf: f32 = slots.iter().map(|(_, w)| w).sum();
             let bm25 = tf * (K1 + 1.0) / (tf + norm);
-            let level =
-                (bm25 / (K1 + 1.0) * BM25_LEVELS).ceil() + (title * TITLE_LEVELS).round();
+            let level = (bm25 / (K1 + 1.0) * BM25_LEVELS).ceil() + (title * TITLE_LEVELS).round();
             let section = slots
                 .iter()
                 .filter(|(s, _)| *s > 0)
@@ -335,15 +334,16 @@ pub fn encode_postings(postings: &[Posting]) -> String {
     out
 }
 
-/// One shard: the prefix its folded keys share, and its (term, encoded postings) pairs.
+/// One shard: the first folded key it holds, and its (term, encoded postings) pairs.
 pub struct Shard {
-    pub prefix: String,
+    pub first: String,
     pub entries: Vec<(String, String)>,
 }
 
-/// Cuts the terms into shards of about `budget` characters by the prefix of their folded key.
-/// A shard too large is split by one more character; terms whose key is exactly the prefix
-/// stay in it. The browser finds a key's shard as the longest listed prefix of the key.
+/// Cuts the terms, sorted by folded key, into runs of about `budget` characters. The browser
+/// finds a key's shard as the last one whose first key is not after it, and the shards of a
+/// prefix as the run from the prefix's shard to the shard of the prefix followed by the
+/// highest character; terms that fold alike always share a shard.
 pub fn shard(postings: &Postings, budget: usize) -> Vec<Shard> {
     let mut items: Vec<(String, String, String)> = postings
         .terms
@@ -351,64 +351,28 @@ pub fn shard(postings: &Postings, budget: usize) -> Vec<Shard> {
         .map(|(term, list)| (analysis::fold(term), term.clone(), encode_postings(list)))
         .collect();
     items.sort();
-    let mut shards = Vec::new();
-    split_into(&items, String::new(), 0, budget, &mut shards);
-    shards
-}
-
-fn size_of(items: &[(String, String, String)]) -> usize {
-    items.iter().map(|(_, t, p)| t.len() + p.len() + 6).sum()
-}
-
-fn split_into(
-    items: &[(String, String, String)],
-    prefix: String,
-    depth: usize,
-    budget: usize,
-    out: &mut Vec<Shard>,
-) {
-    if items.is_empty() {
-        return;
-    }
-    let entries = |list: &[(String, String, String)]| {
-        list.iter()
-            .map(|(_, t, p)| (t.clone(), p.clone()))
-            .collect::<Vec<_>>()
-    };
-    if size_of(items) <= budget {
-        out.push(Shard {
-            prefix,
-            entries: entries(items),
-        });
-        return;
-    }
-    // Items are sorted by key, so those equal to the prefix come first and each next
-    // character forms one run.
-    let stay = items
-        .iter()
-        .take_while(|(k, _, _)| k.chars().count() <= depth)
-        .count();
-    if stay > 0 {
-        out.push(Shard {
-            prefix: prefix.clone(),
-            entries: entries(&items[..stay]),
-        });
-    }
-    let mut start = stay;
-    while start < items.len() {
-        let next = items[start].0.chars().nth(depth);
-        let end = start
-            + items[start..]
-                .iter()
-                .take_while(|(k, _, _)| k.chars().nth(depth) == next)
-                .count();
-        let mut child = prefix.clone();
-        if let Some(c) = next {
-            child.push(c);
+    let mut shards: Vec<Shard> = Vec::new();
+    let mut size = 0;
+    for (i, (key, term, encoded)) in items.iter().enumerate() {
+        let item_size = term.len() + encoded.len() + 6;
+        let same_key = i > 0 && items[i - 1].0 == *key;
+        let start_new = match shards.last() {
+            None => true,
+            Some(_) => !same_key && size + item_size > budget,
+        };
+        if start_new {
+            shards.push(Shard {
+                first: key.clone(),
+                entries: Vec::new(),
+            });
+            size = 0;
         }
-        split_into(&items[start..end], child, depth + 1, budget, out);
-        start = end;
+        size += item_size;
+        if let Some(last) = shards.last_mut() {
+            last.entries.push((term.clone(), encoded.clone()));
+        }
     }
+    shards
 }
 
 #[cfg(test)]
@@ -448,9 +412,9 @@ mod tests {
     }
 
     #[test]
-    fn shards_split_by_prefix_until_small() {
+    fn shards_are_runs_of_keys() {
         let mut terms = BTreeMap::new();
-        for word in ["læge", "lægevagt", "laks", "lov", "møde", "a"] {
+        for word in ["læge", "laege", "lægevagt", "laks", "lov", "møde", "a"] {
             let list: Vec<Posting> = (0..50)
                 .map(|d| Posting {
                     doc: d,
@@ -463,23 +427,23 @@ mod tests {
         let postings = Postings { terms };
         let whole = shard(&postings, usize::MAX);
         assert_eq!(whole.len(), 1);
-        assert_eq!(whole[0].prefix, "");
+        assert_eq!(whole[0].first, "a");
         let small = shard(&postings, 200);
-        let prefixes: Vec<&str> = small.iter().map(|s| s.prefix.as_str()).collect();
-        // Every term sits in the shard of the longest listed prefix of its folded key.
-        for s in &small {
+        assert!(small.len() > 3, "{}", small.len());
+        // Every term sits in the last shard whose first key is not after its folded key.
+        for (n, s) in small.iter().enumerate() {
             for (term, _) in &s.entries {
                 let key = analysis::fold(term);
-                let longest = prefixes
-                    .iter()
-                    .filter(|p| key.starts_with(**p))
-                    .max_by_key(|p| p.len())
-                    .copied();
-                assert_eq!(longest, Some(s.prefix.as_str()), "{term}");
+                let found = small.iter().rposition(|x| x.first <= key);
+                assert_eq!(found, Some(n), "{term}");
             }
         }
-        assert!(prefixes.contains(&"laege"), "{prefixes:?}");
-        assert!(prefixes.contains(&"laegev"), "{prefixes:?}");
-        assert_eq!(small.iter().map(|s| s.entries.len()).sum::<usize>(), 6);
+        // `læge` and `laege` fold alike and stay together, over budget or not.
+        let together = small
+            .iter()
+            .find(|s| s.entries.iter().any(|(t, _)| t == "læge"))
+            .map(|s| s.entries.iter().any(|(t, _)| t == "laege"));
+        assert_eq!(together, Some(true));
+        assert_eq!(small.iter().map(|s| s.entries.len()).sum::<usize>(), 7);
     }
 }

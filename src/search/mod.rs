@@ -7,7 +7,7 @@
 //! - `manifest.js`: stop words, the shard prefixes, and every document's facets (kind, year,
 //!   committee, meeting) packed into a few characters each, so facet counts and date sorting
 //!   need nothing more;
-//! - `t/<n>.js`: term shards, posting lists of the terms whose folded key starts with a prefix;
+//! - `t/<n>.js`: term shards, posting lists of a run of terms in the order of their folded keys;
 //! - `d/<n>.js`: one per document, its title, address, date and the start of each section, for
 //!   showing a result with an excerpt.
 //!
@@ -26,8 +26,9 @@ use std::collections::BTreeMap;
 
 /// Where the index files live in the output.
 pub const INDEX_DIR: &str = "search/index";
-/// About how many characters of postings a shard holds before it is split (about 15 KB gzip).
-pub const SHARD_BUDGET: usize = 24_000;
+/// About how many characters of postings a shard holds (about 7 KB gzip): small enough that
+/// a one-word query stays well under 40 KB, large enough that the manifest's list stays short.
+pub const SHARD_BUDGET: usize = 16_000;
 /// How much of each section a result may quote from.
 const SECTION_CHARS: usize = 140;
 /// How much of a PDF's text a result may quote from.
@@ -182,7 +183,7 @@ fn manifest(archive: &Archive, shards: &[index::Shard]) -> Value {
         "version": 1,
         "documents": docs.len(),
         "stopwords": analysis::STOPWORDS,
-        "shards": shards.iter().map(|s| s.prefix.as_str()).collect::<Vec<_>>(),
+        "shards": shards.iter().map(|s| s.first.as_str()).collect::<Vec<_>>(),
         "facets": {
             "kind": facet(&kinds),
             "year": facet(&years),

@@ -5,6 +5,7 @@
 //! meeting, neighbour and index page it appears on, before and after the edit. A change to
 //! `site.yaml` or a template renders everything again.
 
+use super::affected::{affected_paths, anchors, is_deferrable, pages_of, resolve_links, Published};
 use crate::archive::{build_archive_with, render_document, Archive, Document};
 use crate::config::SiteConfig;
 use crate::content::{self, SourceDocument, CONTENT_DIR};
@@ -13,7 +14,6 @@ use crate::kind::Kind;
 use crate::output::CopiedFile;
 use crate::pipeline::{self, StageTimings};
 use crate::render::{self, OutputFile, Page, Renderer};
-use crate::slug::slugify;
 use crate::theme::Theme;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -49,16 +49,6 @@ pub struct Update {
     pub timings: StageTimings,
 }
 
-/// The last model that was published, kept to compare the next one with.
-struct Published {
-    archive: Arc<Archive>,
-    /// Each document's card as JSON, to see when the way it is listed changed.
-    cards: Vec<String>,
-    kind_nav: String,
-    by_source: HashMap<PathBuf, usize>,
-    paths: HashSet<String>,
-}
-
 /// Holds what serve has loaded and rendered so far, and rebuilds from it.
 pub struct SiteBuilder {
     site_root: PathBuf,
@@ -76,6 +66,8 @@ pub struct SiteBuilder {
     published: Option<Published>,
     /// Paths of site-wide pages waiting for `render_deferred`.
     deferred: HashSet<String>,
+    /// Set when a quick edit failed half-way: the next rebuild starts from scratch.
+    needs_full: bool,
 }
 
 impl SiteBuilder {
@@ -92,6 +84,7 @@ impl SiteBuilder {
             cache: HashMap::new(),
             published: None,
             deferred: HashSet::new(),
+            needs_full: false,
         }
     }
 
@@ -100,9 +93,15 @@ impl SiteBuilder {
     pub fn rebuild(&mut self, changes: &[Change]) -> Result<Update, Diagnostics> {
         let mut timings = StageTimings::default();
         let t = Instant::now();
+        if let [Change::Content(rel)] = changes {
+            if let Some(result) = self.body_edit(rel, &mut timings, t) {
+                return result;
+            }
+        }
         let everything = self.setup.is_none()
             || self.published.is_none()
-            || changes.iter().any(|c| *c == Change::Everything);
+            || std::mem::take(&mut self.needs_full)
+            || changes.contains(&Change::Everything);
         if everything {
             self.setup = None;
             self.cache.clear();
@@ -223,6 +222,132 @@ impl SiteBuilder {
             language,
             timings,
         })
+    }
+
+    /// The quick path for the most common save: one document's text changed but not its front
+    /// matter or headings, so its place in the archive (address, lists, meeting, anchors others
+    /// link to) is as before. Only that document is rendered and its links resolved, in the
+    /// published model itself; `None` means the change needs the general rebuild.
+    fn body_edit(
+        &mut self,
+        rel: &Path,
+        timings: &mut StageTimings,
+        start: Instant,
+    ) -> Option<Result<Update, Diagnostics>> {
+        let is_error = |d: &Diagnostic| d.severity == crate::diagnostics::Severity::Error;
+        if self.needs_full
+            || self.load_problems.values().flatten().any(is_error)
+            || self.walk_problems.iter().any(is_error)
+            || self.load_problems.contains_key(rel)
+            || rel.extension().is_none_or(|e| e != "md")
+        {
+            return None;
+        }
+        let content_root = self.site_root.join(CONTENT_DIR);
+        let source = match content::load_document(&content_root, rel, self.drafts) {
+            Ok(Some(source)) => source,
+            _ => return None,
+        };
+        let old_source = self.sources.get(rel)?;
+        if old_source.front != source.front || old_source.slug != source.slug {
+            return None;
+        }
+        let (Some((config, theme)), Some(published)) = (&self.setup, &mut self.published) else {
+            return None;
+        };
+        let i = *published.by_source.get(rel)?;
+        let archive = Arc::get_mut(&mut published.archive)?;
+        let label = crate::i18n::text(config.language, "table");
+        let (fresh, problems) = render_document(source.clone(), &self.site_root, label);
+        let old = &archive.documents[i];
+        if !problems.is_empty() || anchors(old) != anchors(&fresh) {
+            return None;
+        }
+        let mut doc = fresh.clone();
+        doc.meeting = old.meeting;
+        let mut diagnostics = Diagnostics::default();
+        if let Err(problems) = resolve_links(archive, i, &mut doc) {
+            diagnostics.extend(problems);
+        }
+        crate::pdf::fill_attachments(
+            std::slice::from_mut(&mut doc),
+            &self.site_root,
+            &mut diagnostics,
+        );
+        if diagnostics.has_errors() {
+            return None;
+        }
+        let old = std::mem::replace(&mut archive.documents[i], doc);
+        let t = timings.record("model", start);
+        pipeline::complete_model(archive, &mut diagnostics);
+        let t = timings.record("model steps", t);
+        let result = (|| {
+            if diagnostics.has_errors() {
+                return Err(std::mem::take(&mut diagnostics));
+            }
+            let renderer = Renderer::new(archive, theme)?;
+            let t = timings.record("templates", t);
+            let new = &archive.documents[i];
+            let unchanged = old.html == new.html
+                && old.summary == new.summary
+                && old.sections == new.sections
+                && old.slides.iter().zip(&new.slides).all(|(a, b)| {
+                    a.html == b.html && a.notes_html == b.notes_html && a.title == b.title
+                });
+            let all = render::all_pages(archive);
+            let card = serde_json::to_string(&renderer.cards[i]).unwrap_or_default();
+            // With the card unchanged, lists, neighbours and meeting pages look the same: only
+            // the pages that show the text itself change.
+            let same_card = card == published.cards[i];
+            let meeting = new.meeting;
+            let is_meeting = new.front.kind == Kind::Meeting;
+            let shows_text = |page: &Page| match *page {
+                Page::Document(x) | Page::Presentation(x) | Page::Handout(x) => x == i,
+                Page::Pack(x) => x == i || Some(x) == meeting,
+                Page::Home => is_meeting,
+                _ => is_deferrable(*page),
+            };
+            let mut pages = Vec::new();
+            if !unchanged {
+                for page in pages_of(archive, i, &all) {
+                    if same_card && !shows_text(&page) {
+                        continue;
+                    }
+                    if is_deferrable(page) {
+                        self.deferred.insert(render::page_path(archive, page));
+                    } else {
+                        pages.push(page);
+                    }
+                }
+            }
+            let t = timings.record("decide", t);
+            let (files, problems) = renderer.render_pages(&pages);
+            timings.record("render", t);
+            diagnostics.extend(problems.items);
+            diagnostics.sort();
+            if diagnostics.has_errors() {
+                return Err(std::mem::take(&mut diagnostics));
+            }
+            published.cards[i] = card;
+            Ok(Update {
+                full: false,
+                pages_rendered: files.len(),
+                files,
+                removed: Vec::new(),
+                assets: pipeline::copied_files(archive, theme),
+                warnings: std::mem::take(&mut diagnostics),
+                language: archive.config.language,
+                timings: std::mem::take(timings),
+            })
+        })();
+        if result.is_err() {
+            // The published model now holds the new text but the served pages do not: start
+            // from scratch next time rather than trust a comparison with it.
+            self.needs_full = true;
+        }
+        self.cache.insert(rel.to_path_buf(), (fresh, Vec::new()));
+        self.sources.insert(rel.to_path_buf(), source);
+        Some(result)
     }
 
     /// Whether site-wide pages are waiting to be rendered.
@@ -410,381 +535,6 @@ impl SiteBuilder {
     }
 }
 
-/// The output paths whose content can differ between the published model and the new one, or
-/// `None` when every page must be rendered (what every page shows changed).
-fn affected_paths(
-    old: &Published,
-    new: &Archive,
-    new_cards: &[String],
-    new_kind_nav: &str,
-    new_pages: &[Page],
-) -> Option<HashSet<String>> {
-    if old.kind_nav != new_kind_nav {
-        return None;
-    }
-    let oa = &old.archive;
-    let mut dirty_old = Vec::new();
-    let mut dirty_new = Vec::new();
-    let mut seen = vec![false; oa.documents.len()];
-    for (j, d) in new.documents.iter().enumerate() {
-        match old.by_source.get(&d.content_path) {
-            None => dirty_new.push(j),
-            Some(&i) => {
-                seen[i] = true;
-                let o = &oa.documents[i];
-                let meeting_of = |a: &Archive, doc: &Document| {
-                    doc.meeting.map(|m| a.documents[m].content_path.clone())
-                };
-                let changed = o.url != d.url
-                    || o.front != d.front
-                    || o.html != d.html
-                    || o.summary != d.summary
-                    || old.cards[i] != new_cards[j]
-                    || meeting_of(oa, o) != meeting_of(new, d)
-                    || o.slides.len() != d.slides.len()
-                    || o.slides.iter().zip(&d.slides).any(|(a, b)| {
-                        a.html != b.html || a.notes_html != b.notes_html || a.title != b.title
-                    });
-                if changed {
-                    dirty_old.push(i);
-                    dirty_new.push(j);
-                }
-            }
-        }
-    }
-    dirty_old.extend(
-        seen.iter()
-            .enumerate()
-            .filter(|(_, s)| !**s)
-            .map(|(i, _)| i),
-    );
-    let mut paths = HashSet::new();
-    let old_pages = render::all_pages(oa);
-    for i in dirty_old {
-        let pages = pages_of(oa, i, &old_pages);
-        paths.extend(pages.into_iter().map(|p| render::page_path(oa, p)));
-    }
-    for j in dirty_new {
-        let pages = pages_of(new, j, new_pages);
-        paths.extend(pages.into_iter().map(|p| render::page_path(new, p)));
-    }
-    Some(paths)
-}
-
-/// Pages about the whole site that no edit of one document is waiting to see: rendered after
-/// the edited pages. Page kinds this module does not know are treated the same way.
-fn is_deferrable(page: Page) -> bool {
-    !matches!(
-        page,
-        Page::Home
-            | Page::Document(_)
-            | Page::ArchiveIndex
-            | Page::Year(_)
-            | Page::Kind(_)
-            | Page::Committee(_)
-            | Page::Tag(_)
-            | Page::Author(_)
-            | Page::CommitteeIndex
-            | Page::TagIndex
-            | Page::AuthorIndex
-            | Page::Meetings
-            | Page::Feed
-            | Page::Sitemap
-            | Page::NotFound
-            | Page::Presentation(_)
-            | Page::Handout(_)
-            | Page::Pack(_)
-    )
-}
-
-/// Every page that shows something of document `i`: its own pages (page, presentation,
-/// handout, pack), the lists it is counted or listed on, its neighbours (previous/next link),
-/// its meeting and the meeting's other documents, meetings whose programme names it, and every
-/// page not about one document or group (home, indexes, feed, search...). `all` is
-/// `render::all_pages(archive)`; pages are picked from it so pages added to the theme later
-/// are covered: a page kind this function does not know counts as a site-wide page.
-pub fn pages_of(archive: &Archive, i: usize, all: &[Page]) -> Vec<Page> {
-    let d = &archive.documents[i];
-    let ix = &archive.indexes;
-    let mut docs: HashSet<usize> = HashSet::from([i]);
-    let mut lists: HashSet<Page> = HashSet::new();
-    if d.front.kind != Kind::Page {
-        if let Some(y) = d.year() {
-            lists.insert(Page::Year(y));
-        }
-        lists.insert(Page::Kind(d.front.kind));
-    }
-    let group = |groups: &[crate::archive::Group], name: &str| {
-        let slug = slugify(name);
-        groups.iter().position(|g| g.slug == slug)
-    };
-    if let Some(g) = d
-        .front
-        .committee
-        .as_deref()
-        .and_then(|c| group(&ix.committees, c))
-    {
-        lists.insert(Page::Committee(g));
-    }
-    lists.extend(
-        d.front
-            .tags
-            .iter()
-            .filter_map(|t| group(&ix.tags, t))
-            .map(Page::Tag),
-    );
-    lists.extend(
-        d.front
-            .authors
-            .iter()
-            .filter_map(|a| group(&ix.authors, a))
-            .map(Page::Author),
-    );
-    if let Some(same_kind) = ix.kinds.get(&d.front.kind) {
-        if let Some(pos) = same_kind.iter().position(|&x| x == i) {
-            docs.extend(pos.checked_sub(1).and_then(|p| same_kind.get(p)));
-            docs.extend(same_kind.get(pos + 1));
-        }
-    }
-    for meeting in d.meeting.into_iter().chain(Some(i)) {
-        if let Some(members) = ix.meeting_documents.get(&meeting) {
-            docs.insert(meeting);
-            docs.extend(members.iter().copied());
-        }
-    }
-    for &m in &ix.meetings {
-        let names_it = archive.documents[m]
-            .front
-            .programme
-            .iter()
-            .any(|p| p.document.as_deref().is_some_and(|s| slugify(s) == d.slug));
-        if names_it {
-            docs.insert(m);
-        }
-    }
-    all.iter()
-        .filter(|page| match page {
-            Page::Document(x) | Page::Presentation(x) | Page::Handout(x) | Page::Pack(x) => {
-                docs.contains(x)
-            }
-            Page::Year(_) | Page::Kind(_) | Page::Committee(_) | Page::Tag(_) | Page::Author(_) => {
-                lists.contains(page)
-            }
-            Page::NotFound => false,
-            _ => true,
-        })
-        .copied()
-        .collect()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn copy_dir(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy_dir(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-    }
-
-    /// Applies an update the way the server publishes it.
-    fn apply(site: &mut HashMap<String, Vec<u8>>, update: Update) {
-        if update.full {
-            site.clear();
-        }
-        for path in update.removed {
-            site.remove(&path);
-        }
-        for f in update.files {
-            site.insert(f.path, f.contents);
-        }
-    }
-
-    /// A rebuild followed by the deferred site-wide pages, as the serve loop does.
-    fn rebuild_all(
-        builder: &mut SiteBuilder,
-        site: &mut HashMap<String, Vec<u8>>,
-        changes: &[Change],
-    ) -> Result<(bool, usize), Diagnostics> {
-        let update = builder.rebuild(changes)?;
-        let (full, rendered) = (update.full, update.pages_rendered);
-        apply(site, update);
-        if builder.has_deferred() {
-            apply(site, builder.render_deferred()?);
-        }
-        assert!(!builder.has_deferred());
-        Ok((full, rendered))
-    }
-
-    fn full_build(root: &Path) -> HashMap<String, Vec<u8>> {
-        let mut fresh = SiteBuilder::new(root, false);
-        let mut site = HashMap::new();
-        apply(&mut site, fresh.rebuild(&[Change::Everything]).unwrap());
-        site
-    }
-
-    fn edit(root: &Path, rel: &str, from: &str, to: &str) -> Change {
-        let path = root.join(CONTENT_DIR).join(rel);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{rel} contains {from:?}");
-        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        Change::Content(PathBuf::from(rel))
-    }
-
-    /// After every kind of edit, the pages the incremental builder serves are exactly the pages
-    /// a fresh full build makes: nothing an edit affects is left stale, nothing gone is kept.
-    #[test]
-    fn incremental_rebuilds_match_a_full_build() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        copy_dir(&repo.join(CONTENT_DIR), &root.join(CONTENT_DIR));
-        std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
-        let mut builder = SiteBuilder::new(&root, false);
-        let mut served = HashMap::new();
-        rebuild_all(&mut builder, &mut served, &[Change::Everything]).unwrap();
-        let total = served.len();
-
-        let news = "2024/nyhedsbrev-juni-2024.md";
-        let meeting = "2024/efteraarsmoede-2024/index.md";
-        let report = "2024/uddannelsesudvalgets-beretning-2024.md";
-        let steps: [(&str, &str, &str, &str); 8] = [
-            ("body", news, "Kære medlemmer", "Kære alle medlemmer"),
-            (
-                "title",
-                news,
-                "title: Nyhedsbrev juni 2024",
-                "title: Sommerbrev 2024",
-            ),
-            (
-                "date to another year",
-                news,
-                "date: 2024-06-20",
-                "date: 2023-06-20",
-            ),
-            (
-                "tags",
-                news,
-                "tags: [nyhedsbrev,",
-                "tags: [sommer, nyhedsbrev,",
-            ),
-            ("kind", news, "kind: newsletter", "kind: minutes"),
-            (
-                "meeting title",
-                meeting,
-                "title: Efterårsmøde 2024",
-                "title: Høstmøde 2024",
-            ),
-            (
-                "leaves its meeting",
-                report,
-                "meeting: efteraarsmoede-2024\n",
-                "",
-            ),
-            (
-                "committee",
-                report,
-                "committee: Uddannelsesudvalget",
-                "committee: Kursusudvalget",
-            ),
-        ];
-        for (what, file, from, to) in steps {
-            let change = edit(&root, file, from, to);
-            let (full, _) = rebuild_all(&mut builder, &mut served, &[change]).unwrap();
-            // A new kind changes the counts in every page's navigation, so all pages are redone.
-            assert_eq!(full, what == "kind", "{what}: full rebuild or not");
-            let expected = full_build(&root);
-            let mut stale: Vec<&String> = expected
-                .iter()
-                .filter(|(p, c)| served.get(*p) != Some(*c))
-                .map(|(p, _)| p)
-                .collect();
-            stale.sort();
-            assert!(stale.is_empty(), "{what}: stale or missing pages {stale:?}");
-            let mut extra: Vec<&String> = served
-                .keys()
-                .filter(|p| !expected.contains_key(*p))
-                .collect();
-            extra.sort();
-            assert!(
-                extra.is_empty(),
-                "{what}: pages that should be gone {extra:?}"
-            );
-        }
-
-        // A one-document body edit renders a small part of the site.
-        let change = edit(&root, news, "Kære alle medlemmer", "Kære medlemmer");
-        let (_, rendered) = rebuild_all(&mut builder, &mut served, &[change]).unwrap();
-        assert!(
-            rendered * 3 < total,
-            "{rendered} of {total} pages rendered for a body edit"
-        );
-        assert_eq!(served, full_build(&root));
-
-        // Added and deleted files.
-        let added = "2025/nyt-dokument.md";
-        std::fs::write(
-            root.join(CONTENT_DIR).join(added),
-            "---\ntitle: Nyt\ndate: 2025-03-01\nkind: newsletter\ntags: [nyhedsbrev]\n---\nTekst.\n",
-        )
-        .unwrap();
-        let change = Change::Content(added.into());
-        rebuild_all(&mut builder, &mut served, &[change.clone()]).unwrap();
-        assert!(served.contains_key("2025/nyt-dokument/index.html"));
-        assert_eq!(served, full_build(&root));
-        std::fs::remove_file(root.join(CONTENT_DIR).join(added)).unwrap();
-        rebuild_all(&mut builder, &mut served, &[change]).unwrap();
-        assert!(!served.contains_key("2025/nyt-dokument/index.html"));
-        assert_eq!(served, full_build(&root));
-
-        // A folder moved out of the site and back (a meeting folder with its documents).
-        let folder = root.join(CONTENT_DIR).join("2024/efteraarsmoede-2024");
-        let aside = dir.path().join("aside");
-        let change = Change::Content("2024/efteraarsmoede-2024".into());
-        std::fs::rename(&folder, &aside).unwrap();
-        rebuild_all(&mut builder, &mut served, &[change.clone()]).unwrap();
-        assert!(!served.contains_key("2024/efteraarsmoede-2024/index.html"));
-        assert_eq!(served, full_build(&root));
-        std::fs::rename(&aside, &folder).unwrap();
-        rebuild_all(&mut builder, &mut served, &[change]).unwrap();
-        assert_eq!(served, full_build(&root));
-    }
-
-    #[test]
-    fn a_broken_file_is_an_error_and_its_fix_recovers() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        copy_dir(&repo.join(CONTENT_DIR), &root.join(CONTENT_DIR));
-        std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
-        let mut builder = SiteBuilder::new(&root, false);
-        let mut served = HashMap::new();
-        apply(&mut served, builder.rebuild(&[Change::Everything]).unwrap());
-        let news = "2024/nyhedsbrev-juni-2024.md";
-        let change = edit(&root, news, "kind: newsletter", "kind: newsleter");
-        let errors = builder.rebuild(&[change.clone()]).unwrap_err();
-        let first = errors.errors().next().unwrap();
-        assert_eq!(
-            first.file.as_deref(),
-            Some(Path::new("content/2024/nyhedsbrev-juni-2024.md"))
-        );
-        assert!(first.line > 0);
-        // A broken site.yaml is an error too, and does not lose the loaded content.
-        std::fs::write(root.join("site.yaml"), "title: [x\n").unwrap();
-        assert!(builder.rebuild(&[Change::Everything]).is_err());
-        std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
-        edit(&root, news, "kind: newsleter", "kind: newsletter");
-        apply(
-            &mut served,
-            builder.rebuild(&[Change::Everything, change]).unwrap(),
-        );
-        assert_eq!(served, full_build(&root));
-    }
-}
+#[path = "incremental_tests.rs"]
+mod tests;

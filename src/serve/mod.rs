@@ -6,6 +6,7 @@
 //! events into changes, `state` holds what is served, `http` serves it, and `overlay` adds the
 //! reload script and the error overlay to each page as it is sent.
 
+pub mod affected;
 pub mod http;
 pub mod incremental;
 pub mod model_files;
@@ -132,7 +133,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             }
             watch::Waited::Stopped => break,
         };
-        let what = describe(&changes);
+        let what = describe(&options.site_root, &changes);
         index_pending |= rebuild(&mut builder, &shared, &changes, &what, options.timings);
     }
     Err(
@@ -216,18 +217,20 @@ fn rebuild(
 }
 
 /// A short description of a batch of changes for the terminal ("content/2025/a.md").
-fn describe(changes: &[Change]) -> String {
+fn describe(site_root: &std::path::Path, changes: &[Change]) -> String {
     if changes.contains(&Change::Everything) {
         return "the site settings or theme".into();
     }
+    let content = PathBuf::from(crate::content::CONTENT_DIR);
     let names: Vec<String> = changes
         .iter()
         .filter_map(|c| match c {
-            Change::Content(p) => Some(crate::diagnostics::display_path(
-                &PathBuf::from(crate::content::CONTENT_DIR).join(p),
-            )),
+            Change::Content(p) => Some(content.join(p)),
             Change::Everything => None,
         })
+        // Editors' and tools' temporary files are gone by now; name what the user saved.
+        .filter(|p| p.extension().is_some_and(|e| e == "md") || site_root.join(p).exists())
+        .map(|p| crate::diagnostics::display_path(&p))
         .collect();
     match names.as_slice() {
         [one] => one.clone(),

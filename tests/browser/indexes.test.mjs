@@ -93,7 +93,7 @@ for (const width of [390, 1280]) {
     await page.fill("#index-filter", "");
     await screenshot(page, `pdfs-2025-${width}`);
 
-    await page.click(".host-jump a >> text=www.fagforbund.example");
+    await page.click(".pdf-groups-more a >> text=www.fagforbund.example");
     await page.waitForURL(/pdfs\/host-www-fagforbund-example\/$/);
     assert.deepEqual(await axeViolations(page), []);
     const hostRows = await visibleItems(page);

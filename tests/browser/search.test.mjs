@@ -71,6 +71,18 @@ test("a result leads to the section where the words are", async () => {
   await page.close();
 });
 
+test("a hit in an attached PDF names the PDF and the document it belongs to", async () => {
+  const { page } = await searchPage("takstbilag");
+  const hit = page.locator(".search-result").first();
+  await hit.waitFor();
+  assert.equal((await hit.locator(".search-result-title").innerText()).trim(), "Takstbilag (PDF)");
+  assert.match(await hit.locator(".search-result-title").getAttribute("href"), /takstbilag-2025\.pdf$/);
+  const parent = hit.locator(".search-result-parent a");
+  assert.equal((await parent.innerText()).trim(), "Forhandlinger om honorarstrukturen");
+  assert.match(await hit.locator(".search-result-meta").innerText(), /^PDF/);
+  await page.close();
+});
+
 test("keyboard: / focuses search, arrows move through results, Enter opens", async () => {
   const page = await browser.newPage();
   await page.goto(server.url);

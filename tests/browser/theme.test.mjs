@@ -280,10 +280,11 @@ test("interface text follows site.yaml's language: English words and dates with 
   const out = join(tmp, "en-out");
   writeSite(src, "en");
   execFileSync(arkivBin(), ["build", src, "--output", out], { stdio: ["ignore", "ignore", "pipe"] });
-  const home = readFileSync(join(out, "index.html"), "utf8");
+  // Apostrophes may be written as an entity (&#39; or &#x27;) or as they are.
+  const home = readFileSync(join(out, "index.html"), "utf8").replace(/&#(39|x27);/g, "'");
   assert.match(home, /<html lang="?en"?>/);
-  for (const words of ["Latest documents", "Skip to content", "Search the archive", "Chairman&#x27;s reports", "Meetings", "14 March 2025"]) {
-    assert.ok(home.includes(words) || home.includes(words.replace("&#x27;", "'")), `English home page has "${words}"`);
+  for (const words of ["Latest documents", "Skip to content", "Search the archive", "Chairman's reports", "Meetings", "14 March 2025"]) {
+    assert.ok(home.includes(words), `English home page has "${words}"`);
   }
   for (const danish of ["Nyeste", "Søg", "Gå til indhold", "marts"]) assert.ok(!home.includes(danish), `English home page has Danish "${danish}"`);
   const doc = readFileSync(join(out, "2025", "chair-report-2025", "index.html"), "utf8");

@@ -1,5 +1,6 @@
 /* The PDF and link index pages: a filter box that hides the rows of this page that do not
-   match every typed word (accents ignored, so "hoering" finds "høring"). Long indexes are
+   match every typed word (accents ignored, so "hoering" finds "høring"); a row matches on
+   the text it shows plus the keywords in its data-filter attribute. Long indexes are
    split into pages; the filter searches the page it is on. Without JavaScript every row shows. */
 (function () {
   "use strict";
@@ -19,7 +20,11 @@
     var shown = 0;
     Array.prototype.forEach.call(items, function (item) {
       var text = item.getAttribute("data-folded");
-      if (text === null) { text = fold(item.getAttribute("data-filter")); item.setAttribute("data-folded", text); }
+      if (text === null) {
+        // What the row shows, plus the words it does not show (kind, check state, file name).
+        text = fold(item.getAttribute("data-filter") + " " + item.textContent.replace(/\s+/g, " "));
+        item.setAttribute("data-folded", text);
+      }
       var match = words.every(function (w) { return text.indexOf(w) !== -1; });
       item.hidden = !match;
       if (match) shown++;

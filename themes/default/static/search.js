@@ -144,7 +144,7 @@
 
   var FACETS = ["kind", "year", "committee", "meeting"];
   var PAGE = 10;
-  var FOLDED = 0.8, PREFIX = 0.5, MAX_PREFIX_SHARDS = 4;
+  var FOLDED = 0.8, PREFIX = 0.5, PREFIX_SHARDS = 2;
 
   var manifest = null, shardIndex = null, stopwords = null, facetCodes = {};
   var shards = [], docs = [], pending = {}, postingCache = new Map(), foldCache = new Map();
@@ -169,27 +169,38 @@
     return pending[id];
   }
 
-  function shardFor(k) {
-    for (var n = k.length; n >= 0; n--) {
-      var i = shardIndex.get(k.slice(0, n));
-      if (i !== undefined) return i;
+  /* Compares by code point, as Rust orders strings (UTF-16 order differs above U+FFFF). */
+  function compare(a, b) {
+    var i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      var x = a.codePointAt(i), y = b.codePointAt(j);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
     }
-    return -1;
+    return i < a.length ? 1 : j < b.length ? -1 : 0;
   }
 
-  /* Shards a query word needs: its own key's, and for a prefix every shard below it. */
+  /* The last shard whose first key is not after `k`; -1 if `k` sorts before them all. */
+  function shardFor(k) {
+    var lo = 0, hi = shardIndex.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (compare(shardIndex[mid], k) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /* Shards a query word needs: its own key's, and for a prefix the run of shards it spans. */
   function shardsFor(w) {
     var set = new Set();
     [w.key, w.alt].forEach(function (k) { var i = shardFor(k); if (i >= 0) set.add(i); });
     if (w.prefix) {
-      var more = new Set();
-      [w.key, w.folded].forEach(function (p) {
-        var i = shardFor(p);
-        if (i >= 0) more.add(i);
-        manifest.shards.forEach(function (s, j) { if (s.length > p.length && s.indexOf(p) === 0) more.add(j); });
-      });
-      if (more.size <= MAX_PREFIX_SHARDS) more.forEach(function (i) { set.add(i); });
-      else w.prefix = false;
+      // Words that start with the prefix follow its key in the shard it falls in; a run longer
+      // than that shard is followed into the next one only, to keep the transfer small (the
+      // most frequent completions come first in neither, so this is a cut, not a ranking).
+      var from = Math.max(shardFor(w.key), 0), to = shardFor(w.key + "\u{10FFFF}");
+      for (var i = from; i <= Math.min(to, from + PREFIX_SHARDS - 1); i++) set.add(i);
     }
     return Array.from(set);
   }
@@ -307,7 +318,7 @@
     /* Registration calls made by the index files. */
     m: function (m) {
       manifest = m;
-      shardIndex = new Map(m.shards.map(function (p, i) { return [p, i]; }));
+      shardIndex = m.shards;
       stopwords = new Set(m.stopwords);
       FACETS.forEach(function (f) {
         var facet = m.facets[f], width = facet.width, codes = new Uint16Array(m.documents);
@@ -448,7 +459,8 @@
       });
       filters[f] = sel;
     });
-    input.value = params.get("q") || "";
+    // Keep what was typed before the script ran; a shared link's query wins otherwise.
+    if (params.get("q") !== null) input.value = params.get("q");
     if (header) header.value = input.value;
     sortSelect.value = params.get("sort") === "date" ? "date" : "relevance";
 
@@ -619,6 +631,6 @@
     });
 
     if (input.value) go(); else status.textContent = T("hint");
-    if (!params.get("q")) input.focus();
+    if (!params.get("q") && document.activeElement === document.body) input.focus();
   }
 })(typeof self !== "undefined" ? self : globalThis);

@@ -1,0 +1,220 @@
+//! Tests of incremental rebuilds: after every kind of edit the served pages equal a full build.
+
+use super::*;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Applies an update the way the server publishes it.
+fn apply(site: &mut HashMap<String, Vec<u8>>, update: Update) {
+    if update.full {
+        site.clear();
+    }
+    for path in update.removed {
+        site.remove(&path);
+    }
+    for f in update.files {
+        site.insert(f.path, f.contents);
+    }
+}
+
+/// A rebuild followed by the deferred site-wide pages, as the serve loop does.
+fn rebuild_all(
+    builder: &mut SiteBuilder,
+    site: &mut HashMap<String, Vec<u8>>,
+    changes: &[Change],
+) -> Result<(bool, usize, bool), Diagnostics> {
+    let update = builder.rebuild(changes)?;
+    let (full, rendered) = (update.full, update.pages_rendered);
+    // The quick path for body edits loads no files beyond the edited one.
+    let quick = update.timings.stages.iter().all(|(s, _)| *s != "load");
+    apply(site, update);
+    if builder.has_deferred() {
+        apply(site, builder.render_deferred()?);
+    }
+    assert!(!builder.has_deferred());
+    Ok((full, rendered, quick))
+}
+
+fn full_build(root: &Path) -> HashMap<String, Vec<u8>> {
+    let mut fresh = SiteBuilder::new(root, false);
+    let mut site = HashMap::new();
+    apply(&mut site, fresh.rebuild(&[Change::Everything]).unwrap());
+    site
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) -> Change {
+    let path = root.join(CONTENT_DIR).join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} contains {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    Change::Content(PathBuf::from(rel))
+}
+
+/// After every kind of edit, the pages the incremental builder serves are exactly the pages
+/// a fresh full build makes: nothing an edit affects is left stale, nothing gone is kept.
+#[test]
+fn incremental_rebuilds_match_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join(CONTENT_DIR), &root.join(CONTENT_DIR));
+    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    let mut builder = SiteBuilder::new(&root, false);
+    let mut served = HashMap::new();
+    rebuild_all(&mut builder, &mut served, &[Change::Everything]).unwrap();
+    let total = served.len();
+
+    let news = "2024/nyhedsbrev-juni-2024.md";
+    let meeting = "2024/efteraarsmoede-2024/index.md";
+    let report = "2024/uddannelsesudvalgets-beretning-2024.md";
+    let steps: [(&str, &str, &str, &str); 9] = [
+        ("body", news, "Kære medlemmer", "Kære alle medlemmer"),
+        (
+            "member body",
+            report,
+            "## Udvalgets sammensætning",
+            "## Udvalgets sammensætning\n\nNyt afsnit.",
+        ),
+        (
+            "title",
+            news,
+            "title: Nyhedsbrev juni 2024",
+            "title: Sommerbrev 2024",
+        ),
+        (
+            "date to another year",
+            news,
+            "date: 2024-06-20",
+            "date: 2023-06-20",
+        ),
+        (
+            "tags",
+            news,
+            "tags: [nyhedsbrev,",
+            "tags: [sommer, nyhedsbrev,",
+        ),
+        ("kind", news, "kind: newsletter", "kind: minutes"),
+        (
+            "meeting title",
+            meeting,
+            "title: Efterårsmøde 2024",
+            "title: Høstmøde 2024",
+        ),
+        (
+            "leaves its meeting",
+            report,
+            "meeting: efteraarsmoede-2024\n",
+            "",
+        ),
+        (
+            "committee",
+            report,
+            "committee: Uddannelsesudvalget",
+            "committee: Kursusudvalget",
+        ),
+    ];
+    for (what, file, from, to) in steps {
+        let change = edit(&root, file, from, to);
+        let (full, _, quick) = rebuild_all(&mut builder, &mut served, &[change]).unwrap();
+        assert_eq!(quick, what.ends_with("body"), "{what}: quick path or not");
+        // A new kind changes the counts in every page's navigation, so all pages are redone.
+        assert_eq!(full, what == "kind", "{what}: full rebuild or not");
+        let expected = full_build(&root);
+        let mut stale: Vec<&String> = expected
+            .iter()
+            .filter(|(p, c)| served.get(*p) != Some(*c))
+            .map(|(p, _)| p)
+            .collect();
+        stale.sort();
+        assert!(stale.is_empty(), "{what}: stale or missing pages {stale:?}");
+        let mut extra: Vec<&String> = served
+            .keys()
+            .filter(|p| !expected.contains_key(*p))
+            .collect();
+        extra.sort();
+        assert!(
+            extra.is_empty(),
+            "{what}: pages that should be gone {extra:?}"
+        );
+    }
+
+    // A one-document body edit renders a small part of the site.
+    let change = edit(&root, news, "Kære alle medlemmer", "Kære medlemmer");
+    let (_, rendered, quick) = rebuild_all(&mut builder, &mut served, &[change]).unwrap();
+    assert!(quick);
+    assert!(
+        rendered * 3 < total,
+        "{rendered} of {total} pages rendered for a body edit"
+    );
+    assert_eq!(served, full_build(&root));
+
+    // Added and deleted files.
+    let added = "2025/nyt-dokument.md";
+    std::fs::write(
+        root.join(CONTENT_DIR).join(added),
+        "---\ntitle: Nyt\ndate: 2025-03-01\nkind: newsletter\ntags: [nyhedsbrev]\n---\nTekst.\n",
+    )
+    .unwrap();
+    let change = Change::Content(added.into());
+    rebuild_all(&mut builder, &mut served, std::slice::from_ref(&change)).unwrap();
+    assert!(served.contains_key("2025/nyt-dokument/index.html"));
+    assert_eq!(served, full_build(&root));
+    std::fs::remove_file(root.join(CONTENT_DIR).join(added)).unwrap();
+    rebuild_all(&mut builder, &mut served, &[change]).unwrap();
+    assert!(!served.contains_key("2025/nyt-dokument/index.html"));
+    assert_eq!(served, full_build(&root));
+
+    // A folder moved out of the site and back (a meeting folder with its documents).
+    let folder = root.join(CONTENT_DIR).join("2024/efteraarsmoede-2024");
+    let aside = dir.path().join("aside");
+    let change = Change::Content("2024/efteraarsmoede-2024".into());
+    std::fs::rename(&folder, &aside).unwrap();
+    rebuild_all(&mut builder, &mut served, std::slice::from_ref(&change)).unwrap();
+    assert!(!served.contains_key("2024/efteraarsmoede-2024/index.html"));
+    assert_eq!(served, full_build(&root));
+    std::fs::rename(&aside, &folder).unwrap();
+    rebuild_all(&mut builder, &mut served, &[change]).unwrap();
+    assert_eq!(served, full_build(&root));
+}
+
+#[test]
+fn a_broken_file_is_an_error_and_its_fix_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join(CONTENT_DIR), &root.join(CONTENT_DIR));
+    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    let mut builder = SiteBuilder::new(&root, false);
+    let mut served = HashMap::new();
+    apply(&mut served, builder.rebuild(&[Change::Everything]).unwrap());
+    let news = "2024/nyhedsbrev-juni-2024.md";
+    let change = edit(&root, news, "kind: newsletter", "kind: newsleter");
+    let errors = builder.rebuild(std::slice::from_ref(&change)).unwrap_err();
+    let first = errors.errors().next().unwrap();
+    assert_eq!(
+        first.file.as_deref(),
+        Some(Path::new("content/2024/nyhedsbrev-juni-2024.md"))
+    );
+    assert!(first.line > 0);
+    // A broken site.yaml is an error too, and does not lose the loaded content.
+    std::fs::write(root.join("site.yaml"), "title: [x\n").unwrap();
+    assert!(builder.rebuild(&[Change::Everything]).is_err());
+    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    edit(&root, news, "kind: newsleter", "kind: newsletter");
+    apply(
+        &mut served,
+        builder.rebuild(&[Change::Everything, change]).unwrap(),
+    );
+    assert_eq!(served, full_build(&root));
+}

@@ -1,0 +1,65 @@
+// `arkiv serve` in a real browser: an open tab reloads itself when the file is saved, keeps its
+// scroll position, and shows (then clears) the error overlay.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { arkivBin, launchBrowser, repoRoot, screenshot } from "./harness.mjs";
+
+let dir, serve, url, browser;
+const doc = "content/2025/formandens-beretning-2025.md";
+const docUrl = "2025/formandens-beretning-2025/";
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "arkiv-serve-"));
+  cpSync(join(repoRoot, "content"), join(dir, "content"), { recursive: true });
+  cpSync(join(repoRoot, "site.yaml"), join(dir, "site.yaml"));
+  serve = spawn(arkivBin(), ["serve", dir, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  url = await new Promise((resolve, reject) => {
+    let seen = "";
+    serve.stderr.on("data", (chunk) => {
+      seen += chunk;
+      const m = seen.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) resolve(m[0]);
+    });
+    serve.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${seen}`)));
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  serve?.kill();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test("a saved edit reloads the open tab at the same scroll position", async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(url + docUrl);
+  await page.evaluate(() => window.scrollTo(0, 900));
+  await page.waitForFunction(() => window.scrollY > 800);
+  const before = await page.evaluate(() => window.scrollY);
+  const text = readFileSync(join(dir, doc), "utf8");
+  writeFileSync(join(dir, doc), text.replace(/\n## /, "\nEt nyt afsnit skrevet lige nu.\n\n## "));
+  await page.waitForFunction(() => document.body.innerText.includes("Et nyt afsnit skrevet lige nu."), null, { timeout: 20000 });
+  await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 50, before, { timeout: 5000 });
+  await page.close();
+});
+
+test("a broken save shows the overlay in the open tab; the fix removes it", async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(url + docUrl);
+  const good = readFileSync(join(dir, doc), "utf8");
+  writeFileSync(join(dir, doc), good.replace("kind: chairman-report", "kind: chairman-raport"));
+  const overlay = page.locator("#arkiv-error-overlay");
+  await overlay.waitFor({ state: "visible", timeout: 20000 });
+  const shown = await overlay.innerText();
+  assert.match(shown, /content\/2025\/formandens-beretning-2025\.md:\d+/);
+  assert.match(shown, /chairman-raport/);
+  await screenshot(page, "serve-error-overlay");
+  writeFileSync(join(dir, doc), good);
+  await overlay.waitFor({ state: "detached", timeout: 20000 });
+  await page.close();
+});
