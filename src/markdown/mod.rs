@@ -5,6 +5,9 @@
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+mod text;
+pub use text::{clean_text, excerpt, keep_dates_as_text};
+
 /// Links that point inside the site are written as `arkiv-link:N` and resolved once every
 /// document's URL and headings are known (see `links`).
 pub const LINK_PLACEHOLDER: &str = "arkiv-link:";
@@ -307,115 +310,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "january",
-    "february",
-    "march",
-    "may",
-    "june",
-    "july",
-    "october",
-];
-
-/// Danish writes dates as "28. januar"; at the start of a line Markdown reads that as an
-/// ordered list starting at 28. A line (or bullet) that starts with a day and a month name is
-/// a date, so its dot is escaped. Line numbers are unchanged.
-pub fn keep_dates_as_text(body: &str) -> std::borrow::Cow<'_, str> {
-    let needs = |line: &str| -> Option<usize> {
-        let indent = line.len() - line.trim_start().len();
-        let mut rest = &line[indent..];
-        let mut offset = indent;
-        for marker in ["- ", "* ", "+ ", "> "] {
-            if let Some(r) = rest.strip_prefix(marker) {
-                let trimmed = r.trim_start();
-                offset += marker.len() + (r.len() - trimmed.len());
-                rest = trimmed;
-                break;
-            }
-        }
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if !(1..=2).contains(&digits) || !rest[digits..].starts_with(". ") {
-            return None;
-        }
-        let word: String = rest[digits + 2..]
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
-        MONTHS.contains(&word.as_str()).then_some(offset + digits)
-    };
-    if !body.lines().any(|l| needs(l).is_some()) {
-        return std::borrow::Cow::Borrowed(body);
-    }
-    let mut out = String::with_capacity(body.len() + 16);
-    for line in body.split_inclusive('\n') {
-        match needs(line) {
-            Some(dot) => {
-                out.push_str(&line[..dot]);
-                out.push('\\');
-                out.push_str(&line[dot..]);
-            }
-            None => out.push_str(line),
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// Drops soft hyphens and squeezes runs of spaces, as text pulled from PDFs is full of both.
-pub fn clean_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last_space = false;
-    for ch in text.chars() {
-        match ch {
-            '\u{ad}' => {}
-            ' ' | '\t' | '\u{a0}' => {
-                if !last_space {
-                    out.push(' ');
-                }
-                last_space = true;
-            }
-            _ => {
-                out.push(ch);
-                last_space = ch == '\n';
-            }
-        }
-    }
-    out
-}
-
-/// The first `max_chars` characters of `text` cut at a word, for list summaries.
-pub fn excerpt(text: &str, max_chars: usize) -> String {
-    let mut out = String::new();
-    let mut count = 0;
-    for word in text.split_whitespace() {
-        let len = word.chars().count() + usize::from(count > 0);
-        if count + len > max_chars {
-            if out.is_empty() {
-                out = word.chars().take(max_chars).collect();
-            }
-            return format!("{}…", out.trim_end_matches([',', '.', ';', ':']));
-        }
-        if count > 0 {
-            out.push(' ');
-        }
-        out.push_str(word);
-        count += len;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,40 +363,11 @@ mod tests {
     }
 
     #[test]
-    fn danish_dates_at_line_start_are_not_lists() {
-        let r = render(
-            "28. januar 2025 holder vi møde.\n\n- 1. maj: fridag\n\n1. Første punkt\n",
-            1,
-            "Tabel",
-        );
-        assert!(
-            r.html.contains("<p>28. januar 2025 holder vi møde.</p>"),
-            "{}",
-            r.html
-        );
-        assert!(r.html.contains("<li>1. maj: fridag</li>"), "{}", r.html);
-        assert!(
-            r.html.contains("<ol>"),
-            "real numbered lists stay lists: {}",
-            r.html
-        );
-    }
-
-    #[test]
     fn external_detection() {
         assert!(is_external("https://a.example"));
         assert!(is_external("mailto:a@b.dk"));
         assert!(!is_external("../2024/a.md"));
         assert!(!is_external("bilag.pdf"));
         assert!(!is_external("/2024/a/"));
-    }
-
-    #[test]
-    fn excerpts_cut_at_words() {
-        assert_eq!(
-            excerpt("Kære kollegaer, året har været travlt", 20),
-            "Kære kollegaer, året…"
-        );
-        assert_eq!(excerpt("Kort", 20), "Kort");
     }
 }

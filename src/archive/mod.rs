@@ -3,18 +3,23 @@
 //! content; rendering, search, link index and serve all read it and never go back to disk.
 
 use crate::config::SiteConfig;
-use crate::content::{LoadedContent, SourceDocument, CONTENT_DIR};
+use crate::content::{LoadedContent, SourceDocument};
 use crate::dates::Date;
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::frontmatter::FrontMatter;
 use crate::kind::Kind;
 use crate::markdown::{self, Heading, LinkRef, Section};
 use crate::slides::split_slides;
-use crate::slug::slugify;
-use crate::urls::join_normalized;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+
+mod attachments;
+mod indexes;
+mod meetings;
+use attachments::resolve_attachments;
+use indexes::build_indexes;
+use meetings::resolve_meetings;
 
 /// URL folders the theme uses for its own pages; a page slug may not take them.
 pub const RESERVED_SLUGS: &[&str] = &[
@@ -347,200 +352,4 @@ fn renumber_links(html: &str, offset: usize) -> String {
     crate::links::replace_placeholders(html, |i| {
         format!("{}{}", markdown::LINK_PLACEHOLDER, i + offset)
     })
-}
-
-fn resolve_attachments(
-    source: &SourceDocument,
-    site_root: &Path,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Attachment> {
-    let folder = source
-        .content_path
-        .parent()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default();
-    let content_root = site_root.join(CONTENT_DIR);
-    let mut out = Vec::new();
-    for a in &source.front.attachments {
-        let Some(path) = join_normalized(&folder, &a.path).filter(|p| !p.is_empty()) else {
-            problems.push(
-                Diagnostic::error(source.source.clone(), format!("attachment \"{}\" points outside content/", a.path))
-                    .at(a.line, 1)
-                    .hint("put the file in the content/ folder, next to the document, and write its name relative to the document"),
-            );
-            continue;
-        };
-        let full = content_root.join(&path);
-        match std::fs::metadata(&full) {
-            Ok(meta) if meta.is_file() => {
-                let file_name = path.rsplit('/').next().unwrap_or(&path).to_string();
-                out.push(Attachment {
-                    title: a.title.clone().unwrap_or_else(|| file_name.clone()),
-                    is_pdf: file_name.to_lowercase().ends_with(".pdf"),
-                    file_name,
-                    size_bytes: meta.len(),
-                    path,
-                    pdf: None,
-                });
-            }
-            _ => {
-                let hint = suggest_file(&content_root, &path).map(|s| format!("did you mean \"{s}\"?")).unwrap_or_else(|| {
-                    format!("put the file at content/{path}, or correct the name (paths are relative to the document's folder)")
-                });
-                problems.push(
-                    Diagnostic::error(
-                        source.source.clone(),
-                        format!("attachment \"{}\" does not exist", a.path),
-                    )
-                    .at(a.line, 1)
-                    .hint(hint),
-                );
-            }
-        }
-    }
-    out
-}
-
-/// Nearest file name in the same folder, for "did you mean" on attachments.
-fn suggest_file(content_root: &Path, path: &str) -> Option<String> {
-    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
-    let entries = std::fs::read_dir(content_root.join(folder)).ok()?;
-    let names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .collect();
-    crate::diagnostics::suggest(name, names.iter().map(String::as_str)).map(|s| s.to_string())
-}
-
-fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostics) {
-    let mut meetings: HashMap<String, usize> = HashMap::new();
-    for (i, doc) in documents.iter().enumerate() {
-        if doc.front.kind == Kind::Meeting {
-            if let Some(&first) = meetings.get(&doc.slug) {
-                diagnostics.push(
-                    Diagnostic::error(doc.source.clone(), format!("two meetings have the slug \"{}\": {} and this one", doc.slug, crate::diagnostics::display_path(&documents[first].source)))
-                        .at(1, 1)
-                        .hint("meeting slugs must be unique across the archive: rename one file or give it a `slug:`"),
-                );
-            } else {
-                meetings.insert(doc.slug.clone(), i);
-            }
-        }
-    }
-    let names: Vec<String> = meetings.keys().cloned().collect();
-    for doc in documents.iter_mut() {
-        let Some(name) = doc.front.meeting.clone() else {
-            continue;
-        };
-        match meetings.get(&slugify(&name)) {
-            Some(&m) => doc.meeting = Some(m),
-            None => {
-                let hint =
-                    did_you_mean(&name, names.iter().map(String::as_str)).unwrap_or_else(|| {
-                        "write the slug of a `kind: meeting` document (its file name without .md)"
-                            .into()
-                    });
-                diagnostics.push(
-                    Diagnostic::error(
-                        doc.source.clone(),
-                        format!("`meeting: {name}` names no meeting"),
-                    )
-                    .at(doc.front.meeting_line, 10)
-                    .hint(hint),
-                );
-            }
-        }
-    }
-    // Programme items may name documents; check they exist.
-    let slugs: HashMap<&str, usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.slug.as_str(), i))
-        .collect();
-    for doc in documents.iter() {
-        for item in &doc.front.programme {
-            if let Some(target) = &item.document {
-                if !slugs.contains_key(slugify(target).as_str()) {
-                    let hint = did_you_mean(target, slugs.keys().copied()).unwrap_or_else(|| {
-                        "write the slug of a document (its file name without .md)".into()
-                    });
-                    diagnostics.push(
-                        Diagnostic::error(doc.source.clone(), format!("programme item \"{}\" names document \"{target}\", which does not exist", item.title))
-                            .at(item.line, 1)
-                            .hint(hint),
-                    );
-                }
-            }
-        }
-    }
-}
-
-fn build_indexes(documents: &[Document]) -> Indexes {
-    let mut ix = Indexes::default();
-    let mut committees: BTreeMap<String, Group> = BTreeMap::new();
-    let mut tags: BTreeMap<String, Group> = BTreeMap::new();
-    let mut authors: BTreeMap<String, Group> = BTreeMap::new();
-    let add = |map: &mut BTreeMap<String, Group>, name: &str, i: usize| {
-        let slug = slugify(name);
-        if slug.is_empty() {
-            return;
-        }
-        let group = map.entry(slug.clone()).or_insert_with(|| Group {
-            name: name.to_string(),
-            slug,
-            documents: Vec::new(),
-        });
-        if group.documents.last() != Some(&i) {
-            group.documents.push(i);
-        }
-    };
-    for (i, doc) in documents.iter().enumerate() {
-        if doc.front.kind == Kind::Page {
-            ix.pages.push(i);
-            continue;
-        }
-        ix.dated.push(i);
-        if let Some(y) = doc.year() {
-            ix.years.entry(y).or_default().push(i);
-        }
-        ix.kinds.entry(doc.front.kind).or_default().push(i);
-        if let Some(c) = &doc.front.committee {
-            add(&mut committees, c, i);
-        }
-        for t in &doc.front.tags {
-            add(&mut tags, t, i);
-        }
-        for a in &doc.front.authors {
-            add(&mut authors, a, i);
-        }
-        if doc.front.kind == Kind::Meeting {
-            ix.meetings.push(i);
-        }
-        if let Some(m) = doc.meeting {
-            ix.meeting_documents.entry(m).or_default().push(i);
-        }
-    }
-    // Meeting documents follow the programme; the rest come after, oldest first.
-    for (&m, docs) in ix.meeting_documents.iter_mut() {
-        let order: Vec<String> = documents[m]
-            .front
-            .programme
-            .iter()
-            .filter_map(|p| p.document.as_deref().map(slugify))
-            .collect();
-        docs.sort_by_key(|&d| {
-            (
-                order
-                    .iter()
-                    .position(|s| *s == documents[d].slug)
-                    .unwrap_or(usize::MAX),
-                documents[d].front.date,
-                d,
-            )
-        });
-    }
-    ix.committees = committees.into_values().collect();
-    ix.tags = tags.into_values().collect();
-    ix.authors = authors.into_values().collect();
-    ix
 }
