@@ -157,72 +157,99 @@ pub fn minify_css(css: &str) -> String {
     }
 }
 
+/// The folder a build writes into, beside the output, swapped in only by `commit`. Dropping it
+/// without committing deletes it, so a failed build leaves the published site as it was.
+/// Pages are written as they are rendered, so a build never holds the whole site in memory.
+pub struct Staging {
+    root: PathBuf,
+    output: PathBuf,
+    committed: bool,
+}
+
+fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(None, format!("cannot {what} {}: {e}", path.display()))
+        .hint("check that the disk has space and that you may write to the output folder; the published site was not changed")
+}
+
+impl Staging {
+    /// Creates an empty staging folder next to `output`, holding the marker file.
+    pub fn create(output: &Path) -> Result<Staging, Diagnostic> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "output".into());
+        std::fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
+        let root = parent.join(format!(".{name}.arkiv-staging-{}", std::process::id()));
+        if root.exists() {
+            std::fs::remove_dir_all(&root).map_err(|e| io_error("clear", &root, e))?;
+        }
+        std::fs::create_dir_all(&root).map_err(|e| io_error("create", &root, e))?;
+        let staging = Staging {
+            root,
+            output: output.to_path_buf(),
+            committed: false,
+        };
+        let marker = staging.root.join(MARKER_FILE);
+        std::fs::write(
+            &marker,
+            b"This folder is written by arkiv build; it is replaced on every build.\n",
+        )
+        .map_err(|e| io_error("write", &marker, e))?;
+        Ok(staging)
+    }
+
+    /// Writes one rendered file (safe to call from several threads).
+    pub fn write(&self, file: &OutputFile) -> Result<(), Diagnostic> {
+        let path = self.root.join(&file.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+        }
+        std::fs::write(&path, &file.contents).map_err(|e| io_error("write", &path, e))
+    }
+
+    /// Copies one asset. Copied, never hard-linked: a tool that edits the published file must
+    /// not edit the source.
+    pub fn copy(&self, copy: &CopiedFile) -> Result<(), Diagnostic> {
+        let path = self.root.join(&copy.to);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+        }
+        std::fs::copy(&copy.from, &path)
+            .map(|_| ())
+            .map_err(|e| io_error("copy", &path, e))
+    }
+
+    /// Swaps the staging folder in place of the output.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        swap_into_place(&self.root, &self.output)
+            .map_err(|e| io_error("replace", &self.output, e))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.root);
+        }
+    }
+}
+
 /// Writes all files to a staging folder and swaps it in place of `output`.
 pub fn write_site(
     output: &Path,
     files: &[OutputFile],
     copies: &[CopiedFile],
 ) -> Result<(), Diagnostic> {
-    let io = |what: &str, path: &Path, e: std::io::Error| {
-        Diagnostic::error(None, format!("cannot {what} {}: {e}", path.display()))
-            .hint("check that the disk has space and that you may write to the output folder; the published site was not changed")
-    };
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "output".into());
-    std::fs::create_dir_all(&parent).map_err(|e| io("create", &parent, e))?;
-    let staging = parent.join(format!(".{name}.arkiv-staging-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| io("clear", &staging, e))?;
-    }
-    let result = write_tree(&staging, files, copies).map_err(|(p, e)| io("write", &p, e));
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap_into_place(&staging, output).map_err(|e| {
-        let _ = std::fs::remove_dir_all(&staging);
-        io("replace", output, e)
-    })
-}
-
-fn write_tree(
-    root: &Path,
-    files: &[OutputFile],
-    copies: &[CopiedFile],
-) -> Result<(), (PathBuf, std::io::Error)> {
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(copies.iter().map(|c| c.to.as_str()))
-        .filter_map(|p| Path::new(p).parent().map(|d| root.join(d)))
-        .collect();
-    dirs.push(root.to_path_buf());
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d).map_err(|e| (d.clone(), e))?;
-    }
-    std::fs::write(
-        root.join(MARKER_FILE),
-        b"This folder is written by arkiv build; it is replaced on every build.\n",
-    )
-    .map_err(|e| (root.join(MARKER_FILE), e))?;
-    files.par_iter().try_for_each(|f| {
-        let p = root.join(&f.path);
-        std::fs::write(&p, &f.contents).map_err(|e| (p, e))
-    })?;
-    copies.par_iter().try_for_each(|c| {
-        let p = root.join(&c.to);
-        // Copied, never hard-linked: a tool that edits the published file must not edit the source.
-        std::fs::copy(&c.from, &p).map(|_| ()).map_err(|e| (p, e))
-    })?;
-    Ok(())
+    let staging = Staging::create(output)?;
+    files.par_iter().try_for_each(|f| staging.write(f))?;
+    copies.par_iter().try_for_each(|c| staging.copy(c))?;
+    staging.commit()
 }
 
 /// Renames the old output aside, the new one in, then deletes the old one. If the second

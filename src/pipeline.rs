@@ -53,8 +53,39 @@ pub struct RenderedSite {
     pub timings: StageTimings,
 }
 
-/// Loads, models and renders the site without writing anything (used by build, serve and check).
+/// Loads, models and renders the site without writing anything (used by serve, check and tests).
 pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagnostics> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let collect = |f: OutputFile| {
+        if let Ok(mut files) = files.lock() {
+            files.push(f);
+        }
+    };
+    let staged = run_stages(site_root, drafts, &collect)?;
+    Ok(RenderedSite {
+        archive: staged.archive,
+        files: files.into_inner().unwrap_or_default(),
+        copies: staged.copies,
+        diagnostics: staged.diagnostics,
+        timings: staged.timings,
+    })
+}
+
+/// What the stages leave besides the files they handed on.
+struct Staged {
+    archive: Archive,
+    copies: Vec<CopiedFile>,
+    diagnostics: Diagnostics,
+    timings: StageTimings,
+    pages: usize,
+}
+
+/// Load → model → render; every output file goes to `sink` as soon as it exists.
+fn run_stages(
+    site_root: &Path,
+    drafts: bool,
+    sink: &(dyn Fn(OutputFile) + Sync),
+) -> Result<Staged, Diagnostics> {
     let mut timings = StageTimings::default();
     let start = Instant::now();
     let (config, theme) = load_config_and_theme(site_root)?;
@@ -77,37 +108,37 @@ pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagn
         }
     };
     let pages = renderer.all_pages();
-    let (mut files, problems) = renderer.render_pages(&pages);
-    diagnostics.extend(problems.items);
-    let mut t = timings.record("render", t);
-    let copies = copied_files(&archive, &theme);
-    files.extend(static_files(&theme));
-    files.extend(model_files(&archive, &mut diagnostics));
-    t = timings.record("index", t);
-    if archive.config.minify {
-        // Pages are compact already (see `output::minify_template`); the stylesheets are not.
-        for f in files
-            .iter_mut()
-            .filter(|f| f.path.starts_with("static/") && f.path.ends_with(".css"))
-        {
-            if let Ok(css) = std::str::from_utf8(&f.contents) {
-                f.contents = output::minify_css(css).into_bytes();
-            }
-        }
-        t = timings.record("minify", t);
+    diagnostics.extend(renderer.render_pages_into(&pages, sink).items);
+    drop(renderer);
+    let t = timings.record("render", t);
+    for f in model_files(&archive, &mut diagnostics) {
+        sink(f);
     }
-    let _ = t;
+    let t = timings.record("index", t);
+    for f in static_files(&theme) {
+        // Pages are compact already (see `output::minify_template`); the stylesheets are not.
+        match std::str::from_utf8(&f.contents) {
+            Ok(css) if archive.config.minify && f.path.ends_with(".css") => sink(OutputFile {
+                contents: output::minify_css(css).into_bytes(),
+                path: f.path,
+            }),
+            _ => sink(f),
+        }
+    }
+    if archive.config.minify {
+        timings.record("minify", t);
+    }
     diagnostics.sort();
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    drop(renderer);
-    Ok(RenderedSite {
+    let copies = copied_files(&archive, &theme);
+    Ok(Staged {
         archive,
-        files,
         copies,
         diagnostics,
         timings,
+        pages: pages.len(),
     })
 }
 
@@ -161,30 +192,48 @@ pub fn copied_files(archive: &Archive, _theme: &Theme) -> Vec<CopiedFile> {
         .collect()
 }
 
-/// `arkiv build`: renders the site and swaps it into the output folder.
+/// `arkiv build`: renders the site straight into a staging folder and swaps it into the
+/// output folder only when every stage succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let one = |d: Diagnostic| Diagnostics { items: vec![d] };
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| options.site_root.join("output"));
-    output::check_output_dir(&options.site_root, &output)
-        .map_err(|d| Diagnostics { items: vec![d] })?;
-    let site = render_site(&options.site_root, options.drafts)?;
-    let mut timings = site.timings;
+    output::check_output_dir(&options.site_root, &output).map_err(one)?;
+    let staging = output::Staging::create(&output).map_err(one)?;
+    let write_error: std::sync::Mutex<Option<Diagnostic>> = std::sync::Mutex::new(None);
+    let written = std::sync::atomic::AtomicUsize::new(0);
+    let write = |f: OutputFile| {
+        written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Err(e) = staging.write(&f) {
+            if let Ok(mut slot) = write_error.lock() {
+                slot.get_or_insert(e);
+            }
+        }
+    };
+    // On any error `staging` is dropped, which deletes it: the published site stays as it was.
+    let staged = run_stages(&options.site_root, options.drafts, &write)?;
+    if let Some(e) = write_error.into_inner().ok().flatten() {
+        return Err(one(e));
+    }
+    let mut timings = staged.timings;
     let start = Instant::now();
-    output::write_site(&output, &site.files, &site.copies)
-        .map_err(|d| Diagnostics { items: vec![d] })?;
+    use rayon::prelude::*;
+    staged
+        .copies
+        .par_iter()
+        .try_for_each(|c| staging.copy(c))
+        .map_err(one)?;
+    staging.commit().map_err(one)?;
     timings.record("write", start);
+    let files = written.into_inner();
     Ok(BuildReport {
         output,
-        documents: site.archive.documents.len(),
-        pages: site
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count(),
-        files: site.files.len() + site.copies.len(),
-        warnings: site.diagnostics,
+        documents: staged.archive.documents.len(),
+        pages: staged.pages,
+        files: files + staged.copies.len(),
+        warnings: staged.diagnostics,
         timings,
     })
 }

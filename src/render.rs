@@ -283,6 +283,26 @@ impl<'a> Renderer<'a> {
         (files, problems)
     }
 
+    /// Renders pages in parallel and hands each to `sink` as soon as it is done, so a build
+    /// can write pages without holding the whole site in memory.
+    pub fn render_pages_into(
+        &self,
+        pages: &[Page],
+        sink: &(dyn Fn(OutputFile) + Sync),
+    ) -> Diagnostics {
+        let problems: Vec<Diagnostic> = pages
+            .par_iter()
+            .filter_map(|&p| match self.render_page(p) {
+                Ok(f) => {
+                    sink(f);
+                    None
+                }
+                Err(d) => Some(d),
+            })
+            .collect();
+        Diagnostics { items: problems }
+    }
+
     /// The context every template gets: site, words, navigation and where the page sits.
     pub fn base_context(&self, page_url: &str) -> tera::Context {
         let config = &self.archive.config;
