@@ -102,7 +102,7 @@ pub fn resolve_links(
     i: usize,
     doc: &mut Document,
 ) -> Result<(), Vec<Diagnostic>> {
-    use crate::links::{replace_placeholders, InternalTarget, LinkTargets};
+    use crate::links::{apply_hrefs, document_hrefs, LinkTargets};
     if doc
         .links
         .iter()
@@ -110,43 +110,11 @@ pub fn resolve_links(
     {
         return Ok(());
     }
-    let targets = LinkTargets::new(archive);
-    let content_path = doc.content_path.to_string_lossy().replace('\\', "/");
-    let mut problems = Vec::new();
-    let mut hrefs = Vec::with_capacity(doc.links.len());
-    for link in &doc.links {
-        if !link.is_internal && !link.target.starts_with('#') {
-            hrefs.push(link.target.clone());
-            continue;
-        }
-        let href = match targets.resolve(i, &content_path, &link.target) {
-            Ok(InternalTarget::Document { index, anchor }) => {
-                let mut href = crate::urls::relative(&doc.url, &archive.documents[index].url);
-                if let Some(a) = anchor {
-                    href.push('#');
-                    href.push_str(&a);
-                }
-                href
-            }
-            Ok(InternalTarget::Asset(path)) => crate::urls::relative(&doc.url, &path),
-            Ok(InternalTarget::SamePage(anchor)) => format!("#{anchor}"),
-            Err(message) => {
-                problems.push(Diagnostic::error(doc.source.clone(), message));
-                link.target.clone()
-            }
-        };
-        hrefs.push(href);
-    }
+    let (hrefs, problems) = document_hrefs(archive, &LinkTargets::new(archive), i, doc);
     if !problems.is_empty() {
         return Err(problems);
     }
-    let resolve =
-        |html: &str| replace_placeholders(html, |n| hrefs.get(n).cloned().unwrap_or_default());
-    doc.html = resolve(&doc.html);
-    for slide in &mut doc.slides {
-        slide.html = resolve(&slide.html);
-        slide.notes_html = slide.notes_html.as_deref().map(resolve);
-    }
+    apply_hrefs(doc, &hrefs);
     Ok(())
 }
 
