@@ -1,0 +1,128 @@
+//! Every page the site has, as a `Page` job, and where each is written. Listed from the model
+//! alone, so serve can work out which pages an edit touches without rendering anything.
+
+use crate::archive::Archive;
+use crate::kind::Kind;
+
+/// One page of the output, before it is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home,
+    Document(usize),
+    ArchiveIndex,
+    Year(i32),
+    Kind(Kind),
+    Committee(usize),
+    Tag(usize),
+    Author(usize),
+    CommitteeIndex,
+    TagIndex,
+    AuthorIndex,
+    Meetings,
+    Feed,
+    Sitemap,
+    NotFound,
+    /// A deck's presentation and speaker view (`<deck>/slides/`).
+    Presentation(usize),
+    /// A deck's printable handout (`<deck>/handout/`).
+    Handout(usize),
+    /// A meeting's printable pack (`<meeting>/pack/`).
+    Pack(usize),
+    /// Every PDF attached or linked to (`pdfs/`).
+    Pdfs,
+    /// Every link of every document, with check results (`links/`): an overview of hosts.
+    Links,
+    /// One page (0-based) of one host of the link index (`links/<host>/`, `links/<host>/2/`).
+    LinkHost(usize, usize),
+    /// One page of one year or host of the PDF index (`pdfs/<year>/`, `pdfs/host-<host>/`).
+    PdfGroup(usize, usize),
+    /// Full-text search of the archive (`search/`), run in the browser.
+    Search,
+}
+
+/// Every page the site has, in a stable order.
+pub fn all_pages(archive: &Archive) -> Vec<Page> {
+    let ix = &archive.indexes;
+    let mut pages = vec![
+        Page::Home,
+        Page::ArchiveIndex,
+        Page::Meetings,
+        Page::CommitteeIndex,
+        Page::TagIndex,
+        Page::AuthorIndex,
+        Page::Feed,
+        Page::Sitemap,
+        Page::NotFound,
+        Page::Pdfs,
+        Page::Links,
+        Page::Search,
+    ];
+    pages.extend((0..archive.documents.len()).map(Page::Document));
+    pages.extend(ix.years.keys().map(|&y| Page::Year(y)));
+    pages.extend(
+        Kind::ALL
+            .iter()
+            .filter(|k| **k != Kind::Page)
+            .map(|&k| Page::Kind(k)),
+    );
+    pages.extend((0..ix.committees.len()).map(Page::Committee));
+    pages.extend((0..ix.tags.len()).map(Page::Tag));
+    pages.extend((0..ix.authors.len()).map(Page::Author));
+    let decks = archive
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.front.kind == Kind::Slides && !d.slides.is_empty());
+    pages.extend(decks.flat_map(|(i, _)| [Page::Presentation(i), Page::Handout(i)]));
+    pages.extend(ix.meetings.iter().map(|&m| Page::Pack(m)));
+    let sections = |list: &[crate::link_index::pages::Section]| -> Vec<(usize, usize)> {
+        let pages = list.iter().enumerate();
+        pages
+            .flat_map(|(s, x)| (0..x.pages.len()).map(move |p| (s, p)))
+            .collect()
+    };
+    let links = &archive.links;
+    pages.extend(
+        sections(&links.hosts)
+            .into_iter()
+            .map(|(s, p)| Page::LinkHost(s, p)),
+    );
+    pages.extend(
+        sections(&links.pdf_groups)
+            .into_iter()
+            .map(|(s, p)| Page::PdfGroup(s, p)),
+    );
+    pages
+}
+
+/// Output path of a page, relative to the output folder; free of a `Renderer` so serve can
+/// name the pages of an older model after the templates changed.
+pub fn page_path(archive: &Archive, page: Page) -> String {
+    let ix = &archive.indexes;
+    let dir = match page {
+        Page::Home => String::new(),
+        Page::Document(i) => archive.documents[i].url.clone(),
+        Page::ArchiveIndex => "archive/".into(),
+        Page::Year(y) => format!("archive/{y}/"),
+        Page::Kind(k) => format!("kinds/{}/", k.as_str()),
+        Page::Committee(i) => format!("committees/{}/", ix.committees[i].slug),
+        Page::Tag(i) => format!("tags/{}/", ix.tags[i].slug),
+        Page::Author(i) => format!("authors/{}/", ix.authors[i].slug),
+        Page::CommitteeIndex => "committees/".into(),
+        Page::TagIndex => "tags/".into(),
+        Page::AuthorIndex => "authors/".into(),
+        Page::Meetings => "meetings/".into(),
+        Page::Pdfs => "pdfs/".into(),
+        Page::Links => "links/".into(),
+        Page::LinkHost(s, p) => archive.links.hosts[s].url("links/", p),
+        Page::PdfGroup(s, p) => archive.links.pdf_groups[s].url("pdfs/", p),
+        Page::Search => "search/".into(),
+        Page::Feed => return "feed.xml".into(),
+        Page::Sitemap => return "sitemap.xml".into(),
+        Page::NotFound => return "404.html".into(),
+        Page::Presentation(i) => crate::slides_pages::presentation_url(&archive.documents[i]),
+        Page::Handout(i) => crate::slides_pages::handout_url(&archive.documents[i]),
+        Page::Pack(i) => crate::pack::pack_url(&archive.documents[i]),
+    };
+    format!("{dir}index.html")
+}
