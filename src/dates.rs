@@ -41,6 +41,11 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// Whether `word` (lower case) is a month's name in Danish or English.
+pub fn is_month_name(word: &str) -> bool {
+    MONTHS_DA.contains(&word) || MONTHS_EN.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
 impl Date {
     /// Parses `YYYY-MM-DD`, checking that the day exists (no 31 April, 29 February only in leap years).
     pub fn parse(text: &str) -> Result<Date, String> {

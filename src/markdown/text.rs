@@ -1,28 +1,6 @@
 //! Plain-text helpers around Markdown: Danish dates that must not become lists, text cleaned
 //! of PDF copy-paste debris, and excerpts for lists.
 
-const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "january",
-    "february",
-    "march",
-    "may",
-    "june",
-    "july",
-    "october",
-];
-
 /// Danish writes dates as "28. januar"; at the start of a line Markdown reads that as an
 /// ordered list starting at 28. A line (or bullet) that starts with a day and a month name is
 /// a date, so its dot is escaped. Line numbers are unchanged.
@@ -48,7 +26,7 @@ pub fn keep_dates_as_text(body: &str) -> std::borrow::Cow<'_, str> {
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
-        MONTHS.contains(&word.as_str()).then_some(offset + digits)
+        crate::dates::is_month_name(&word).then_some(offset + digits)
     };
     if !body.lines().any(|l| needs(l).is_some()) {
         return std::borrow::Cow::Borrowed(body);
