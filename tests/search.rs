@@ -338,3 +338,25 @@ fn index_files_are_written_and_scripts_register() {
         );
     }
 }
+
+/// The indexer reads documents in batches, each numbering its own words, and merges them: how
+/// the archive is cut must change nothing, down to the last posting.
+#[test]
+fn batching_documents_changes_nothing_in_the_index() {
+    for site in [repo(), repo().join("tests/fixtures/search/site")] {
+        let rendered = arkiv::pipeline::render_site(&site, false)
+            .unwrap_or_else(|d| panic!("render of {} failed: {d:?}", site.display()));
+        let archive = &rendered.archive;
+        assert!(archive.documents.len() > 3, "{}", site.display());
+        let sorted = |batch: usize| {
+            let mut terms = arkiv::search::index::build_postings_in_batches(archive, batch).terms;
+            terms.sort_by(|a, b| a.0.cmp(&b.0));
+            terms
+        };
+        let whole = sorted(usize::MAX);
+        assert!(whole.len() > 100, "{} terms", whole.len());
+        for batch in [1, 2, 7] {
+            assert!(sorted(batch) == whole, "batches of {batch} differ");
+        }
+    }
+}

@@ -131,6 +131,11 @@ fn is_line_break_hyphen(between: &str) -> bool {
 
 /// Emits a run of letters and digits, split where letters meet digits, lower-cased.
 fn push_parts<'t>(word: Cow<'t, str>, emit: &mut dyn FnMut(Cow<'t, str>)) {
+    // Most words are plain ASCII letters: one pass over the bytes settles them.
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        push_token(word, emit);
+        return;
+    }
     let mut chars = word.chars();
     let first_digit = chars.next().is_some_and(char::is_numeric);
     if chars.all(|c| c.is_numeric() == first_digit) {
@@ -152,6 +157,14 @@ fn push_parts<'t>(word: Cow<'t, str>, emit: &mut dyn FnMut(Cow<'t, str>)) {
 
 fn push_token<'t>(token: Cow<'t, str>, emit: &mut dyn FnMut(Cow<'t, str>)) {
     if token.len() > MAX_TOKEN_CHARS && token.chars().count() > MAX_TOKEN_CHARS {
+        return;
+    }
+    if token.is_ascii() {
+        if token.bytes().any(|b| b.is_ascii_uppercase()) {
+            emit(Cow::Owned(token.to_ascii_lowercase()));
+        } else {
+            emit(token);
+        }
         return;
     }
     if token.chars().any(|c| !c.is_lowercase() && !c.is_numeric()) {
@@ -204,13 +217,23 @@ const MIN_COMPOUND_CHARS: usize = 7;
 /// `lægevagt` expects to find it. Parts are only accepted when the archive uses them as words of
 /// their own, with the linking `s` or `e` allowed between parts.
 pub struct Compounds<'a> {
-    vocabulary: &'a FastSet<String>,
+    contains: Box<dyn Fn(&str) -> bool + Sync + 'a>,
 }
 
 impl<'a> Compounds<'a> {
     /// `vocabulary`: every lower-case token of the archive.
     pub fn new(vocabulary: &'a FastSet<String>) -> Self {
-        Compounds { vocabulary }
+        Compounds {
+            contains: Box::new(move |w| vocabulary.contains(w)),
+        }
+    }
+
+    /// As `new`, for a vocabulary kept in another form (the indexer numbers its words, and
+    /// asks its own table rather than building a set of strings only for this).
+    pub fn with_lookup(contains: &'a (dyn Fn(&str) -> bool + Sync)) -> Self {
+        Compounds {
+            contains: Box::new(contains),
+        }
     }
 
     /// The parts of `word` (lower case), including joined heads (`lægevagt` from
@@ -249,12 +272,12 @@ impl<'a> Compounds<'a> {
     ) -> Option<Vec<String>> {
         let whole: String = chars.iter().collect();
         if chars.len() < MIN_HEAD_CHARS + MIN_TAIL_CHARS {
-            return self.vocabulary.contains(&whole).then(|| vec![whole]);
+            return (self.contains)(&whole).then(|| vec![whole]);
         }
         // Longest last part first: fewer, longer parts are the likelier reading.
         for cut in MIN_HEAD_CHARS..=chars.len() - MIN_TAIL_CHARS {
             let tail: String = chars[cut..].iter().collect();
-            if !self.vocabulary.contains(&tail) {
+            if !(self.contains)(&tail) {
                 continue;
             }
             let head = &chars[..cut];
@@ -264,7 +287,7 @@ impl<'a> Compounds<'a> {
             }
             for h in heads {
                 let h_word: String = h.iter().collect();
-                if self.vocabulary.contains(&h_word) {
+                if (self.contains)(&h_word) {
                     return Some(vec![h_word, tail]);
                 }
                 // Heads are prefixes of the same word, so the memo (by length) still holds.
@@ -277,7 +300,7 @@ impl<'a> Compounds<'a> {
                 }
             }
         }
-        self.vocabulary.contains(&whole).then(|| vec![whole])
+        (self.contains)(&whole).then(|| vec![whole])
     }
 }
 

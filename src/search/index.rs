@@ -1,25 +1,31 @@
-//! Building the inverted index: every document's fields become weighted terms, terms become
-//! posting lists with a precomputed BM25 weight and the section they occur in most, and the
-//! lists are cut into shards by the prefix of their folded key so a query loads only the one or
-//! two shards its words need.
+//! Building the inverted index: every document's fields become weighted terms, and terms become
+//! posting lists with a precomputed BM25 weight and the section they occur in most (`shards`
+//! writes them out).
+//!
+//! At 10,000 documents the archive holds tens of millions of tokens, so the work is arranged to
+//! touch each token once and each distinct word once: documents are read in parallel batches,
+//! each batch numbering its own words; the batches' word lists are merged into one numbered
+//! vocabulary; stemming and compound splitting run once per distinct word; and every later step
+//! works on small integer ids (a document's words become a flat list of
+//! `(word, section, weight)` rather than a table of strings).
 
-use super::analysis::{self, Compounds, FastMap, FastSet};
+use super::analysis::{self, Compounds, FastMap};
 use crate::archive::Archive;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
 
 /// How much a word counts where it stands: a title or heading says what a document is about,
-/// a passing mention in the body says much less.
+/// a passing mention in the body says much less. In twentieths of a body word, so that sums are
+/// exact integers whatever order the words are met in (a compound part counts half of these).
 pub mod weight {
-    pub const TITLE: f32 = 5.0;
-    pub const HEADING: f32 = 2.5;
-    pub const LABEL: f32 = 2.0;
-    pub const SUMMARY: f32 = 1.5;
-    pub const BODY: f32 = 1.0;
-    pub const PDF: f32 = 0.8;
-    /// A part of a compound counts for less than the word written alone.
-    pub const COMPOUND_PART: f32 = 0.5;
+    pub const TITLE: u32 = 100;
+    pub const HEADING: u32 = 50;
+    pub const LABEL: u32 = 40;
+    pub const SUMMARY: u32 = 30;
+    pub const BODY: u32 = 20;
+    pub const PDF: u32 = 16;
+    /// What one body word weighs: turns the units above back into term frequency.
+    pub const UNIT: f32 = 20.0;
 }
 
 /// BM25's saturation and length normalisation, the usual values.
@@ -32,6 +38,9 @@ const B: f32 = 0.75;
 pub const WEIGHT_LEVELS: f32 = 31.0;
 const BM25_LEVELS: f32 = 21.0;
 const TITLE_LEVELS: f32 = 10.0;
+/// Documents read per batch: enough that a batch's own word list is far shorter than its
+/// tokens, few enough that both cores get work.
+const BATCH_DOCS: usize = 64;
 
 /// One occurrence of a term in a document, ready to encode.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,23 +55,18 @@ pub struct Posting {
 /// A text of a document with the weight of its words and the section it belongs to.
 struct Field<'a> {
     text: &'a str,
-    weight: f32,
+    weight: u32,
     /// 0: the document as a whole; n: its n-th section (doc sections, then PDF attachments).
     section: u16,
 }
 
-/// What one document says, word by word: weighted occurrences per section.
-struct DocWords<'a> {
-    words: FastMap<Cow<'a, str>, Vec<(u16, f32)>>,
-    title: HashSet<String>,
-    length: u32,
-}
-
-/// The archive's posting lists, by term (the unfolded stem).
+/// The archive's posting lists: each term (an unfolded stem) with its postings in document
+/// order.
 pub struct Postings {
-    pub terms: BTreeMap<String, Vec<Posting>>,
+    pub terms: Vec<(String, Vec<Posting>)>,
 }
 
+/// Every text of a document that is searched, with its weight and section.
 fn fields(archive: &Archive, index: usize) -> Vec<Field<'_>> {
     let doc = &archive.documents[index];
     let mut out = vec![Field {
@@ -140,81 +144,215 @@ fn section_number(i: usize) -> u16 {
     u16::try_from(i + 1).unwrap_or(u16::MAX)
 }
 
-fn doc_words(archive: &Archive, index: usize) -> DocWords<'_> {
-    let mut words: FastMap<Cow<'_, str>, Vec<(u16, f32)>> = FastMap::default();
-    let mut length = 0u32;
-    let title: HashSet<String> = analysis::tokens(&archive.documents[index].front.title)
-        .into_iter()
-        .collect();
-    for field in fields(archive, index) {
-        analysis::for_each_token(field.text, |token| {
-            if field.weight <= weight::BODY {
-                length += 1;
-            }
-            let slots = words.entry(token).or_default();
-            match slots.iter_mut().find(|(s, _)| *s == field.section) {
-                Some(slot) => slot.1 += field.weight,
-                None => slots.push((field.section, field.weight)),
-            }
-        });
-    }
-    DocWords {
-        words,
-        title,
-        length,
+/// One document's words: `(word id, section, weight units)`, about one entry per word and
+/// section (a pair may recur; the sums are what count); the ids of the words of its title; and its length in body words (for BM25).
+struct DocWords {
+    entries: Vec<(u32, u16, u32)>,
+    title: Vec<u32>,
+    length: u32,
+}
+
+/// A run of documents read together: the words they use (numbered by first use) and each
+/// document's entries in those numbers.
+struct Batch<'a> {
+    words: Vec<Cow<'a, str>>,
+    docs: Vec<DocWords>,
+}
+
+/// Numbers the words of a batch as they are met.
+#[derive(Default)]
+struct Interner<'a> {
+    ids: FastMap<Cow<'a, str>, u32>,
+    words: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Interner<'a> {
+    fn id(&mut self, word: Cow<'a, str>) -> u32 {
+        if let Some(&id) = self.ids.get(word.as_ref()) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.clone());
+        self.ids.insert(word, id);
+        id
     }
 }
 
-/// How a word of the archive is indexed: its own stem and the stems of its compound parts.
-struct WordTerms {
-    stem: String,
-    parts: Vec<String>,
+fn read_batch(archive: &Archive, docs: std::ops::Range<usize>) -> Batch<'_> {
+    let mut words = Interner::default();
+    let mut out = Vec::with_capacity(docs.len());
+    // Per word of the batch: the document (numbered from 1 in the batch) and entry it was last
+    // added to, so a repeated word adds to its entry without a search or a sort.
+    let mut last: Vec<(u32, u32)> = Vec::new();
+    let mut entries: Vec<(u32, u16, u32)> = Vec::new();
+    for (stamp, index) in (1u32..).zip(docs) {
+        entries.clear();
+        let mut length = 0u32;
+        let mut title: Vec<u32> = Vec::new();
+        for (n, field) in fields(archive, index).into_iter().enumerate() {
+            analysis::for_each_token(field.text, |token| {
+                if field.weight <= weight::BODY {
+                    length += 1;
+                }
+                let id = words.id(token);
+                if n == 0 {
+                    title.push(id);
+                }
+                let w = id as usize;
+                if w >= last.len() {
+                    last.resize(w + 1, (0, 0));
+                }
+                let (seen, at) = last[w];
+                if seen == stamp && entries[at as usize].1 == field.section {
+                    entries[at as usize].2 += field.weight;
+                } else {
+                    last[w] = (stamp, entries.len() as u32);
+                    entries.push((id, field.section, field.weight));
+                }
+            });
+        }
+        title.sort_unstable();
+        title.dedup();
+        // A word met again in an earlier section (labels and the summary count as section 0,
+        // after the body) gets a second entry; `doc_terms` sums entries alike, so that is fine.
+        out.push(DocWords {
+            entries: entries.clone(),
+            title,
+            length,
+        });
+    }
+    Batch {
+        words: words.words,
+        docs: out,
+    }
 }
+
+/// How a word of the archive is indexed: its own stem's term id and its compound parts' term
+/// ids. Stop words have no terms.
+#[derive(Default, Clone)]
+struct WordTerms {
+    stem: Option<u32>,
+    parts: Vec<u32>,
+}
+
+/// A word's stem (none for a stop word) and its compound parts: a word id when the part is a
+/// word of the archive, else the part's own stem.
+type Analysed = (Option<String>, Vec<Result<u32, String>>);
 
 /// Builds every posting list of the archive.
 pub fn build_postings(archive: &Archive) -> Postings {
-    let docs: Vec<DocWords> = (0..archive.documents.len())
-        .into_par_iter()
-        .map(|i| doc_words(archive, i))
+    build_postings_in_batches(archive, BATCH_DOCS)
+}
+
+/// `build_postings` reading `batch_docs` documents per batch: public so a test can show that
+/// how the archive is cut into batches changes nothing in the index.
+pub fn build_postings_in_batches(archive: &Archive, batch_docs: usize) -> Postings {
+    let n = archive.documents.len();
+    let batch_docs = batch_docs.max(1);
+    let ranges: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(batch_docs)
+        .map(|start| start..start.saturating_add(batch_docs).min(n))
         .collect();
-    let mut vocabulary: FastSet<String> = FastSet::default();
-    for d in &docs {
-        for w in d.words.keys() {
-            if !vocabulary.contains(w.as_ref()) {
-                vocabulary.insert(w.to_string());
+    let batches: Vec<Batch> = ranges
+        .into_par_iter()
+        .map(|r| read_batch(archive, r))
+        .collect();
+
+    // One vocabulary for the archive; each batch's ids renumbered into it.
+    let mut vocabulary: FastMap<Cow<'_, str>, u32> = FastMap::default();
+    let mut docs: Vec<DocWords> = Vec::with_capacity(n);
+    for batch in batches {
+        let renumber: Vec<u32> = batch
+            .words
+            .into_iter()
+            .map(|w| {
+                let next = vocabulary.len() as u32;
+                *vocabulary.entry(w).or_insert(next)
+            })
+            .collect();
+        for mut d in batch.docs {
+            for e in &mut d.entries {
+                e.0 = renumber[e.0 as usize];
             }
+            for t in &mut d.title {
+                *t = renumber[*t as usize];
+            }
+            d.title.sort_unstable();
+            docs.push(d);
         }
     }
-    let compounds = Compounds::new(&vocabulary);
-    let analysed: FastMap<&str, WordTerms> = vocabulary
+    let mut words: Vec<&str> = vec![""; vocabulary.len()];
+    for (w, &id) in &vocabulary {
+        words[id as usize] = w.as_ref();
+    }
+
+    // Stems and compound parts, once per distinct word.
+    let contains = |w: &str| vocabulary.contains_key(w);
+    let compounds = Compounds::with_lookup(&contains);
+    // A part is mostly a word of the vocabulary (whose stem is computed anyway); a joined head
+    // (`lægevagt` of `lægevagtsudvalget`) need not be, and is stemmed here.
+    let analysed: Vec<Analysed> = words
         .par_iter()
-        .filter(|w| !analysis::is_stopword(w))
         .map(|w| {
+            if analysis::is_stopword(w) {
+                return (None, Vec::new());
+            }
             let parts = compounds
                 .split(w)
                 .iter()
                 .filter(|p| !analysis::is_stopword(p))
-                .map(|p| analysis::stem(p))
+                .map(|p| match vocabulary.get(p.as_str()) {
+                    Some(&id) => Ok(id),
+                    None => Err(analysis::stem(p)),
+                })
                 .collect();
-            (
-                w.as_str(),
-                WordTerms {
-                    stem: analysis::stem(w),
-                    parts,
-                },
-            )
+            (Some(analysis::stem(w)), parts)
         })
         .collect();
+    // Term ids: distinct stems. A part is a word of the vocabulary, so its stem is known.
+    let mut term_ids: FastMap<&str, u32> = FastMap::default();
+    let mut terms: Vec<&str> = Vec::new();
+    let stems: Vec<Option<u32>> = analysed
+        .iter()
+        .map(|(stem, _)| {
+            stem.as_deref()
+                .map(|s| term_id(&mut term_ids, &mut terms, s))
+        })
+        .collect();
+    let word_terms: Vec<WordTerms> = analysed
+        .iter()
+        .zip(&stems)
+        .map(|((_, parts), &stem)| WordTerms {
+            stem,
+            // A part that is a word was kept only if it is no stop word, so it has a stem.
+            parts: parts
+                .iter()
+                .filter_map(|p| match p {
+                    Ok(id) => stems[*id as usize],
+                    Err(s) => Some(term_id(&mut term_ids, &mut terms, s)),
+                })
+                .collect(),
+        })
+        .collect();
+
     let total_length: u64 = docs.iter().map(|d| u64::from(d.length)).sum();
     let average = (total_length as f32 / docs.len().max(1) as f32).max(1.0);
-    let per_doc: Vec<Vec<(&str, u8, u16)>> = docs
-        .par_iter()
-        .map(|d| doc_terms(d, &analysed, average))
+    let per_doc: Vec<Vec<(u32, u8, u16)>> = docs
+        .into_par_iter()
+        .map_init(Vec::new, |scratch, d| {
+            doc_terms(d, &word_terms, average, scratch)
+        })
         .collect();
-    let mut terms: FastMap<&str, Vec<Posting>> = FastMap::default();
-    for (doc, list) in per_doc.iter().enumerate() {
-        for &(term, weight, section) in list {
-            terms.entry(term).or_default().push(Posting {
+    let mut counts = vec![0usize; terms.len()];
+    for list in &per_doc {
+        for &(t, _, _) in list {
+            counts[t as usize] += 1;
+        }
+    }
+    let mut lists: Vec<Vec<Posting>> = counts.into_iter().map(Vec::with_capacity).collect();
+    for (doc, list) in per_doc.into_iter().enumerate() {
+        for (term, weight, section) in list {
+            lists[term as usize].push(Posting {
                 doc: doc as u32,
                 weight,
                 section,
@@ -222,157 +360,77 @@ pub fn build_postings(archive: &Archive) -> Postings {
         }
     }
     Postings {
-        terms: terms.into_iter().map(|(t, p)| (t.to_string(), p)).collect(),
+        terms: terms.into_iter().map(str::to_string).zip(lists).collect(),
     }
 }
 
-/// A term's weighted occurrences per section in one document, and how much of it is title.
-type TermSlots = (Vec<(u16, f32)>, f32);
+/// The id of a term, numbering it if new.
+fn term_id<'s>(ids: &mut FastMap<&'s str, u32>, terms: &mut Vec<&'s str>, term: &'s str) -> u32 {
+    *ids.entry(term).or_insert_with(|| {
+        terms.push(term);
+        (terms.len() - 1) as u32
+    })
+}
 
-/// A document's terms with their BM25 weights and strongest sections.
-fn doc_terms<'w>(
-    d: &DocWords<'_>,
-    analysed: &'w FastMap<&str, WordTerms>,
+/// A document's terms with their BM25 weights and strongest sections; `scratch` is reused
+/// between documents of a thread so the occurrences need no new allocation each time.
+fn doc_terms(
+    d: DocWords,
+    word_terms: &[WordTerms],
     average: f32,
-) -> Vec<(&'w str, u8, u16)> {
-    let mut terms: FastMap<&'w str, TermSlots> = FastMap::default();
-    let mut add = |term: &'w str, slots: &[(u16, f32)], factor: f32, in_title: bool| {
-        let (into, title) = terms.entry(term).or_default();
-        if in_title {
-            *title = title.max(factor);
-        }
-        for &(s, w) in slots {
-            match into.iter_mut().find(|(x, _)| *x == s) {
-                Some(slot) => slot.1 += w * factor,
-                None => into.push((s, w * factor)),
-            }
-        }
-    };
-    for (word, slots) in &d.words {
-        let Some(wt) = analysed.get(word.as_ref()) else {
-            continue;
-        };
-        let in_title = d.title.contains(word.as_ref());
-        add(&wt.stem, slots, 1.0, in_title);
-        for p in &wt.parts {
-            if *p != wt.stem {
-                add(p, slots, weight::COMPOUND_PART, in_title);
+    scratch: &mut Vec<(u32, u16, u32, u8)>,
+) -> Vec<(u32, u8, u16)> {
+    scratch.clear();
+    for &(word, section, units) in &d.entries {
+        let wt = &word_terms[word as usize];
+        let Some(stem) = wt.stem else { continue };
+        let in_title = u8::from(d.title.binary_search(&word).is_ok());
+        // Units stay whole: a part counts half, so everything is doubled here and halved at
+        // the end; likewise the title mark (2: the word is in the title, 1: a compound
+        // holding it is).
+        scratch.push((stem, section, units * 2, in_title * 2));
+        for &p in &wt.parts {
+            if p != stem {
+                scratch.push((p, section, units, in_title));
             }
         }
     }
+    scratch.sort_unstable_by_key(|&(t, s, _, _)| (t, s));
     let norm = K1 * (1.0 - B + B * d.length as f32 / average);
-    let mut out: Vec<(&str, u8, u16)> = terms
-        .into_iter()
-        .map(|(term, (slots, title))| {
-            let tf: f32 = slots.iter().map(|(_, w)| w).sum();
-            let bm25 = tf * (K1 + 1.0) / (tf + norm);
-            let level = (bm25 / (K1 + 1.0) * BM25_LEVELS).ceil() + (title * TITLE_LEVELS).round();
-            let section = slots
-                .iter()
-                .filter(|(s, _)| *s > 0)
-                .fold(None::<(u16, f32)>, |best, &(s, w)| match best {
-                    Some((bs, bw)) if bw > w || (bw == w && bs < s) => Some((bs, bw)),
-                    _ => Some((s, w)),
-                })
-                .map_or(0, |(s, _)| s);
-            (term, level.clamp(1.0, WEIGHT_LEVELS) as u8, section)
-        })
-        .collect();
-    out.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    out
-}
-
-/// The 64 characters numbers are written in: safe inside a JavaScript string and a file name.
-pub const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-
-/// Writes a number as base-32 digits, most significant first; the last digit is taken from the
-/// upper half of the alphabet so numbers need no separator. Small numbers take one character.
-pub fn push_number(out: &mut String, mut n: u64) {
-    let mut groups = [0u8; 13];
-    let mut len = 0;
-    loop {
-        groups[len] = (n & 31) as u8;
-        len += 1;
-        n >>= 5;
-        if n == 0 {
-            break;
-        }
-    }
-    for i in (0..len).rev() {
-        let g = groups[i] as usize + if i == 0 { 32 } else { 0 };
-        out.push(DIGITS[g] as char);
-    }
-}
-
-/// Reads numbers written by `push_number` (for tests and the benchmark).
-pub fn read_numbers(text: &str) -> Option<Vec<u64>> {
     let mut out = Vec::new();
-    let mut n = 0u64;
-    for c in text.bytes() {
-        let v = DIGITS.iter().position(|&d| d == c)? as u64;
-        if v < 32 {
-            n = n.checked_mul(32)? + v;
-        } else {
-            out.push(n.checked_mul(32)? + v - 32);
-            n = 0;
+    let mut i = 0;
+    while i < scratch.len() {
+        let term = scratch[i].0;
+        let mut j = i;
+        let mut total = 0u32;
+        let mut title = 0u32;
+        let mut best: Option<(u16, u32)> = None;
+        while j < scratch.len() && scratch[j].0 == term {
+            let section = scratch[j].1;
+            let mut w = 0u32;
+            while j < scratch.len() && scratch[j].0 == term && scratch[j].1 == section {
+                let (_, _, units, in_title) = scratch[j];
+                w += units;
+                title = title.max(u32::from(in_title));
+                j += 1;
+            }
+            total += w;
+            if section > 0 && best.is_none_or(|(_, bw)| w > bw) {
+                best = Some((section, w));
+            }
         }
-    }
-    Some(out)
-}
-
-/// A posting list as text: (document gap, weight, section) per posting.
-pub fn encode_postings(postings: &[Posting]) -> String {
-    let mut out = String::with_capacity(postings.len() * 4);
-    let mut previous = 0u32;
-    for (i, p) in postings.iter().enumerate() {
-        let gap = if i == 0 { p.doc } else { p.doc - previous };
-        previous = p.doc;
-        push_number(&mut out, u64::from(gap));
-        push_number(&mut out, u64::from(p.weight));
-        push_number(&mut out, u64::from(p.section));
+        let tf = total as f32 / (2.0 * weight::UNIT);
+        let bm25 = tf * (K1 + 1.0) / (tf + norm);
+        let level =
+            (bm25 / (K1 + 1.0) * BM25_LEVELS).ceil() + (title as f32 / 2.0 * TITLE_LEVELS).round();
+        out.push((
+            term,
+            level.clamp(1.0, WEIGHT_LEVELS) as u8,
+            best.map_or(0, |(s, _)| s),
+        ));
+        i = j;
     }
     out
-}
-
-/// One shard: the first folded key it holds, and its (term, encoded postings) pairs.
-pub struct Shard {
-    pub first: String,
-    pub entries: Vec<(String, String)>,
-}
-
-/// Cuts the terms, sorted by folded key, into runs of about `budget` characters. The browser
-/// finds a key's shard as the last one whose first key is not after it, and the shards of a
-/// prefix as the run from the prefix's shard to the shard of the prefix followed by the
-/// highest character; terms that fold alike always share a shard.
-pub fn shard(postings: &Postings, budget: usize) -> Vec<Shard> {
-    let mut items: Vec<(String, String, String)> = postings
-        .terms
-        .iter()
-        .map(|(term, list)| (analysis::fold(term), term.clone(), encode_postings(list)))
-        .collect();
-    items.sort();
-    let mut shards: Vec<Shard> = Vec::new();
-    let mut size = 0;
-    for (i, (key, term, encoded)) in items.iter().enumerate() {
-        let item_size = term.len() + encoded.len() + 6;
-        let same_key = i > 0 && items[i - 1].0 == *key;
-        let start_new = match shards.last() {
-            None => true,
-            Some(_) => !same_key && size + item_size > budget,
-        };
-        if start_new {
-            shards.push(Shard {
-                first: key.clone(),
-                entries: Vec::new(),
-            });
-            size = 0;
-        }
-        size += item_size;
-        if let Some(last) = shards.last_mut() {
-            last.entries.push((term.clone(), encoded.clone()));
-        }
-    }
-    shards
 }
 
 #[cfg(test)]
@@ -380,70 +438,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_round_trip() {
-        let values = [0u64, 1, 31, 32, 33, 1023, 1024, 99_999, u64::from(u32::MAX)];
-        let mut text = String::new();
-        for v in values {
-            push_number(&mut text, v);
-        }
-        assert_eq!(read_numbers(&text), Some(values.to_vec()));
-        let mut one = String::new();
-        push_number(&mut one, 31);
-        assert_eq!(one.len(), 1);
-        assert_eq!(read_numbers("!"), None);
-    }
-
-    #[test]
-    fn postings_encode_gaps() {
-        let p = [
-            Posting {
-                doc: 3,
-                weight: 7,
-                section: 0,
+    fn terms_add_compound_parts_at_half_weight_with_title_bonus() {
+        // Word 0 is a plain word, word 1 a compound holding word 0's term and term 2, word 2 a
+        // stop word, word 3 a word met equally in two sections.
+        let word_terms = vec![
+            WordTerms {
+                stem: Some(0),
+                parts: vec![],
             },
-            Posting {
-                doc: 40,
-                weight: 31,
-                section: 2,
+            WordTerms {
+                stem: Some(1),
+                parts: vec![0, 2],
+            },
+            WordTerms::default(),
+            WordTerms {
+                stem: Some(3),
+                parts: vec![],
             },
         ];
-        let numbers = read_numbers(&encode_postings(&p)).unwrap_or_default();
-        assert_eq!(numbers, vec![3, 7, 0, 37, 31, 2]);
-    }
-
-    #[test]
-    fn shards_are_runs_of_keys() {
-        let mut terms = BTreeMap::new();
-        for word in ["læge", "laege", "lægevagt", "laks", "lov", "møde", "a"] {
-            let list: Vec<Posting> = (0..50)
-                .map(|d| Posting {
-                    doc: d,
-                    weight: 5,
-                    section: 1,
-                })
-                .collect();
-            terms.insert(word.to_string(), list);
-        }
-        let postings = Postings { terms };
-        let whole = shard(&postings, usize::MAX);
-        assert_eq!(whole.len(), 1);
-        assert_eq!(whole[0].first, "a");
-        let small = shard(&postings, 200);
-        assert!(small.len() > 3, "{}", small.len());
-        // Every term sits in the last shard whose first key is not after its folded key.
-        for (n, s) in small.iter().enumerate() {
-            for (term, _) in &s.entries {
-                let key = analysis::fold(term);
-                let found = small.iter().rposition(|x| x.first <= key);
-                assert_eq!(found, Some(n), "{term}");
-            }
-        }
-        // `læge` and `laege` fold alike and stay together, over budget or not.
-        let together = small
-            .iter()
-            .find(|s| s.entries.iter().any(|(t, _)| t == "læge"))
-            .map(|s| s.entries.iter().any(|(t, _)| t == "laege"));
-        assert_eq!(together, Some(true));
-        assert_eq!(small.iter().map(|s| s.entries.len()).sum::<usize>(), 7);
+        let d = DocWords {
+            entries: vec![
+                (0, 1, weight::BODY),
+                (1, 0, weight::TITLE),
+                (1, 2, 3 * weight::BODY),
+                (2, 1, weight::BODY),
+                (3, 4, weight::BODY),
+                (3, 3, weight::BODY),
+            ],
+            title: vec![1],
+            length: 100,
+        };
+        let mut scratch = Vec::new();
+        let terms = doc_terms(d, &word_terms, 100.0, &mut scratch);
+        // Term 0: tf 1 + (5 + 3) / 2 = 5, BM25 level 17, and +5 as part of a title word.
+        // Term 1: tf 8, level 19, +10 for a title word. Term 2: tf 4, level 17, +5.
+        // Term 3: tf 2, level 14, in sections 3 and 4 alike: the first is named.
+        assert_eq!(terms, vec![(0, 22, 2), (1, 29, 2), (2, 22, 2), (3, 14, 3)]);
     }
 }

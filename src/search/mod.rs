@@ -16,11 +16,13 @@
 
 pub mod analysis;
 pub mod index;
+pub mod shards;
 
 use crate::archive::Archive;
 use crate::i18n;
 use crate::kind::Kind;
 use crate::render::OutputFile;
+use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -59,13 +61,13 @@ pub fn index_files(archive: &Archive) -> Vec<OutputFile> {
 /// The index files with their statistics; `budget` as `SHARD_BUDGET` (tests use small ones).
 pub fn build(archive: &Archive, budget: usize) -> (Vec<OutputFile>, IndexStats) {
     let postings = index::build_postings(archive);
-    let shards = index::shard(&postings, budget);
     let mut stats = IndexStats {
         terms: postings.terms.len(),
-        postings: postings.terms.values().map(Vec::len).sum(),
-        shards: shards.len(),
+        postings: postings.terms.iter().map(|(_, p)| p.len()).sum(),
         ..IndexStats::default()
     };
+    let shards = shards::shard(postings, budget);
+    stats.shards = shards.len();
     let mut files = Vec::with_capacity(shards.len() + archive.documents.len() + 1);
     let manifest = manifest(archive, &shards);
     let manifest = format!("arkivSearch.m({manifest});\n");
@@ -74,26 +76,50 @@ pub fn build(archive: &Archive, budget: usize) -> (Vec<OutputFile>, IndexStats) 
         path: format!("{INDEX_DIR}/manifest.js"),
         contents: manifest.into_bytes(),
     });
-    for (i, shard) in shards.iter().enumerate() {
-        let flat: Vec<&str> = shard
-            .entries
-            .iter()
-            .flat_map(|(t, p)| [t.as_str(), p.as_str()])
-            .collect();
-        let text = format!("arkivSearch.s({i},{});\n", json!(flat));
-        stats.largest_shard_bytes = stats.largest_shard_bytes.max(text.len());
-        files.push(OutputFile {
+    let shard_files: Vec<OutputFile> = shards
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, shard)| OutputFile {
             path: format!("{INDEX_DIR}/t/{i}.js"),
-            contents: text.into_bytes(),
-        });
+            contents: shard_script(i, &shard),
+        })
+        .collect();
+    for f in shard_files {
+        stats.largest_shard_bytes = stats.largest_shard_bytes.max(f.contents.len());
+        files.push(f);
     }
-    for i in 0..archive.documents.len() {
-        files.push(OutputFile {
-            path: format!("{INDEX_DIR}/d/{i}.js"),
-            contents: format!("arkivSearch.d({i},{});\n", fragment(archive, i)).into_bytes(),
-        });
-    }
+    files.par_extend(
+        (0..archive.documents.len())
+            .into_par_iter()
+            .map(|i| OutputFile {
+                path: format!("{INDEX_DIR}/d/{i}.js"),
+                contents: format!("arkivSearch.d({i},{});\n", fragment(archive, i)).into_bytes(),
+            }),
+    );
     (files, stats)
+}
+
+/// A term shard as the script that registers it: its terms and encoded postings as one flat
+/// JSON array of strings, written straight into a buffer of about the right size.
+fn shard_script(i: usize, shard: &shards::Shard) -> Vec<u8> {
+    let size: usize = shard
+        .entries
+        .iter()
+        .map(|(t, p)| t.len() + p.len() + 6)
+        .sum();
+    let mut out = Vec::with_capacity(size + 32);
+    out.extend_from_slice(format!("arkivSearch.s({i},").as_bytes());
+    let flat: Vec<&str> = shard
+        .entries
+        .iter()
+        .flat_map(|(t, p)| [t.as_str(), p.as_str()])
+        .collect();
+    // Writing strings to a Vec cannot fail; were it to, the shard would be an empty list.
+    if serde_json::to_writer(&mut out, &flat).is_err() {
+        out.extend_from_slice(b"[]");
+    }
+    out.extend_from_slice(b");\n");
+    out
 }
 
 /// A facet's values, in a stable order, and each document's value number (0: none).
@@ -113,7 +139,7 @@ impl Facet {
         let mut out = String::with_capacity(self.codes.len() * width);
         for &c in &self.codes {
             for place in (0..width).rev() {
-                out.push(index::DIGITS[(c / 64usize.pow(place as u32)) % 64] as char);
+                out.push(shards::DIGITS[(c / 64usize.pow(place as u32)) % 64] as char);
             }
         }
         (out, width)
@@ -143,7 +169,7 @@ fn facet_of<K: Ord + Clone>(
     }
 }
 
-fn manifest(archive: &Archive, shards: &[index::Shard]) -> Value {
+fn manifest(archive: &Archive, shards: &[shards::Shard]) -> Value {
     let lang = archive.config.language;
     let docs = &archive.documents;
     let kinds = facet_of(archive, |i| {
@@ -210,12 +236,23 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
-/// What a result shows of one document.
-fn fragment(archive: &Archive, i: usize) -> Value {
+/// What a result shows of one document, serialised straight from borrowed text (no
+/// intermediate JSON tree): fields in alphabetical order, as the format has always had them.
+#[derive(serde::Serialize)]
+struct Fragment<'a> {
+    date: String,
+    pdfs: Vec<(&'a str, &'a str, String)>,
+    sections: Vec<(String, &'a str, String)>,
+    title: &'a str,
+    url: &'a str,
+}
+
+/// What a result shows of one document, as JSON.
+fn fragment(archive: &Archive, i: usize) -> String {
     let d = &archive.documents[i];
     let lang = archive.config.language;
     let is_deck = d.front.kind == Kind::Slides && !d.slides.is_empty();
-    let sections: Vec<Value> = d
+    let sections = d
         .sections
         .iter()
         .map(|s| {
@@ -228,24 +265,30 @@ fn fragment(archive: &Archive, i: usize) -> Value {
                 (Some(a), false) => format!("{}#{a}", d.url),
                 (None, _) => d.url.clone(),
             };
-            json!([link, s.heading, clip(&s.text, SECTION_CHARS)])
+            (link, s.heading.as_str(), clip(&s.text, SECTION_CHARS))
         })
         .collect();
-    let pdfs: Vec<Value> = d
+    let pdfs = d
         .attachments
         .iter()
         .filter_map(|a| {
             let pdf = a.pdf.as_ref()?;
-            Some(json!([a.path, a.title, clip(&pdf.text, PDF_CHARS)]))
+            Some((
+                a.path.as_str(),
+                a.title.as_str(),
+                clip(&pdf.text, PDF_CHARS),
+            ))
         })
         .collect();
-    json!({
-        "title": d.front.title,
-        "url": d.url,
-        "date": d.front.date.map(|x| x.long(lang)).unwrap_or_default(),
-        "sections": sections,
-        "pdfs": pdfs,
-    })
+    let fragment = Fragment {
+        date: d.front.date.map(|x| x.long(lang)).unwrap_or_default(),
+        pdfs,
+        sections,
+        title: &d.front.title,
+        url: &d.url,
+    };
+    // Serialising strings and tuples cannot fail; were it to, the result would show no text.
+    serde_json::to_string(&fragment).unwrap_or_else(|_| "{}".to_string())
 }
 
 #[cfg(test)]

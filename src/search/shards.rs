@@ -1,0 +1,179 @@
+//! The index as text: posting lists written in base-32 digits, and the terms cut into shards
+//! by their folded key so a query loads only the one or two shards its words need.
+
+use super::analysis;
+use super::index::{Posting, Postings};
+use rayon::prelude::*;
+
+/// The 64 characters numbers are written in: safe inside a JavaScript string and a file name.
+pub const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// Writes a number as base-32 digits, most significant first; the last digit is taken from the
+/// upper half of the alphabet so numbers need no separator. Small numbers take one character.
+pub fn push_number(out: &mut String, mut n: u64) {
+    let mut groups = [0u8; 13];
+    let mut len = 0;
+    loop {
+        groups[len] = (n & 31) as u8;
+        len += 1;
+        n >>= 5;
+        if n == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        let g = groups[i] as usize + if i == 0 { 32 } else { 0 };
+        out.push(DIGITS[g] as char);
+    }
+}
+
+/// Reads numbers written by `push_number` (for tests and the benchmark).
+pub fn read_numbers(text: &str) -> Option<Vec<u64>> {
+    let mut out = Vec::new();
+    let mut n = 0u64;
+    for c in text.bytes() {
+        let v = DIGITS.iter().position(|&d| d == c)? as u64;
+        if v < 32 {
+            n = n.checked_mul(32)? + v;
+        } else {
+            out.push(n.checked_mul(32)? + v - 32);
+            n = 0;
+        }
+    }
+    Some(out)
+}
+
+/// A posting list as text: (document gap, weight, section) per posting.
+pub fn encode_postings(postings: &[Posting]) -> String {
+    let mut out = String::with_capacity(postings.len() * 4);
+    let mut previous = 0u32;
+    for (i, p) in postings.iter().enumerate() {
+        let gap = if i == 0 { p.doc } else { p.doc - previous };
+        previous = p.doc;
+        push_number(&mut out, u64::from(gap));
+        push_number(&mut out, u64::from(p.weight));
+        push_number(&mut out, u64::from(p.section));
+    }
+    out
+}
+
+/// One shard: the first folded key it holds, and its (term, encoded postings) pairs.
+pub struct Shard {
+    pub first: String,
+    pub entries: Vec<(String, String)>,
+}
+
+/// Cuts the terms, sorted by folded key, into runs of about `budget` characters. The browser
+/// finds a key's shard as the last one whose first key is not after it, and the shards of a
+/// prefix as the run from the prefix's shard to the shard of the prefix followed by the
+/// highest character; terms that fold alike always share a shard.
+pub fn shard(postings: Postings, budget: usize) -> Vec<Shard> {
+    let mut items: Vec<(String, String, String)> = postings
+        .terms
+        .into_par_iter()
+        .map(|(term, list)| (analysis::fold(&term), term, encode_postings(&list)))
+        .collect();
+    // Terms are distinct, so this is the order of (key, term).
+    items.par_sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    let mut shards: Vec<Shard> = Vec::new();
+    let mut size = 0;
+    let mut previous_key: Option<String> = None;
+    for (key, term, encoded) in items {
+        let item_size = term.len() + encoded.len() + 6;
+        let same_key = previous_key.as_deref() == Some(key.as_str());
+        let start_new = match shards.last() {
+            None => true,
+            Some(_) => !same_key && size + item_size > budget,
+        };
+        if start_new {
+            shards.push(Shard {
+                first: key.clone(),
+                entries: Vec::new(),
+            });
+            size = 0;
+        }
+        size += item_size;
+        if let Some(last) = shards.last_mut() {
+            last.entries.push((term, encoded));
+        }
+        previous_key = Some(key);
+    }
+    shards
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_round_trip() {
+        let values = [0u64, 1, 31, 32, 33, 1023, 1024, 99_999, u64::from(u32::MAX)];
+        let mut text = String::new();
+        for v in values {
+            push_number(&mut text, v);
+        }
+        assert_eq!(read_numbers(&text), Some(values.to_vec()));
+        let mut one = String::new();
+        push_number(&mut one, 31);
+        assert_eq!(one.len(), 1);
+        assert_eq!(read_numbers("!"), None);
+    }
+
+    #[test]
+    fn postings_encode_gaps() {
+        let p = [
+            Posting {
+                doc: 3,
+                weight: 7,
+                section: 0,
+            },
+            Posting {
+                doc: 40,
+                weight: 31,
+                section: 2,
+            },
+        ];
+        let numbers = read_numbers(&encode_postings(&p)).unwrap_or_default();
+        assert_eq!(numbers, vec![3, 7, 0, 37, 31, 2]);
+    }
+
+    #[test]
+    fn shards_are_runs_of_keys() {
+        let mut terms = Vec::new();
+        for word in ["læge", "laege", "lægevagt", "laks", "lov", "møde", "a"] {
+            let list: Vec<Posting> = (0..50)
+                .map(|d| Posting {
+                    doc: d,
+                    weight: 5,
+                    section: 1,
+                })
+                .collect();
+            terms.push((word.to_string(), list));
+        }
+        let whole = shard(
+            Postings {
+                terms: terms.clone(),
+            },
+            usize::MAX,
+        );
+        assert_eq!(whole.len(), 1);
+        assert_eq!(whole[0].first, "a");
+        let small = shard(Postings { terms }, 200);
+        assert!(small.len() > 3, "{}", small.len());
+        // Every term sits in the last shard whose first key is not after its folded key.
+        for (n, s) in small.iter().enumerate() {
+            for (term, _) in &s.entries {
+                let key = analysis::fold(term);
+                let found = small.iter().rposition(|x| x.first <= key);
+                assert_eq!(found, Some(n), "{term}");
+            }
+        }
+        // `læge` and `laege` fold alike and stay together, over budget or not.
+        let together = small
+            .iter()
+            .find(|s| s.entries.iter().any(|(t, _)| t == "læge"))
+            .map(|s| s.entries.iter().any(|(t, _)| t == "laege"));
+        assert_eq!(together, Some(true));
+        assert_eq!(small.iter().map(|s| s.entries.len()).sum::<usize>(), 7);
+    }
+}
