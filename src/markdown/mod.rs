@@ -197,13 +197,16 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
                 title,
                 id,
             }) => {
-                let (link, dest) =
-                    link_ref(&dest_url, &position, range.start, out.links.len(), false);
-                open_links.push(out.links.len());
-                out.links.push(link);
+                let dest_url = open_link(
+                    &mut out,
+                    &mut open_links,
+                    &dest_url,
+                    position(range.start),
+                    false,
+                );
                 events.push(Event::Start(Tag::Link {
                     link_type,
-                    dest_url: dest,
+                    dest_url,
                     title,
                     id,
                 }));
@@ -214,13 +217,16 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
                 title,
                 id,
             }) => {
-                let (link, dest) =
-                    link_ref(&dest_url, &position, range.start, out.links.len(), true);
-                open_links.push(out.links.len());
-                out.links.push(link);
+                let dest_url = open_link(
+                    &mut out,
+                    &mut open_links,
+                    &dest_url,
+                    position(range.start),
+                    true,
+                );
                 events.push(Event::Start(Tag::Image {
                     link_type,
-                    dest_url: dest,
+                    dest_url,
                     title,
                     id,
                 }));
@@ -261,32 +267,33 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
     out
 }
 
-fn link_ref<'a>(
+/// Records a link (or image) that starts here and returns the href to write: internal targets
+/// become placeholders that `links` resolves once every document is known.
+fn open_link<'a>(
+    out: &mut RenderedMarkdown,
+    open_links: &mut Vec<usize>,
     dest: &CowStr<'a>,
-    position: &impl Fn(usize) -> (usize, usize),
-    offset: usize,
-    index: usize,
+    (line, column): (usize, usize),
     is_image: bool,
-) -> (LinkRef, CowStr<'a>) {
+) -> CowStr<'a> {
+    let index = out.links.len();
     let target = dest.to_string();
-    let (line, column) = position(offset);
     let is_internal = !target.is_empty() && !target.starts_with('#') && !is_external(&target);
     let new_dest = if is_internal {
         CowStr::from(format!("{LINK_PLACEHOLDER}{index}"))
     } else {
         dest.clone()
     };
-    (
-        LinkRef {
-            target,
-            text: String::new(),
-            line,
-            column,
-            is_image,
-            is_internal,
-        },
-        new_dest,
-    )
+    open_links.push(index);
+    out.links.push(LinkRef {
+        target,
+        text: String::new(),
+        line,
+        column,
+        is_image,
+        is_internal,
+    });
+    new_dest
 }
 
 fn unique_id(used: &mut std::collections::HashMap<String, usize>, base: String) -> String {
