@@ -45,6 +45,12 @@ impl Default for LinkCheckConfig {
     }
 }
 
+/// Longest wait for one response: past this a link is as good as dead, and larger numbers
+/// overflow the HTTP client's clock.
+const MAX_TIMEOUT_SECS: u64 = 300;
+/// Most requests in flight at once: each is a thread.
+const MAX_CONCURRENCY: u64 = 64;
+
 /// The site's settings, from `site.yaml`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SiteConfig {
@@ -211,10 +217,10 @@ fn parse_link_check(
         match (yaml_scalar_text(key).as_str(), value) {
             ("skip", Value::Sequence(items)) => config.skip = items.iter().map(yaml_scalar_text).collect(),
             ("timeout", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
-                config.timeout_secs = n.as_u64().unwrap_or(10)
+                config.timeout_secs = n.as_u64().unwrap_or(10).min(MAX_TIMEOUT_SECS)
             }
             ("concurrency", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
-                config.concurrency = n.as_u64().unwrap_or(8) as usize
+                config.concurrency = n.as_u64().unwrap_or(8).min(MAX_CONCURRENCY) as usize
             }
             (name @ ("skip" | "timeout" | "concurrency"), _) => problems.push(
                 Diagnostic::error(file.to_path_buf(), format!("`link_check.{name}` has the wrong type"))

@@ -26,11 +26,14 @@ pub enum InternalTarget {
 
 /// Replaces every `arkiv-link:N` in `html` with `f(N)`.
 pub fn replace_placeholders(html: &str, mut f: impl FnMut(usize) -> String) -> String {
+    // Only attribute values (`href="…"`, `src="…"`) are placeholders: in text, pulldown-cmark
+    // writes `"` as `&quot;`, so words a writer types can never be mistaken for one.
+    let marker = format!("=\"{LINK_PLACEHOLDER}");
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(pos) = rest.find(LINK_PLACEHOLDER) {
-        out.push_str(&rest[..pos]);
-        let after = &rest[pos + LINK_PLACEHOLDER.len()..];
+    while let Some(pos) = rest.find(&marker) {
+        out.push_str(&rest[..pos + 2]);
+        let after = &rest[pos + marker.len()..];
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         match after[..digits].parse::<usize>() {
             Ok(n) => out.push_str(&f(n)),
@@ -268,6 +271,15 @@ pub fn resolve_internal_links(archive: &mut Archive, diagnostics: &mut Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_words_in_text_are_left_alone() {
+        let html = "<p>arkiv-link:3 og arkiv-link:99999999999999999999999</p><a href=\"arkiv-link:0\">a</a>";
+        assert_eq!(
+            replace_placeholders(html, |n| format!("u{n}")),
+            "<p>arkiv-link:3 og arkiv-link:99999999999999999999999</p><a href=\"u0\">a</a>"
+        );
+    }
 
     #[test]
     fn placeholders_replaced() {

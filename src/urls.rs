@@ -43,7 +43,10 @@ pub fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+            if let Some(Ok(b)) = text
+                .get(i + 1..i + 3)
+                .map(|hex| u8::from_str_radix(hex, 16))
+            {
                 out.push(b);
                 i += 3;
                 continue;
@@ -90,5 +93,8 @@ mod tests {
         assert_eq!(percent_decode("Regnskab%202024.pdf"), "Regnskab 2024.pdf");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%C3%A6"), "æ");
+        // A `%` before a letter of more than one byte is left as it is, never a panic.
+        assert_eq!(percent_decode("rapport%1å.pdf"), "rapport%1å.pdf");
+        assert_eq!(percent_decode("%Aø"), "%Aø");
     }
 }

@@ -350,6 +350,6 @@ fn renumber_links(html: &str, offset: usize) -> String {
         return html.to_string();
     }
     crate::links::replace_placeholders(html, |i| {
-        format!("{}{}", markdown::LINK_PLACEHOLDER, i + offset)
+        format!("{}{}", markdown::LINK_PLACEHOLDER, i.saturating_add(offset))
     })
 }

@@ -150,7 +150,8 @@ impl Cache {
     pub fn fresh(&self, url: &str, now: u64, max_age: Duration) -> Option<&CheckResult> {
         self.results
             .get(url)
-            .filter(|r| now.saturating_sub(r.checked_at) < max_age.as_secs())
+            // A time in the future (a clock set wrong, a hand-edited file) is not fresh.
+            .filter(|r| r.checked_at <= now && now - r.checked_at < max_age.as_secs())
     }
 
     /// Writes the cache next to `site.yaml`, through a temporary file so an interrupted

@@ -148,6 +148,10 @@ fn httpdate_secs(value: &str) -> Option<u64> {
     .position(|m| m == month)? as i64
         + 1;
     let year: i64 = year.parse().ok()?;
+    // Servers send anything; out-of-range parts would overflow the arithmetic below.
+    if !(1970..=9999).contains(&year) || !(1..=31).contains(&day) {
+        return None;
+    }
     let hms: Vec<i64> = time
         .split(':')
         .map(|p| p.parse().ok())
@@ -155,6 +159,9 @@ fn httpdate_secs(value: &str) -> Option<u64> {
     let [h, m, s] = hms.as_slice() else {
         return None;
     };
+    if !(0..24).contains(h) || !(0..60).contains(m) || !(0..=60).contains(s) {
+        return None;
+    }
     // Days from civil (Howard Hinnant).
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
