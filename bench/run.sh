@@ -12,8 +12,9 @@ runs="${RUNS:-3}"
 work="${BENCH_DIR:-$( [ -d /dev/shm ] && echo /dev/shm/arkiv-bench || echo /tmp/arkiv-bench )}"
 mkdir -p "$work"
 
-cargo build --release --quiet
+cargo build --release --quiet --workspace
 bin="$PWD/target/release/arkiv"
+gen="$PWD/target/release/arkiv-gen"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo
@@ -25,7 +26,7 @@ for n in $sizes; do
   out="$work/out-$n"
   if [ ! -f "$site/.complete" ]; then
     rm -rf "$site"
-    "$bin" generate "$site" --documents "$n" --seed 1 >/dev/null 2>&1
+    "$gen" "$site" --documents "$n" --seed 1 >/dev/null 2>&1
     touch "$site/.complete"
   fi
   md_mb=$(du -sm --apparent-size "$site/content" | cut -f1)

@@ -5,7 +5,7 @@
 //! Run with `cargo bench --bench build` (release profile). This is a benchmark to report,
 //! not a timed test: it asserts nothing about speed.
 
-use arkiv::generate::{generate_site, GenerateOptions};
+use arkiv_gen::{generate_site, GenerateOptions};
 use arkiv::pipeline::{build, BuildOptions};
 use std::time::{Duration, Instant};
 

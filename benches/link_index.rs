@@ -7,8 +7,8 @@
 //! Run with `cargo bench --bench link_index` (release profile). This is a benchmark to report,
 //! not a timed test: it asserts nothing about speed.
 
-use arkiv::generate::{generate_site, GenerateOptions};
-use arkiv::link_index::pages::LinkModel;
+use arkiv_gen::{generate_site, GenerateOptions};
+use arkiv::model::link_model::LinkModel;
 use arkiv::render::{Page, Renderer};
 use std::time::{Duration, Instant};
 
@@ -32,9 +32,9 @@ fn main() {
     let site = dir.path().join("site");
     generate_site(&site, &GenerateOptions { documents, seed: 1 }).expect("generate");
     let (config, theme) = arkiv::pipeline::load_config_and_theme(&site).expect("site.yaml");
-    let loaded = arkiv::content::load(&site, false);
-    let mut problems = arkiv::diagnostics::Diagnostics::default();
-    let mut archive = arkiv::archive::build_archive(config, &site, loaded, &mut problems);
+    let loaded = arkiv::load::content::load(&site, false);
+    let mut problems = arkiv::core::diagnostics::Diagnostics::default();
+    let mut archive = arkiv::model::build_archive(config, &site, loaded, &mut problems);
     arkiv::pipeline::complete_model(&mut archive, &mut problems);
 
     let model_times: Vec<Duration> = (0..runs)

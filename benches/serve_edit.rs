@@ -107,8 +107,8 @@ fn main() {
     let rounds = if quick { 3 } else { 40 };
     let dir = tempfile::tempdir().expect("temp dir");
     let site = dir.path().join("site");
-    let options = arkiv::generate::GenerateOptions { documents, seed: 1 };
-    arkiv::generate::generate_site(&site, &options).expect("generate the site");
+    let options = arkiv_gen::GenerateOptions { documents, seed: 1 };
+    arkiv_gen::generate_site(&site, &options).expect("generate the site");
 
     // A committee report from the middle of the archive: it sits on a year, kind, committee,
     // tag and author list, so a body edit re-renders a typical set of pages.
@@ -124,7 +124,7 @@ fn main() {
         .retain(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("kind: committee-report")));
     let file = candidates[candidates.len() / 2].clone();
     let rel = file.strip_prefix(&content).expect("inside content");
-    let doc = arkiv::content::load_document(&content, rel, false)
+    let doc = arkiv::load::content::load_document(&content, rel, false)
         .ok()
         .flatten()
         .expect("the document loads");

@@ -1,7 +1,7 @@
 //! The `arkiv` command: parses arguments and calls the library. Exit codes: 0 built,
 //! 1 content or template errors, 2 usage errors.
 
-use arkiv::diagnostics::Diagnostics;
+use arkiv::core::diagnostics::Diagnostics;
 use arkiv::pipeline::{build, BuildOptions};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -76,17 +76,6 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
-    /// Write a synthetic archive of N documents (for benchmarks and trying arkiv out).
-    Generate {
-        /// The folder to write the site into (must be empty or not exist).
-        dir: PathBuf,
-        /// How many documents.
-        #[arg(long, default_value_t = 1000)]
-        documents: usize,
-        /// Same seed, same site, byte for byte.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -106,18 +95,18 @@ fn check(
         eprintln!("error: {} is not a folder\n  hint: run arkiv check in the site's folder, or give its path: arkiv check path/to/site", site_dir.display());
         return ExitCode::from(2);
     }
-    let options = arkiv::linkcheck::CheckOptions {
+    let options = arkiv::check::CheckOptions {
         offline,
         fresh,
         max_age: std::time::Duration::from_secs(max_age_hours.saturating_mul(3600)),
         progress: format == CheckFormat::Human,
         http: None,
     };
-    match arkiv::linkcheck::run(&site_dir, &options) {
+    match arkiv::check::run(&site_dir, &options) {
         Ok(report) => {
             match format {
-                CheckFormat::Human => eprint!("{}", arkiv::linkcheck::report::human(&report)),
-                CheckFormat::Json => println!("{}", arkiv::linkcheck::report::json(&report)),
+                CheckFormat::Human => eprint!("{}", arkiv::check::report::human(&report)),
+                CheckFormat::Json => println!("{}", arkiv::check::report::json(&report)),
             }
             if report.all_well() {
                 ExitCode::SUCCESS
@@ -192,30 +181,6 @@ fn main() -> ExitCode {
             fresh,
             max_age_hours,
         } => check(site_dir, offline, format, fresh, max_age_hours),
-        Command::Generate {
-            dir,
-            documents,
-            seed,
-        } => {
-            let options = arkiv::generate::GenerateOptions { documents, seed };
-            match arkiv::generate::generate_site(&dir, &options) {
-                Ok(summary) => {
-                    eprintln!(
-                        "wrote {} documents ({} meetings, {} PDFs, {:.1} MB of Markdown) into {}",
-                        summary.documents,
-                        summary.meetings,
-                        summary.pdfs,
-                        summary.markdown_bytes as f64 / 1e6,
-                        dir.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: cannot write the site into {}: {e}\n  hint: give a folder that is empty or does not exist yet", dir.display());
-                    ExitCode::from(2)
-                }
-            }
-        }
         Command::Build {
             site_dir,
             output,

@@ -2,7 +2,7 @@
 //! it in only when the whole build succeeded. A failed build never touches the published site,
 //! and arkiv never deletes a folder it did not write.
 
-use crate::diagnostics::Diagnostic;
+use crate::core::diagnostics::Diagnostic;
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -22,7 +22,7 @@ pub struct CopiedFile {
 pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let site = canonical(site_root);
     let out = canonical(output);
-    let content = site.join(crate::content::CONTENT_DIR);
+    let content = site.join(crate::load::content::CONTENT_DIR);
     let refuse = |why: &str| {
         Err(Diagnostic::error(
             None,

@@ -1,12 +1,12 @@
 //! The build, stage by stage: load → model → render → write. Each stage only reads what the
 //! one before produced; this file just runs them in order and times them.
 
-use crate::archive::{build_archive, Archive};
-use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{build_archive, Archive};
+use crate::load::config::SiteConfig;
+use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, CopiedFile};
 use crate::render::{OutputFile, Renderer};
-use crate::theme::Theme;
+use crate::load::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -89,7 +89,7 @@ fn run_stages(
     let mut timings = StageTimings::default();
     let start = Instant::now();
     let (config, theme) = load_config_and_theme(site_root)?;
-    let loaded = crate::content::load(site_root, drafts);
+    let loaded = crate::load::content::load(site_root, drafts);
     let t = timings.record("load", start);
     let mut diagnostics = Diagnostics::default();
     let mut archive = build_archive(config, site_root, loaded, &mut diagnostics);
@@ -153,7 +153,7 @@ pub fn load_config_and_theme(site_root: &Path) -> Result<(SiteConfig, Theme), Di
 /// Steps that add to the model after `build_archive` (such as reading PDF attachments). Build and
 /// serve both call this after every model build, so a step added here is live in both.
 pub fn complete_model(archive: &mut Archive, diagnostics: &mut Diagnostics) {
-    let (links, cache_problem) = crate::link_index::pages::LinkModel::build(archive);
+    let (links, cache_problem) = crate::model::link_model::LinkModel::build(archive);
     archive.links = links;
     diagnostics.extend(cache_problem);
 }
@@ -181,7 +181,7 @@ pub fn static_files(theme: &Theme) -> Vec<OutputFile> {
 
 /// Files under `content/` that are published as they are (attachments, images).
 pub fn copied_files(archive: &Archive, _theme: &Theme) -> Vec<CopiedFile> {
-    let content_root = archive.site_root.join(crate::content::CONTENT_DIR);
+    let content_root = archive.site_root.join(crate::load::content::CONTENT_DIR);
     archive
         .assets
         .iter()

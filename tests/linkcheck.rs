@@ -5,9 +5,9 @@
 
 mod common;
 
-use arkiv::linkcheck::cache::LinkState;
-use arkiv::linkcheck::http::HttpSettings;
-use arkiv::linkcheck::{run, CheckOptions};
+use arkiv::load::link_cache::LinkState;
+use arkiv::check::http::HttpSettings;
+use arkiv::check::{run, CheckOptions};
 use common::Fixture;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -209,7 +209,7 @@ fn every_kind_of_answer_gets_its_status_within_time_bounds() {
     let report = run(f.root(), &options(settings.clone())).expect("check runs");
     let elapsed = start.elapsed();
 
-    let by_path: HashMap<String, &arkiv::linkcheck::ExternalReport> = report
+    let by_path: HashMap<String, &arkiv::check::ExternalReport> = report
         .external
         .iter()
         .map(|e| (e.result.url.trim_start_matches(&server.base).to_string(), e))
@@ -366,9 +366,9 @@ fn second_check_uses_the_cache() {
     // Rendering uses the cache read in the model stage, never the file: removing the file
     // after the model is built changes nothing.
     let (config, theme) = arkiv::pipeline::load_config_and_theme(f.root()).unwrap();
-    let loaded = arkiv::content::load(f.root(), false);
-    let mut problems = arkiv::diagnostics::Diagnostics::default();
-    let mut archive = arkiv::archive::build_archive(config, f.root(), loaded, &mut problems);
+    let loaded = arkiv::load::content::load(f.root(), false);
+    let mut problems = arkiv::core::diagnostics::Diagnostics::default();
+    let mut archive = arkiv::model::build_archive(config, f.root(), loaded, &mut problems);
     arkiv::pipeline::complete_model(&mut archive, &mut problems);
     std::fs::remove_file(f.root().join(".arkiv-linkcheck.json")).unwrap();
     let renderer = arkiv::render::Renderer::new(&archive, &theme).unwrap();

@@ -3,7 +3,7 @@
 
 mod common;
 
-use arkiv::pdf::read_pdf;
+use arkiv::model::pdf::read_pdf;
 use common::Fixture;
 
 /// A small, valid PDF written by hand (so the reader is tested against bytes it did not

@@ -89,10 +89,7 @@ fn danish_texts() -> Vec<String> {
     let mut texts = Vec::new();
     text_files(&repo().join("content"), "md", &mut texts);
     text_files(&repo().join("tests/fixtures/search/site"), "md", &mut texts);
-    if let Ok(generator) = std::fs::read_to_string(repo().join("src/generate.rs")) {
-        texts.push(generator);
-    }
-    text_files(&repo().join("src/generate"), "rs", &mut texts);
+    text_files(&repo().join("crates/arkiv-gen/src"), "rs", &mut texts);
     text_files(&repo().join("../shared/seeds"), "txt", &mut texts);
     texts
 }

@@ -145,7 +145,7 @@ fn pick_document(site: &Path) -> Doc {
     files.sort();
     for path in files {
         let rel = path.strip_prefix(&content).unwrap();
-        let Ok(Some(doc)) = arkiv::content::load_document(&content, rel, false) else {
+        let Ok(Some(doc)) = arkiv::load::content::load_document(&content, rel, false) else {
             continue;
         };
         let kind = doc.front.kind.as_str();

@@ -3,7 +3,7 @@
 //! that name its file and line.
 
 mod common;
-use arkiv::diagnostics::Severity;
+use arkiv::core::diagnostics::Severity;
 use arkiv::pipeline::{build, BuildOptions};
 use common::Fixture;
 
@@ -343,7 +343,7 @@ fn serve_knows_which_deck_and_pack_pages_an_edit_touches() {
         index("moede"),
         index("beretning-2024"),
     );
-    let pages = arkiv::pack::pages_showing(a, deck);
+    let pages = arkiv::render::pack::pages_showing(a, deck);
     assert_eq!(
         pages,
         vec![
@@ -353,12 +353,12 @@ fn serve_knows_which_deck_and_pack_pages_an_edit_touches() {
         ]
     );
     assert_eq!(
-        arkiv::pack::pages_showing(a, meeting),
+        arkiv::render::pack::pages_showing(a, meeting),
         vec![Page::Pack(meeting)]
     );
     // Named by the programme only, it is still in the pack.
     assert_eq!(
-        arkiv::pack::pages_showing(a, old),
+        arkiv::render::pack::pages_showing(a, old),
         vec![Page::Pack(meeting)]
     );
     // Every page it names is one the build writes.

@@ -2,7 +2,7 @@
 //! table of contents and anchors), every link with its line (for checking and the link index)
 //! and plain text by section (for search and excerpts).
 
-use crate::slug::slugify;
+use crate::core::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 mod text;

@@ -26,7 +26,7 @@ pub fn keep_dates_as_text(body: &str) -> std::borrow::Cow<'_, str> {
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
-        crate::dates::is_month_name(&word).then_some(offset + digits)
+        crate::core::dates::is_month_name(&word).then_some(offset + digits)
     };
     if !body.lines().any(|l| needs(l).is_some()) {
         return std::borrow::Cow::Borrowed(body);

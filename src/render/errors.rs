@@ -1,8 +1,8 @@
 //! Template problems as diagnostics: Tera's errors name the template and line; we add the
 //! page being rendered and a hint, and split Tera's multi-error reports into one each.
 
-use crate::diagnostics::Diagnostic;
-use crate::theme::Theme;
+use crate::core::diagnostics::Diagnostic;
+use crate::load::theme::Theme;
 
 /// Turns a Tera error into our diagnostics, naming the template (with line) and the page.
 /// Tera reports several template problems at once as text blocks (`error: …` then
@@ -13,7 +13,7 @@ pub(super) fn template_errors(
     page_source: Option<&std::path::Path>,
 ) -> Vec<Diagnostic> {
     let rendering = match page_source {
-        Some(p) => format!(" while rendering {}", crate::diagnostics::display_path(p)),
+        Some(p) => format!(" while rendering {}", crate::core::diagnostics::display_path(p)),
         None => String::new(),
     };
     let make = |template: &str, line: usize, column: usize, message: &str| {

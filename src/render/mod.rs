@@ -1,19 +1,24 @@
 //! Rendering: every page of the site is a `Page` job rendered through Tera, in parallel.
 //! Jobs are listed from the model, so serve can re-render just the pages an edit touches.
 
-use crate::archive::Archive;
-use crate::context::{self, Card};
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::i18n;
-use crate::kind::Kind;
-use crate::theme::Theme;
-use crate::urls::root_prefix;
+use crate::model::Archive;
+use context::Card;
+use crate::core::diagnostics::{Diagnostic, Diagnostics};
+use crate::core::i18n;
+use crate::core::kind::Kind;
+use crate::load::theme::Theme;
+use crate::core::urls::root_prefix;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
+pub mod context;
+pub mod deck;
 mod errors;
-mod pages;
+pub mod links;
+pub mod pack;
+pub mod pages;
+pub mod pdfs;
 use errors::template_errors;
 pub use pages::{all_pages, page_path, Page};
 
@@ -337,7 +342,7 @@ impl<'a> Renderer<'a> {
                 ("sitemap.xml", None)
             }
             Page::Pdfs | Page::Links | Page::LinkHost(..) | Page::PdfGroup(..) => {
-                let view = crate::link_index::view::index_page(a, &self.cards, page);
+                let view = crate::render::links::index_page(a, &self.cards, page);
                 ctx.insert("title", &view.context["title"]);
                 ctx.insert("index", &view.context);
                 ctx.insert("section", "archive");
@@ -350,15 +355,15 @@ impl<'a> Renderer<'a> {
                 ("404.html", None)
             }
             Page::Presentation(i) => {
-                crate::slides_pages::presentation_context(a, i, ctx);
+                crate::render::deck::presentation_context(a, i, ctx);
                 ("slides.html", Some(a.documents[i].source.clone()))
             }
             Page::Handout(i) => {
-                crate::slides_pages::handout_context(a, i, ctx);
+                crate::render::deck::handout_context(a, i, ctx);
                 ("handout.html", Some(a.documents[i].source.clone()))
             }
             Page::Pack(i) => {
-                crate::pack::pack_context(a, i, ctx);
+                crate::render::pack::pack_context(a, i, ctx);
                 ("pack.html", Some(a.documents[i].source.clone()))
             }
             Page::Search => {

@@ -1,8 +1,8 @@
 //! Every page the site has, as a `Page` job, and where each is written. Listed from the model
 //! alone, so serve can work out which pages an edit touches without rendering anything.
 
-use crate::archive::Archive;
-use crate::kind::Kind;
+use crate::model::Archive;
+use crate::core::kind::Kind;
 
 /// One page of the output, before it is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,7 +75,7 @@ pub fn all_pages(archive: &Archive) -> Vec<Page> {
         .filter(|(_, d)| d.front.kind == Kind::Slides && !d.slides.is_empty());
     pages.extend(decks.flat_map(|(i, _)| [Page::Presentation(i), Page::Handout(i)]));
     pages.extend(ix.meetings.iter().map(|&m| Page::Pack(m)));
-    let sections = |list: &[crate::link_index::pages::Section]| -> Vec<(usize, usize)> {
+    let sections = |list: &[crate::model::link_model::Section]| -> Vec<(usize, usize)> {
         let pages = list.iter().enumerate();
         pages
             .flat_map(|(s, x)| (0..x.pages.len()).map(move |p| (s, p)))
@@ -120,9 +120,9 @@ pub fn page_path(archive: &Archive, page: Page) -> String {
         Page::Feed => return "feed.xml".into(),
         Page::Sitemap => return "sitemap.xml".into(),
         Page::NotFound => return "404.html".into(),
-        Page::Presentation(i) => crate::slides_pages::presentation_url(&archive.documents[i]),
-        Page::Handout(i) => crate::slides_pages::handout_url(&archive.documents[i]),
-        Page::Pack(i) => crate::pack::pack_url(&archive.documents[i]),
+        Page::Presentation(i) => crate::render::deck::presentation_url(&archive.documents[i]),
+        Page::Handout(i) => crate::render::deck::handout_url(&archive.documents[i]),
+        Page::Pack(i) => crate::render::pack::pack_url(&archive.documents[i]),
     };
     format!("{dir}index.html")
 }

@@ -10,7 +10,7 @@
 //! `(word, section, weight)` rather than a table of strings).
 
 use super::analysis::{self, Compounds, FastMap};
-use crate::archive::Archive;
+use crate::model::Archive;
 use rayon::prelude::*;
 use std::borrow::Cow;
 

@@ -18,9 +18,9 @@ pub mod analysis;
 pub mod index;
 pub mod shards;
 
-use crate::archive::Archive;
-use crate::i18n;
-use crate::kind::Kind;
+use crate::model::Archive;
+use crate::core::i18n;
+use crate::core::kind::Kind;
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -46,15 +46,8 @@ pub struct IndexStats {
     pub largest_shard_bytes: usize,
 }
 
-/// Set to `1` to build without the index: only so the benchmark can measure what indexing
-/// costs a build (time and memory); the search page then says the index could not be loaded.
-pub const SKIP_ENV: &str = "ARKIV_BENCH_SKIP_SEARCH_INDEX";
-
 /// The search index as output files.
 pub fn index_files(archive: &Archive) -> Vec<OutputFile> {
-    if std::env::var_os(SKIP_ENV).is_some_and(|v| v == "1") {
-        return Vec::new();
-    }
     build(archive, SHARD_BUDGET).0
 }
 
@@ -189,7 +182,7 @@ fn manifest(archive: &Archive, shards: &[shards::Shard]) -> Value {
             .front
             .committee
             .as_ref()
-            .map(|c| (crate::slug::slugify(c), json!(c)))
+            .map(|c| (crate::core::slug::slugify(c), json!(c)))
     });
     // A meeting document is in its own meeting; newest meeting first (documents are sorted
     // newest first, so the document number orders them).

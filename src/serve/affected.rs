@@ -4,11 +4,11 @@
 //! neighbours, its meeting, and the site-wide pages. A page kind it does not know counts as
 //! site-wide, so new pages stay correct (if slower) until they are described here.
 
-use crate::archive::{Archive, Document};
-use crate::diagnostics::Diagnostic;
-use crate::kind::Kind;
+use crate::model::{Archive, Document};
+use crate::core::diagnostics::Diagnostic;
+use crate::core::kind::Kind;
 use crate::render::{self, Page};
-use crate::slug::slugify;
+use crate::core::slug::slugify;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -102,7 +102,7 @@ pub fn resolve_links(
     i: usize,
     doc: &mut Document,
 ) -> Result<(), Vec<Diagnostic>> {
-    use crate::links::{apply_hrefs, document_hrefs, LinkTargets};
+    use crate::model::links::{apply_hrefs, document_hrefs, LinkTargets};
     if doc
         .links
         .iter()
@@ -161,7 +161,7 @@ pub fn pages_of(archive: &Archive, i: usize, all: &[Page]) -> Vec<Page> {
         }
         lists.insert(Page::Kind(d.front.kind));
     }
-    let group = |groups: &[crate::archive::Group], name: &str| {
+    let group = |groups: &[crate::model::Group], name: &str| {
         let slug = slugify(name);
         groups.iter().position(|g| g.slug == slug)
     };

@@ -5,7 +5,7 @@
 
 use super::overlay::{self, EVENTS_PATH};
 use super::state::Shared;
-use crate::urls::percent_decode;
+use crate::core::urls::percent_decode;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;

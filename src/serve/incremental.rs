@@ -6,15 +6,15 @@
 //! `site.yaml` or a template renders everything again.
 
 use super::affected::{affected_paths, anchors, is_deferrable, pages_of, resolve_links, Published};
-use crate::archive::{build_archive_with, render_document, Archive, Document};
-use crate::config::SiteConfig;
-use crate::content::{self, SourceDocument, CONTENT_DIR};
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::kind::Kind;
+use crate::model::{build_archive_with, render_document, Archive, Document};
+use crate::load::config::SiteConfig;
+use crate::load::content::{self, SourceDocument, CONTENT_DIR};
+use crate::core::diagnostics::{Diagnostic, Diagnostics};
+use crate::core::kind::Kind;
 use crate::output::CopiedFile;
 use crate::pipeline::{self, StageTimings};
 use crate::render::{self, OutputFile, Page, Renderer};
-use crate::theme::Theme;
+use crate::load::theme::Theme;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -44,7 +44,7 @@ pub struct Update {
     pub warnings: Diagnostics,
     /// How many pages were rendered (for the terminal line).
     pub pages_rendered: usize,
-    pub language: crate::config::Language,
+    pub language: crate::core::i18n::Language,
     /// Time per step, for `--timings`.
     pub timings: StageTimings,
 }
@@ -142,7 +142,7 @@ impl SiteBuilder {
             .map(|c| serde_json::to_string(c).unwrap_or_default())
             .collect();
         let kind_nav =
-            serde_json::to_string(&crate::context::kind_nav(&archive)).unwrap_or_default();
+            serde_json::to_string(&crate::render::context::kind_nav(&archive)).unwrap_or_default();
         let all = render::all_pages(&archive);
         let paths: Vec<String> = all
             .iter()
@@ -234,7 +234,7 @@ impl SiteBuilder {
         timings: &mut StageTimings,
         start: Instant,
     ) -> Option<Result<Update, Diagnostics>> {
-        let is_error = |d: &Diagnostic| d.severity == crate::diagnostics::Severity::Error;
+        let is_error = |d: &Diagnostic| d.severity == crate::core::diagnostics::Severity::Error;
         if self.needs_full
             || self.load_problems.values().flatten().any(is_error)
             || self.walk_problems.iter().any(is_error)
@@ -257,7 +257,7 @@ impl SiteBuilder {
         };
         let i = *published.by_source.get(rel)?;
         let archive = Arc::get_mut(&mut published.archive)?;
-        let label = crate::i18n::text(config.language, "table");
+        let label = crate::core::i18n::text(config.language, "table");
         let (fresh, problems) = render_document(source.clone(), &self.site_root, label);
         let old = &archive.documents[i];
         if !problems.is_empty() || anchors(old) != anchors(&fresh) {
@@ -269,7 +269,7 @@ impl SiteBuilder {
         if let Err(problems) = resolve_links(archive, i, &mut doc) {
             diagnostics.extend(problems);
         }
-        crate::pdf::fill_attachments(
+        crate::model::pdf::fill_attachments(
             std::slice::from_mut(&mut doc),
             &self.site_root,
             &mut diagnostics,

@@ -14,7 +14,7 @@ pub mod overlay;
 pub mod state;
 pub mod watch;
 
-use crate::diagnostics::Diagnostic;
+use crate::core::diagnostics::Diagnostic;
 use incremental::{Change, SiteBuilder};
 use state::Shared;
 use std::io::ErrorKind;
@@ -221,7 +221,7 @@ fn describe(site_root: &std::path::Path, changes: &[Change]) -> String {
     if changes.contains(&Change::Everything) {
         return "the site settings or theme".into();
     }
-    let content = PathBuf::from(crate::content::CONTENT_DIR);
+    let content = PathBuf::from(crate::load::content::CONTENT_DIR);
     let names: Vec<String> = changes
         .iter()
         .filter_map(|c| match c {
@@ -230,7 +230,7 @@ fn describe(site_root: &std::path::Path, changes: &[Change]) -> String {
         })
         // Editors' and tools' temporary files are gone by now; name what the user saved.
         .filter(|p| p.extension().is_some_and(|e| e == "md") || site_root.join(p).exists())
-        .map(|p| crate::diagnostics::display_path(&p))
+        .map(|p| crate::core::diagnostics::display_path(&p))
         .collect();
     match names.as_slice() {
         [one] => one.clone(),

@@ -2,7 +2,7 @@
 //! the connection threads (which read, and wait for changes to tell open tabs to reload).
 
 use super::incremental::Update;
-use crate::diagnostics::Diagnostic;
+use crate::core::diagnostics::Diagnostic;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -25,7 +25,7 @@ pub struct ServedSite {
     /// Output paths the latest version changed; `None` means every page.
     pub last_paths: Option<Vec<String>>,
     /// The site's language, for the overlay's words.
-    pub language: crate::config::Language,
+    pub language: crate::core::i18n::Language,
 }
 
 /// What a tab learns when the site changes.

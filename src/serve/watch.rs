@@ -5,8 +5,8 @@
 //! `site.yaml`, templates and themes.
 
 use super::incremental::Change;
-use crate::content::{is_ignored_name, CONTENT_DIR};
-use crate::diagnostics::Diagnostic;
+use crate::load::content::{is_ignored_name, CONTENT_DIR};
+use crate::core::diagnostics::Diagnostic;
 use notify::{RecursiveMode, Watcher as _};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
@@ -168,7 +168,7 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Vec<Change> {
         }
         let change = match names.first().map(String::as_str) {
             Some(CONTENT_DIR) => Change::Content(names[1..].iter().collect()),
-            Some(crate::config::CONFIG_FILE | "templates" | "themes") => Change::Everything,
+            Some(crate::load::config::CONFIG_FILE | "templates" | "themes") => Change::Everything,
             _ => continue,
         };
         if !changes.contains(&change) {

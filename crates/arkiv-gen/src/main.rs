@@ -1,0 +1,51 @@
+//! `arkiv-gen`: writes a synthetic archive of N documents, for benchmarks and for trying arkiv
+//! out. Same seed, same site, byte for byte.
+
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "arkiv-gen",
+    version,
+    about = "Write a synthetic association archive of N documents (for benchmarks and trying arkiv out)"
+)]
+struct Cli {
+    /// The folder to write the site into (must be empty or not exist).
+    dir: PathBuf,
+    /// How many documents.
+    #[arg(long, default_value_t = 1000)]
+    documents: usize,
+    /// Same seed, same site, byte for byte.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let options = arkiv_gen::GenerateOptions {
+        documents: cli.documents,
+        seed: cli.seed,
+    };
+    match arkiv_gen::generate_site(&cli.dir, &options) {
+        Ok(summary) => {
+            eprintln!(
+                "wrote {} documents ({} meetings, {} PDFs, {:.1} MB of Markdown) into {}",
+                summary.documents,
+                summary.meetings,
+                summary.pdfs,
+                summary.markdown_bytes as f64 / 1e6,
+                cli.dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "error: cannot write the site into {}: {e}\n  hint: give a folder that is empty or does not exist yet",
+                cli.dir.display()
+            );
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,442 @@
+//! Asking the web about links: one GET per URL (many servers answer HEAD wrongly), redirects
+//! followed by hand so the chain can be reported, retries with back-off for 429 and 5xx that
+//! honour Retry-After, and a pool of threads that never has more than a few requests open to
+//! any one host, so a check never looks like an attack on a small association's web server.
+
+use crate::model::link_index::{host_of, path_is_pdf};
+use crate::load::link_cache::{now_secs, CheckResult, LinkState, Redirect};
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
+
+/// How the checker talks to servers.
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    /// For one whole request (connect, headers); a slower server counts as broken.
+    pub timeout: Duration,
+    /// Requests in flight at once, across all hosts.
+    pub concurrency: usize,
+    /// Requests in flight at once to any one host.
+    pub per_host: usize,
+    /// Further attempts after a 429, a 5xx or a dropped connection.
+    pub retries: u32,
+    /// First back-off; doubles each retry. Retry-After wins when the server sends it.
+    pub backoff: Duration,
+    /// Never wait longer than this between attempts, whatever Retry-After says.
+    pub max_wait: Duration,
+    pub max_redirects: u32,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        HttpSettings {
+            timeout: Duration::from_secs(10),
+            concurrency: 8,
+            per_host: 2,
+            retries: 2,
+            backoff: Duration::from_millis(500),
+            max_wait: Duration::from_secs(30),
+            max_redirects: 10,
+        }
+    }
+}
+
+impl HttpSettings {
+    /// The longest one URL can take: every attempt timing out and every wait at its longest,
+    /// along a full redirect chain. Tests use it as an upper bound.
+    pub fn worst_case_per_url(&self) -> Duration {
+        let attempts = self.retries + 1;
+        (self.timeout * attempts + self.max_wait * self.retries) * (self.max_redirects + 1)
+    }
+}
+
+fn agent(settings: &HttpSettings) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(settings.timeout))
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .user_agent(concat!("arkiv-linkcheck/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into()
+}
+
+/// One response, reduced to what the check needs.
+struct Answer {
+    status: u16,
+    location: Option<String>,
+    content_type: Option<String>,
+    retry_after: Option<Duration>,
+}
+
+enum Failure {
+    Timeout,
+    /// A dropped or refused connection; worth another try.
+    Transport(String),
+    /// Unknown host, malformed address, TLS refused: asking again will not help.
+    Final(String),
+}
+
+/// Percent-encodes what may not appear raw in a request line (spaces, `æøå`), leaving
+/// existing `%xx` escapes alone: writers paste addresses as their browser shows them.
+pub fn encode_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        if c.is_ascii_graphic()
+            && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+        {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+fn ask(agent: &ureq::Agent, url: &str) -> Result<Answer, Failure> {
+    match agent.get(&encode_url(url)).call() {
+        Ok(response) => {
+            let header = |name: &str| {
+                response
+                    .headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|s| s.trim().to_string())
+            };
+            let answer = Answer {
+                status: response.status().as_u16(),
+                location: header("location"),
+                content_type: header("content-type"),
+                retry_after: header("retry-after").and_then(|v| parse_retry_after(&v)),
+            };
+            // The body is not read: dropping the response closes the connection.
+            Ok(answer)
+        }
+        Err(ureq::Error::Timeout(_)) => Err(Failure::Timeout),
+        Err(ureq::Error::HostNotFound) => Err(Failure::Final(
+            "the web site's name does not exist (no such host)".into(),
+        )),
+        Err(
+            e @ (ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::Protocol(_)),
+        ) => Err(Failure::Transport(e.to_string())),
+        Err(e) => Err(Failure::Final(e.to_string())),
+    }
+}
+
+/// `Retry-After` as seconds (the usual form) or as an HTTP date.
+pub fn parse_retry_after(value: &str) -> Option<Duration> {
+    if let Ok(secs) = value.trim().parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate_secs(value)?;
+    Some(Duration::from_secs(when.saturating_sub(now_secs())))
+}
+
+/// Parses `Sun, 06 Nov 1994 08:49:37 GMT` to seconds since 1970.
+fn httpdate_secs(value: &str) -> Option<u64> {
+    let parts: Vec<&str> = value.split_whitespace().collect();
+    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let day: i64 = day.parse().ok()?;
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| m == month)? as i64
+        + 1;
+    let year: i64 = year.parse().ok()?;
+    // Servers send anything; out-of-range parts would overflow the arithmetic below.
+    if !(1970..=9999).contains(&year) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let hms: Vec<i64> = time
+        .split(':')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [h, m, s] = hms.as_slice() else {
+        return None;
+    };
+    if !(0..24).contains(h) || !(0..60).contains(m) || !(0..=60).contains(s) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from(days * 86_400 + h * 3600 + m * 60 + s).ok()
+}
+
+/// Resolves a `Location` header against the URL that sent it.
+fn join_location(base: &str, location: &str) -> String {
+    if host_of(location).is_some() {
+        return location.to_string();
+    }
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let authority_end = base[scheme_end..]
+        .find(['/', '?', '#'])
+        .map_or(base.len(), |i| scheme_end + i);
+    if let Some(rest) = location.strip_prefix("//") {
+        return format!("{}//{rest}", &base[..scheme_end.saturating_sub(2)]);
+    }
+    if location.starts_with('/') {
+        return format!("{}{location}", &base[..authority_end]);
+    }
+    let path = base.split(['?', '#']).next().unwrap_or(base);
+    let folder_end = path
+        .rfind('/')
+        .filter(|&i| i >= authority_end)
+        .map_or(path.len(), |i| i + 1);
+    let folder = if folder_end == path.len() && !path.ends_with('/') {
+        format!("{path}/")
+    } else {
+        path[..folder_end].to_string()
+    };
+    format!("{folder}{location}")
+}
+
+/// Checks one URL, following redirects and retrying as the settings say.
+pub fn check_url(agent: &ureq::Agent, url: &str, settings: &HttpSettings) -> CheckResult {
+    let mut result = CheckResult {
+        url: url.to_string(),
+        state: LinkState::Broken,
+        status: None,
+        final_url: None,
+        redirects: Vec::new(),
+        content_type: None,
+        error: None,
+        attempts: 0,
+        checked_at: now_secs(),
+    };
+    let mut current = url.to_string();
+    let mut retries_left = settings.retries;
+    let mut wait = settings.backoff;
+    loop {
+        result.attempts += 1;
+        let answer = ask(agent, &current);
+        let retry_in = match &answer {
+            Ok(a) if a.status == 429 || a.status >= 500 => Some(a.retry_after.unwrap_or(wait)),
+            Err(Failure::Transport(_)) => Some(wait),
+            _ => None,
+        };
+        if let (Some(delay), true) = (retry_in, retries_left > 0) {
+            retries_left -= 1;
+            std::thread::sleep(delay.min(settings.max_wait));
+            wait *= 2;
+            continue;
+        }
+        match answer {
+            Err(Failure::Timeout) => {
+                result.error = Some(format!(
+                    "no answer within {} seconds",
+                    settings.timeout.as_secs_f64()
+                ));
+                return result;
+            }
+            Err(Failure::Transport(e) | Failure::Final(e)) => {
+                result.error = Some(e);
+                return result;
+            }
+            Ok(a) => {
+                result.status = Some(a.status);
+                result.content_type = a.content_type.clone();
+                if (300..400).contains(&a.status) {
+                    let Some(location) = a.location else {
+                        result.error = Some(format!("redirect ({}) without a Location", a.status));
+                        return result;
+                    };
+                    if result.redirects.len() as u32 >= settings.max_redirects {
+                        result.error =
+                            Some(format!("more than {} redirects", settings.max_redirects));
+                        return result;
+                    }
+                    let next = join_location(&current, &location);
+                    result.redirects.push(Redirect {
+                        status: a.status,
+                        to: next.clone(),
+                    });
+                    current = next;
+                    retries_left = settings.retries;
+                    wait = settings.backoff;
+                    continue;
+                }
+                if !result.redirects.is_empty() {
+                    result.final_url = Some(current.clone());
+                }
+                result.state = if !(200..300).contains(&a.status) {
+                    result.error = Some(match a.status {
+                        404 | 410 => "the page is gone (not found)".to_string(),
+                        401 | 403 => "the server refuses access".to_string(),
+                        429 => "the server kept asking us to slow down".to_string(),
+                        s if s >= 500 => "the server failed, also when asked again".to_string(),
+                        s => format!("the server answered {s}"),
+                    });
+                    LinkState::Broken
+                } else if path_is_pdf(url)
+                    && a.content_type
+                        .as_deref()
+                        .is_some_and(|c| c.to_ascii_lowercase().starts_with("text/html"))
+                {
+                    LinkState::PdfIsHtml
+                } else if result.redirects.is_empty() {
+                    LinkState::Ok
+                } else {
+                    LinkState::Redirected
+                };
+                return result;
+            }
+        }
+    }
+}
+
+struct Queue {
+    pending: VecDeque<usize>,
+    busy_hosts: HashMap<String, usize>,
+}
+
+/// Checks `urls` on a pool of threads, at most `concurrency` at once and at most `per_host`
+/// to one host; `on_done` is called after each URL (for the progress bar). Results come back
+/// in the order of `urls`.
+pub fn check_all(
+    urls: &[String],
+    settings: &HttpSettings,
+    on_done: &(dyn Fn(&CheckResult) + Sync),
+) -> Vec<CheckResult> {
+    let hosts: Vec<String> = urls
+        .iter()
+        .map(|u| host_of(u).unwrap_or_default())
+        .collect();
+    let queue = Mutex::new(Queue {
+        pending: (0..urls.len()).collect(),
+        busy_hosts: HashMap::new(),
+    });
+    let changed = Condvar::new();
+    let results: Mutex<Vec<Option<CheckResult>>> = Mutex::new(vec![None; urls.len()]);
+    let agent = agent(settings);
+    let per_host = settings.per_host.max(1);
+    let workers = settings.concurrency.max(1).min(urls.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let job = {
+                    let Ok(mut q) = queue.lock() else { return };
+                    loop {
+                        if q.pending.is_empty() {
+                            break None;
+                        }
+                        let free = q.pending.iter().position(|&i| {
+                            q.busy_hosts.get(&hosts[i]).copied().unwrap_or(0) < per_host
+                        });
+                        if let Some(pos) = free {
+                            let i = q.pending.remove(pos).unwrap_or_default();
+                            *q.busy_hosts.entry(hosts[i].clone()).or_default() += 1;
+                            break Some(i);
+                        }
+                        q = match changed.wait(q) {
+                            Ok(q) => q,
+                            Err(_) => return,
+                        };
+                    }
+                };
+                let Some(i) = job else {
+                    changed.notify_all();
+                    return;
+                };
+                // A panic inside the HTTP stack costs this one URL, not the whole check.
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    check_url(&agent, &urls[i], settings)
+                }))
+                .unwrap_or_else(|_| failed(&urls[i], "the check of this link failed inside arkiv"));
+                on_done(&result);
+                if let Ok(mut r) = results.lock() {
+                    r[i] = Some(result);
+                }
+                if let Ok(mut q) = queue.lock() {
+                    if let Some(n) = q.busy_hosts.get_mut(&hosts[i]) {
+                        *n = n.saturating_sub(1);
+                    }
+                }
+                changed.notify_all();
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .zip(urls)
+        .map(|(r, url)| r.unwrap_or_else(|| failed(url, "the check of this link was interrupted")))
+        .collect()
+}
+
+fn failed(url: &str, why: &str) -> CheckResult {
+    CheckResult {
+        url: url.to_string(),
+        state: LinkState::Broken,
+        status: None,
+        final_url: None,
+        redirects: Vec::new(),
+        content_type: None,
+        error: Some(why.to_string()),
+        attempts: 0,
+        checked_at: now_secs(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_forms() {
+        assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));
+        assert_eq!(
+            httpdate_secs("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777)
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn urls_are_encoded_once() {
+        assert_eq!(
+            encode_url("https://a.example/høring 2024.pdf"),
+            "https://a.example/h%C3%B8ring%202024.pdf"
+        );
+        assert_eq!(
+            encode_url("https://a.example/a%20b?x=1&y=2"),
+            "https://a.example/a%20b?x=1&y=2"
+        );
+    }
+
+    #[test]
+    fn locations_join() {
+        assert_eq!(
+            join_location("http://a.example/x/y?q", "/z"),
+            "http://a.example/z"
+        );
+        assert_eq!(
+            join_location("http://a.example/x/y", "z"),
+            "http://a.example/x/z"
+        );
+        assert_eq!(
+            join_location("https://a.example/x", "//b.example/p"),
+            "https://b.example/p"
+        );
+        assert_eq!(
+            join_location("http://a.example/x", "https://c.example/"),
+            "https://c.example/"
+        );
+        assert_eq!(join_location("http://a.example", "z"), "http://a.example/z");
+    }
+}

@@ -1,0 +1,10 @@
+//! The bottom layer: what every stage shares and that depends on nothing else in arkiv —
+//! diagnostics, dates and the calendar, interface texts, kinds, slugs, URLs and escaping, YAML.
+
+pub mod dates;
+pub mod diagnostics;
+pub mod i18n;
+pub mod kind;
+pub mod slug;
+pub mod urls;
+pub mod yaml;

@@ -1,0 +1,171 @@
+//! Reading YAML so errors point at lines: serde_yaml's `Value` forgets positions, so we keep
+//! the line of every top-level key ourselves and turn syntax errors into diagnostics.
+
+use crate::core::diagnostics::{did_you_mean, Diagnostic};
+use serde_yaml::{Mapping, Value};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A parsed top-level YAML mapping that still knows where each key was written.
+pub struct YamlMap {
+    pub map: Mapping,
+    /// 1-based line of each top-level key in the file.
+    pub key_lines: HashMap<String, usize>,
+    /// Line in the file where the YAML text starts (after `---` in front matter).
+    pub first_line: usize,
+    /// The YAML text, to find lines of values inside lists.
+    text: String,
+}
+
+impl YamlMap {
+    /// Parses `text`, which starts at `first_line` of `file`; syntax errors name the file line.
+    pub fn parse(text: &str, file: &Path, first_line: usize) -> Result<YamlMap, Diagnostic> {
+        let value: Value = if text.trim().is_empty() {
+            Value::Mapping(Mapping::new())
+        } else {
+            serde_yaml::from_str(text).map_err(|e| syntax_error(&e, file, first_line))?
+        };
+        let map = match value {
+            Value::Mapping(map) => map,
+            Value::Null => Mapping::new(),
+            _ => {
+                return Err(Diagnostic::error(
+                    file.to_path_buf(),
+                    "the YAML here must be a list of `key: value` lines",
+                )
+                .at(first_line, 1)
+                .hint("write one setting per line, such as `title: Formandens beretning`"))
+            }
+        };
+        let mut key_lines = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with([' ', '\t', '#', '-']) {
+                continue;
+            }
+            if let Some((key, _)) = line.split_once(':') {
+                let key = key.trim().trim_matches(['"', '\'']);
+                key_lines.entry(key.to_string()).or_insert(first_line + i);
+            }
+        }
+        Ok(YamlMap {
+            map,
+            key_lines,
+            first_line,
+            text: text.to_string(),
+        })
+    }
+
+    /// The line a key was written on (the first YAML line when unknown).
+    pub fn line_of(&self, key: &str) -> usize {
+        self.key_lines.get(key).copied().unwrap_or(self.first_line)
+    }
+
+    /// The first line at or after `key`'s line that contains `needle` (a list item's value),
+    /// or the key's line when none does.
+    pub fn line_of_value(&self, key: &str, needle: &str) -> usize {
+        let start = self.line_of(key);
+        self.text
+            .lines()
+            .enumerate()
+            .skip(start.saturating_sub(self.first_line))
+            .find(|(_, l)| l.contains(needle))
+            .map_or(start, |(i, _)| self.first_line + i)
+    }
+
+    /// Column just after `key:` on its line, where the value starts.
+    pub fn value_column(&self, key: &str) -> usize {
+        key.chars().count() + 3
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.map.get(key)
+    }
+
+    /// Errors for keys that are not in `known`, with the nearest known key as a hint.
+    pub fn unknown_keys(&self, known: &[&str], file: &Path, what: &str) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for key in self.map.keys() {
+            let name = match key {
+                Value::String(s) => s.clone(),
+                other => yaml_scalar_text(other),
+            };
+            if !known.contains(&name.as_str()) {
+                let hint = did_you_mean(&name, known.iter().copied())
+                    .unwrap_or_else(|| format!("the keys {what} takes are: {}", known.join(", ")));
+                out.push(
+                    Diagnostic::error(
+                        file.to_path_buf(),
+                        format!("unknown key \"{name}\" in {what}"),
+                    )
+                    .at(self.line_of(&name), 1)
+                    .hint(hint),
+                );
+            }
+        }
+        out
+    }
+}
+
+/// Scalars as the user wrote them, for messages ("2025-13-01", "true", "42").
+pub fn yaml_scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => String::new(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
+
+fn syntax_error(error: &serde_yaml::Error, file: &Path, first_line: usize) -> Diagnostic {
+    let (line, column) = match error.location() {
+        Some(loc) => (first_line + loc.line().saturating_sub(1), loc.column()),
+        None => (first_line, 0),
+    };
+    let message = error.to_string();
+    // serde_yaml appends " at line X column Y", which is wrong for front matter: we give our own.
+    let message = match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    let hint = if message.contains("mapping values are not allowed") {
+        "a value that contains \": \" must be put in quotes, like title: \"Budget: 2025\""
+    } else if message.contains("did not find expected")
+        || message.contains("found character that cannot start")
+    {
+        "check the indentation and quotes on this line; text with special characters (: # @ `) belongs in quotes"
+    } else {
+        "check the YAML syntax on this line: `key: value`, lists as `[a, b]` or lines starting with `- `"
+    };
+    Diagnostic::error(file.to_path_buf(), format!("YAML syntax error: {message}"))
+        .at(line, column)
+        .hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembers_key_lines_and_reports_syntax_errors_at_file_line() {
+        let y = YamlMap::parse("title: A\ndate: 2025-01-01\n", Path::new("x.md"), 2).unwrap();
+        assert_eq!(y.line_of("date"), 3);
+        let err = YamlMap::parse("title: A\ndate: [2025\n", Path::new("x.md"), 2)
+            .err()
+            .unwrap();
+        assert_eq!(err.file.as_deref(), Some(Path::new("x.md")));
+        assert!(err.line >= 3, "{err}");
+    }
+
+    #[test]
+    fn unknown_key_suggests_nearest() {
+        let y = YamlMap::parse("titel: A\n", Path::new("x.md"), 2).unwrap();
+        let errs = y.unknown_keys(&["title", "date"], Path::new("x.md"), "front matter");
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].line, 2);
+        assert!(errs[0].hint.as_deref().unwrap().contains("\"title\""));
+    }
+}

@@ -1,0 +1,266 @@
+//! `site.yaml`: the few settings an association needs, validated with file and line.
+
+use crate::core::diagnostics::{Diagnostic, Diagnostics};
+use crate::core::i18n::Language;
+use crate::core::yaml::{yaml_scalar_text, YamlMap};
+use serde_yaml::Value;
+use std::path::{Path, PathBuf};
+
+
+
+/// Settings of `arkiv check` for outside links.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LinkCheckConfig {
+    /// URL prefixes (or hosts) never checked: intranets, sites that block robots.
+    pub skip: Vec<String>,
+    /// Seconds to wait for one response.
+    pub timeout_secs: u64,
+    /// Requests in flight at once, across all hosts.
+    pub concurrency: usize,
+}
+
+impl Default for LinkCheckConfig {
+    fn default() -> Self {
+        Self {
+            skip: Vec::new(),
+            timeout_secs: 10,
+            concurrency: 8,
+        }
+    }
+}
+
+/// Longest wait for one response: past this a link is as good as dead, and larger numbers
+/// overflow the HTTP client's clock.
+const MAX_TIMEOUT_SECS: u64 = 300;
+/// Most requests in flight at once: each is a thread.
+const MAX_CONCURRENCY: u64 = 64;
+
+/// The site's settings, from `site.yaml`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Where the site is hosted; always ends in `/`. Used for absolute URLs (feed, sitemap).
+    pub base_url: String,
+    pub language: Language,
+    pub description: String,
+    pub theme: String,
+    pub minify: bool,
+    pub link_check: LinkCheckConfig,
+}
+
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "description",
+    "theme",
+    "minify",
+    "link_check",
+];
+
+/// The file name users write; named once so messages and code agree.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+impl SiteConfig {
+    /// Reads `site.yaml` from the site root; all problems are reported together.
+    pub fn load(site_root: &Path) -> Result<SiteConfig, Diagnostics> {
+        let path = site_root.join(CONFIG_FILE);
+        let rel = PathBuf::from(CONFIG_FILE);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    return Err(one(Diagnostic::error(
+                        rel,
+                        "site.yaml is not valid UTF-8 text",
+                    )
+                    .hint("save the file as UTF-8 in your editor")))
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(one(Diagnostic::error(
+                    rel,
+                    format!("no site.yaml in {}: this does not look like an arkiv site", site_root.display()),
+                )
+                .hint("create site.yaml with at least a line `title: Name of the association`, or run arkiv from the site's folder")));
+            }
+            Err(e) => {
+                return Err(one(Diagnostic::error(
+                    rel,
+                    format!("cannot read site.yaml: {e}"),
+                )))
+            }
+        };
+        Self::parse(&text, &rel)
+    }
+
+    /// Parses the text of `site.yaml`; `file` is only used in messages.
+    pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostics> {
+        let yaml = YamlMap::parse(text, file, 1).map_err(one)?;
+        let mut problems = Diagnostics::default();
+        problems.extend(yaml.unknown_keys(KNOWN_KEYS, file, "site.yaml"));
+        let string = |key: &str, problems: &mut Diagnostics| -> Option<String> {
+            match yaml.get(key) {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.trim().to_string()),
+                Some(Value::Number(_)) | Some(Value::Bool(_)) => {
+                    yaml.get(key).map(yaml_scalar_text)
+                }
+                Some(_) => {
+                    problems.push(
+                        Diagnostic::error(
+                            file.to_path_buf(),
+                            format!("`{key}` must be a single line of text"),
+                        )
+                        .at(yaml.line_of(key), 1),
+                    );
+                    None
+                }
+            }
+        };
+        let title = string("title", &mut problems).unwrap_or_default();
+        if title.is_empty() && !problems.has_errors() {
+            problems.push(
+                Diagnostic::error(file.to_path_buf(), "site.yaml has no `title`")
+                    .at(1, 1)
+                    .hint("add a line such as `title: Foreningen af Praktiserende Læger` — it is shown on every page"),
+            );
+        }
+        let mut base_url = string("base_url", &mut problems).unwrap_or_else(|| "/".to_string());
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        let language = match string("language", &mut problems).as_deref() {
+            None | Some("da") => Language::Da,
+            Some("en") => Language::En,
+            Some(other) => {
+                problems.push(
+                    Diagnostic::error(file.to_path_buf(), format!("unknown language \"{other}\""))
+                        .at(yaml.line_of("language"), yaml.value_column("language"))
+                        .hint("use `language: da` for Danish or `language: en` for English"),
+                );
+                Language::Da
+            }
+        };
+        let minify = match yaml.get("minify") {
+            None | Some(Value::Null) => true,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                problems.push(
+                    Diagnostic::error(
+                        file.to_path_buf(),
+                        format!(
+                            "`minify` must be true or false, not \"{}\"",
+                            yaml_scalar_text(other)
+                        ),
+                    )
+                    .at(yaml.line_of("minify"), yaml.value_column("minify")),
+                );
+                true
+            }
+        };
+        let link_check = parse_link_check(yaml.get("link_check"), &yaml, file, &mut problems);
+        let config = SiteConfig {
+            title,
+            base_url,
+            language,
+            description: string("description", &mut problems).unwrap_or_default(),
+            theme: string("theme", &mut problems).unwrap_or_else(|| "default".to_string()),
+            minify,
+            link_check,
+        };
+        if problems.has_errors() {
+            Err(problems)
+        } else {
+            Ok(config)
+        }
+    }
+}
+
+fn parse_link_check(
+    value: Option<&Value>,
+    yaml: &YamlMap,
+    file: &Path,
+    problems: &mut Diagnostics,
+) -> LinkCheckConfig {
+    let mut config = LinkCheckConfig::default();
+    let line = yaml.line_of("link_check");
+    let map = match value {
+        None | Some(Value::Null) => return config,
+        Some(Value::Mapping(m)) => m,
+        Some(_) => {
+            problems.push(
+                Diagnostic::error(file.to_path_buf(), "`link_check` must hold `skip`, `timeout` and `concurrency` settings")
+                    .at(line, 1)
+                    .hint("write it as\nlink_check:\n  skip: [intranet.example]\n  timeout: 10\n  concurrency: 8"),
+            );
+            return config;
+        }
+    };
+    for (key, value) in map {
+        match (yaml_scalar_text(key).as_str(), value) {
+            ("skip", Value::Sequence(items)) => config.skip = items.iter().map(yaml_scalar_text).collect(),
+            ("timeout", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
+                config.timeout_secs = n.as_u64().unwrap_or(10).min(MAX_TIMEOUT_SECS)
+            }
+            ("concurrency", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
+                config.concurrency = n.as_u64().unwrap_or(8).min(MAX_CONCURRENCY) as usize
+            }
+            (name @ ("skip" | "timeout" | "concurrency"), _) => problems.push(
+                Diagnostic::error(file.to_path_buf(), format!("`link_check.{name}` has the wrong type"))
+                    .at(line, 1)
+                    .hint("skip is a list of URL prefixes; timeout (seconds) and concurrency are whole numbers above 0"),
+            ),
+            (other, _) => problems.push(
+                Diagnostic::error(file.to_path_buf(), format!("unknown key \"{other}\" in link_check"))
+                    .at(line, 1)
+                    .maybe_hint(crate::core::diagnostics::did_you_mean(other, ["skip", "timeout", "concurrency"])),
+            ),
+        }
+    }
+    config
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    Diagnostics { items: vec![d] }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_apply() {
+        let c = SiteConfig::parse("title: Foreningen\n", Path::new("site.yaml")).unwrap();
+        assert_eq!(c.base_url, "/");
+        assert_eq!(c.language, Language::Da);
+        assert!(c.minify);
+        assert_eq!(c.theme, "default");
+    }
+
+    #[test]
+    fn problems_are_all_reported_with_lines() {
+        let errs =
+            SiteConfig::parse("titel: X\nlanguage: de\n", Path::new("site.yaml")).unwrap_err();
+        let text = errs.to_string();
+        assert!(
+            text.contains("site.yaml:1:1: unknown key \"titel\""),
+            "{text}"
+        );
+        assert!(text.contains("did you mean \"title\""), "{text}");
+        assert!(text.contains("site.yaml:2:"), "{text}");
+    }
+
+    #[test]
+    fn link_check_settings() {
+        let c = SiteConfig::parse(
+            "title: X\nbase_url: https://x.example/arkiv\nlink_check:\n  skip: [intra.example]\n  timeout: 3\n  concurrency: 2\n",
+            Path::new("site.yaml"),
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "https://x.example/arkiv/");
+        assert_eq!(c.link_check.skip, vec!["intra.example"]);
+        assert_eq!(c.link_check.timeout_secs, 3);
+        assert_eq!(c.link_check.concurrency, 2);
+    }
+}

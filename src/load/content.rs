@@ -1,0 +1,221 @@
+//! Loading: walk `content/`, read every Markdown file and split off its front matter.
+//! Everything else under `content/` is an asset, copied as it is.
+
+use crate::core::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::frontmatter::{self, FrontMatter};
+use crate::core::slug::slugify;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The folder under the site root that holds the documents.
+pub const CONTENT_DIR: &str = "content";
+
+/// A document as loaded from disk: checked front matter and the Markdown body.
+#[derive(Debug, Clone)]
+pub struct SourceDocument {
+    /// Relative to the site root (`content/2025/beretning.md`): how users name the file.
+    pub source: PathBuf,
+    /// Relative to `content/` (`2025/beretning.md`): how documents link to each other.
+    pub content_path: PathBuf,
+    pub front: FrontMatter,
+    pub body: String,
+    /// 1-based line of the file where the body starts, so Markdown positions map to file lines.
+    pub body_line: usize,
+    pub slug: String,
+}
+
+/// What loading found: documents that are fine, assets to copy, and every problem.
+#[derive(Debug, Default)]
+pub struct LoadedContent {
+    pub documents: Vec<SourceDocument>,
+    /// Relative to `content/`.
+    pub assets: Vec<PathBuf>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Editor leftovers and hidden files that must never be published or parsed.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+/// Walks `content/` and loads every document in parallel; drafts are kept only with `drafts`.
+pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
+    let content_root = site_root.join(CONTENT_DIR);
+    let mut loaded = LoadedContent::default();
+    if !content_root.is_dir() {
+        loaded.diagnostics.push(
+            Diagnostic::error(Some(PathBuf::from(CONTENT_DIR)), "there is no content/ folder")
+                .hint("create a folder named content next to site.yaml and put the documents (.md files) in it"),
+        );
+        return loaded;
+    }
+    let mut markdown = Vec::new();
+    let walker = walkdir::WalkDir::new(&content_root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| relative(site_root, p));
+                loaded
+                    .diagnostics
+                    .push(Diagnostic::error(path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = match entry.path().strip_prefix(&content_root) {
+            Ok(r) => r.to_path_buf(),
+            Err(_) => continue,
+        };
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            markdown.push(rel);
+        } else {
+            loaded.assets.push(rel);
+        }
+    }
+    let results: Vec<Result<Option<SourceDocument>, Vec<Diagnostic>>> = markdown
+        .par_iter()
+        .map(|rel| load_document(&content_root, rel, drafts))
+        .collect();
+    for result in results {
+        match result {
+            Ok(Some(doc)) => loaded.documents.push(doc),
+            Ok(None) => {}
+            Err(problems) => loaded.diagnostics.extend(problems),
+        }
+    }
+    loaded
+}
+
+fn relative(site_root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(site_root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads one document; `Ok(None)` is a draft left out of this build.
+pub fn load_document(
+    content_root: &Path,
+    rel: &Path,
+    drafts: bool,
+) -> Result<Option<SourceDocument>, Vec<Diagnostic>> {
+    let source = Path::new(CONTENT_DIR).join(rel);
+    let bytes = std::fs::read(content_root.join(rel)).map_err(|e| {
+        vec![Diagnostic::error(
+            source.clone(),
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
+    let text = decode_utf8(bytes, &source).map_err(|d| vec![d])?;
+    parse_document(&text, &source, rel, drafts)
+}
+
+/// Parses a document's text; split out from loading so serve and tests can feed text directly.
+pub fn parse_document(
+    text: &str,
+    source: &Path,
+    rel: &Path,
+    drafts: bool,
+) -> Result<Option<SourceDocument>, Vec<Diagnostic>> {
+    let split = frontmatter::split(text, source).map_err(|d| vec![d])?;
+    let front = frontmatter::parse(split.yaml, split.yaml_line, source)?;
+    if front.draft && !drafts {
+        return Ok(None);
+    }
+    let slug = match &front.slug {
+        Some(s) => slugify(s),
+        None => default_slug(rel),
+    };
+    if slug.is_empty() {
+        return Err(vec![Diagnostic::error(source.to_path_buf(), "the document's slug is empty")
+            .at(1, 1)
+            .hint("give the file a name with letters or digits, or add `slug: a-name` to the front matter")]);
+    }
+    Ok(Some(SourceDocument {
+        source: source.to_path_buf(),
+        content_path: rel.to_path_buf(),
+        front,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        slug,
+    }))
+}
+
+/// File name without `.md`; an `index.md` takes its folder's name.
+pub fn default_slug(rel: &Path) -> String {
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if stem == "index" {
+        if let Some(parent) = rel.parent().and_then(|p| p.file_name()) {
+            return slugify(&parent.to_string_lossy());
+        }
+    }
+    slugify(&stem)
+}
+
+/// UTF-8 or a clear error pointing at the first bad byte (files saved as Windows-1252 are common).
+pub fn decode_utf8(bytes: Vec<u8>, file: &Path) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let before = &bytes[..valid];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+        Diagnostic::error(file.to_path_buf(), "the file is not valid UTF-8 text")
+            .at(line, column)
+            .hint("save the file as UTF-8 in your editor (it is probably saved as Windows-1252/Latin-1, which breaks æ, ø and å)")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_from_file_or_folder() {
+        assert_eq!(
+            default_slug(Path::new("2025/Formandens Beretning.md")),
+            "formandens-beretning"
+        );
+        assert_eq!(
+            default_slug(Path::new("2025/generalforsamling/index.md")),
+            "generalforsamling"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let err = decode_utf8(
+            b"---\ntitle: K\xf8benhavn\n".to_vec(),
+            Path::new("content/a.md"),
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (2, 9));
+    }
+
+    #[test]
+    fn drafts_left_out_unless_asked() {
+        let text = "---\ntitle: A\ndate: 2025-01-01\nkind: newsletter\ndraft: true\n---\nx";
+        assert!(
+            parse_document(text, Path::new("content/a.md"), Path::new("a.md"), false)
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            parse_document(text, Path::new("content/a.md"), Path::new("a.md"), true)
+                .unwrap()
+                .is_some()
+        );
+    }
+}

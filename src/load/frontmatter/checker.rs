@@ -1,0 +1,235 @@
+//! Checking front matter values one key at a time: each check reports its own problem with
+//! the key's line and leaves a usable default, so one run finds every mistake.
+
+use super::{AttachmentRef, ProgrammeItem};
+use crate::core::diagnostics::Diagnostic;
+use crate::core::yaml::{yaml_scalar_text, YamlMap};
+use serde_yaml::Value;
+use std::path::Path;
+
+/// Reads typed values out of the front matter, collecting problems as it goes.
+pub(super) struct Checker<'a> {
+    pub(super) yaml: &'a YamlMap,
+    pub(super) file: &'a Path,
+    pub(super) problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    pub(super) fn at(&mut self, key: &str, message: String, hint: impl Into<String>) {
+        self.problems.push(
+            Diagnostic::error(self.file.to_path_buf(), message)
+                .at(self.yaml.line_of(key), self.yaml.value_column(key))
+                .hint(hint),
+        );
+    }
+
+    pub(super) fn missing(&mut self, key: &str, hint: &str) {
+        self.problems.push(
+            Diagnostic::error(
+                self.file.to_path_buf(),
+                format!("the front matter has no `{key}`"),
+            )
+            .at(self.yaml.first_line, 1)
+            .hint(hint),
+        );
+    }
+
+    /// A one-line text value; numbers and dates are accepted as their text.
+    pub(super) fn text(&mut self, key: &str) -> Option<String> {
+        match self.yaml.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => {
+                Some(yaml_scalar_text(v).trim().to_string())
+            }
+            Some(_) => {
+                self.at(
+                    key,
+                    format!("`{key}` must be a single value, not a list or a map"),
+                    format!("write it on one line: `{key}: ...`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of names; a single value is accepted as a list of one.
+    pub(super) fn list(&mut self, key: &str) -> Vec<String> {
+        match self.yaml.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Sequence(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(_) | Value::Number(_) | Value::Bool(_) => {
+                            let t = yaml_scalar_text(item).trim().to_string();
+                            if !t.is_empty() {
+                                out.push(t);
+                            }
+                        }
+                        _ => self.at(
+                            key,
+                            format!("every item of `{key}` must be a plain name"),
+                            format!("write `{key}: [Første, Anden]`"),
+                        ),
+                    }
+                }
+                out
+            }
+            Some(v @ (Value::String(_) | Value::Number(_))) => {
+                vec![yaml_scalar_text(v).trim().to_string()]
+            }
+            Some(_) => {
+                self.at(
+                    key,
+                    format!("`{key}` must be a list"),
+                    format!("write `{key}: [Første, Anden]`"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn attachments(&mut self) -> Vec<AttachmentRef> {
+        let line = self.yaml.line_of("attachments");
+        let items = match self.yaml.get("attachments") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Sequence(items)) => items.clone(),
+            Some(v @ Value::String(_)) => vec![v.clone()],
+            Some(_) => {
+                self.at("attachments", "`attachments` must be a list of files".into(), "write `attachments: [regnskab-2024.pdf]` or a list of `- path: ...` and `title: ...`");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let item_line = match item {
+                Value::String(p) => self.yaml.line_of_value("attachments", p),
+                Value::Mapping(m) => m.get("path").map_or(line, |p| {
+                    self.yaml.line_of_value("attachments", &yaml_scalar_text(p))
+                }),
+                _ => line,
+            };
+            match item {
+                Value::String(path) => out.push(AttachmentRef {
+                    path: path.trim().to_string(),
+                    title: None,
+                    line: item_line,
+                }),
+                Value::Mapping(map) => {
+                    let path = map
+                        .get("path")
+                        .map(yaml_scalar_text)
+                        .filter(|p| !p.trim().is_empty());
+                    let title = map
+                        .get("title")
+                        .map(yaml_scalar_text)
+                        .filter(|t| !t.trim().is_empty());
+                    match path {
+                        Some(path) => out.push(AttachmentRef {
+                            path: path.trim().to_string(),
+                            title,
+                            line: item_line,
+                        }),
+                        None => self.at(
+                            "attachments",
+                            format!("attachment {} has no `path`", i + 1),
+                            "write `- path: file.pdf` and, if you like, `title: ...` under it",
+                        ),
+                    }
+                }
+                _ => self.at(
+                    "attachments",
+                    format!(
+                        "attachment {} is neither a file name nor a `path`/`title` map",
+                        i + 1
+                    ),
+                    "write `- path: file.pdf`",
+                ),
+            }
+        }
+        out
+    }
+
+    pub(super) fn programme(&mut self) -> Vec<ProgrammeItem> {
+        let items = match self.yaml.get("programme") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Sequence(items)) => items.clone(),
+            Some(_) => {
+                self.at("programme", "`programme` must be a list of items".into(), "write each item as `- time: \"18:00\"` with `title:` (and `speaker:`, `document:`) under it");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Value::Mapping(map) = item else {
+                self.at(
+                    "programme",
+                    format!("programme item {} must have `time` and `title`", i + 1),
+                    "write `- time: \"18:00\"` and `title: Velkomst` under it",
+                );
+                continue;
+            };
+            let get = |k: &str| {
+                map.get(k)
+                    .map(yaml_scalar_text)
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+            };
+            let time = get("time");
+            let title = get("title");
+            for key in map.keys().map(yaml_scalar_text) {
+                if !["time", "title", "speaker", "document"].contains(&key.as_str()) {
+                    let hint = crate::core::diagnostics::did_you_mean(
+                        &key,
+                        ["time", "title", "speaker", "document"],
+                    );
+                    self.at(
+                        "programme",
+                        format!("unknown key \"{key}\" in programme item {}", i + 1),
+                        hint.unwrap_or_else(|| {
+                            "a programme item takes time, title, speaker and document".into()
+                        }),
+                    );
+                }
+            }
+            match (time, title) {
+                (Some(time), Some(title)) => {
+                    if !is_clock_time(&time) {
+                        self.at(
+                            "programme",
+                            format!(
+                                "programme item {} has time \"{time}\", which is not HH:MM",
+                                i + 1
+                            ),
+                            "write the time in quotes as \"18:30\"",
+                        );
+                    }
+                    let item_line = self.yaml.line_of_value("programme", &title);
+                    out.push(ProgrammeItem {
+                        time,
+                        title,
+                        speaker: get("speaker"),
+                        document: get("document"),
+                        line: item_line,
+                    });
+                }
+                _ => self.at(
+                    "programme",
+                    format!("programme item {} needs both `time` and `title`", i + 1),
+                    "write `- time: \"18:00\"` and `title: Velkomst`",
+                ),
+            }
+        }
+        out
+    }
+}
+
+/// `HH:MM` (or `HH.MM`, as Danish programmes often write it) on a 24-hour clock.
+fn is_clock_time(text: &str) -> bool {
+    let Some((h, m)) = text.split_once([':', '.']) else {
+        return false;
+    };
+    m.len() == 2
+        && matches!((h.parse::<u32>(), m.parse::<u32>()), (Ok(h), Ok(m)) if h < 24 && m < 60)
+}

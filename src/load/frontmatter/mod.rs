@@ -1,0 +1,300 @@
+//! Front matter: splitting it off a Markdown file and checking every key, so that one run
+//! reports every mistake in a document with its line and a way to fix it.
+
+use crate::core::dates::Date;
+use crate::core::diagnostics::Diagnostic;
+use crate::core::kind::Kind;
+use crate::core::yaml::{yaml_scalar_text, YamlMap};
+
+mod checker;
+use checker::Checker;
+use serde_yaml::Value;
+use std::path::Path;
+
+/// A file attached to a document, as written in `attachments:`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AttachmentRef {
+    /// Relative to the document's folder, as written.
+    pub path: String,
+    pub title: Option<String>,
+    /// Line in the source file, for "does not exist" errors.
+    pub line: usize,
+}
+
+/// One item of a meeting's programme.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ProgrammeItem {
+    pub time: String,
+    pub title: String,
+    pub speaker: Option<String>,
+    /// Slug of the document presented at this point.
+    pub document: Option<String>,
+    pub line: usize,
+}
+
+/// The validated front matter of a document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: Option<Date>,
+    pub kind: Kind,
+    pub meeting: Option<String>,
+    pub committee: Option<String>,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub attachments: Vec<AttachmentRef>,
+    pub draft: bool,
+    pub slug: Option<String>,
+    pub place: Option<String>,
+    pub programme: Vec<ProgrammeItem>,
+    /// Lines of keys that later stages may need to point at (e.g. `meeting`).
+    pub meeting_line: usize,
+}
+
+/// Every key the format knows; anything else is a misspelling and gets a suggestion.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "kind",
+    "meeting",
+    "committee",
+    "authors",
+    "author",
+    "tags",
+    "summary",
+    "attachments",
+    "draft",
+    "slug",
+    "place",
+    "programme",
+];
+
+/// The front matter text and the body, with the line numbers each starts on.
+#[derive(Debug)]
+pub struct SplitDocument<'a> {
+    pub yaml: &'a str,
+    pub yaml_line: usize,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+const FRONT_MATTER_EXAMPLE: &str =
+    "start the file with front matter between two `---` lines, such as:\n  ---\n  title: Formandens beretning 2025\n  date: 2025-04-24\n  kind: chairman-report\n  ---";
+
+/// Splits `---` front matter from the body.
+pub fn split<'a>(text: &'a str, file: &Path) -> Result<SplitDocument<'a>, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(
+            Diagnostic::error(file.to_path_buf(), "the document has no front matter")
+                .at(1, 1)
+                .hint(FRONT_MATTER_EXAMPLE),
+        );
+    }
+    let rest = &text[first_line_end..];
+    let mut offset = 0;
+    for (line, raw) in (2..).zip(rest.split_inclusive('\n')) {
+        let trimmed = raw.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + raw.len()..];
+            return Ok(SplitDocument {
+                yaml,
+                yaml_line: 2,
+                body,
+                body_line: line + 1,
+            });
+        }
+        offset += raw.len();
+    }
+    Err(Diagnostic::error(file.to_path_buf(), "the front matter is never closed")
+        .at(1, 1)
+        .hint("add a line holding only `---` after the last front matter key, before the text starts"))
+}
+
+/// Checks the front matter, returning all problems found in it.
+pub fn parse(
+    yaml_text: &str,
+    yaml_line: usize,
+    file: &Path,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let yaml = YamlMap::parse(yaml_text, file, yaml_line).map_err(|d| vec![d])?;
+    let mut problems = yaml.unknown_keys(KNOWN_KEYS, file, "front matter");
+    let mut checker = Checker {
+        yaml: &yaml,
+        file,
+        problems: &mut problems,
+    };
+
+    let title = checker.text("title");
+    let kind_text = checker.text("kind");
+    let kind = match kind_text.as_deref() {
+        None => {
+            checker.missing("kind", "add `kind: newsletter` (or chairman-report, committee-report, slides, minutes, accounts, meeting, page)");
+            None
+        }
+        Some(name) => match Kind::parse(name) {
+            Some(k) => Some(k),
+            None => {
+                let hint = Kind::suggestions(name).unwrap_or_else(|| {
+                    format!(
+                        "kind must be one of: {}",
+                        Kind::ALL.map(Kind::as_str).join(", ")
+                    )
+                });
+                checker.at("kind", format!("unknown kind \"{name}\""), hint);
+                None
+            }
+        },
+    };
+    if title.is_none() {
+        checker.missing(
+            "title",
+            "add a line such as `title: Nyhedsbrev december 2025`",
+        );
+    }
+    let date = match yaml.get("date") {
+        None | Some(Value::Null) => {
+            if kind.is_some_and(|k| k != Kind::Page) {
+                checker.missing(
+                    "date",
+                    "add the document's date as `date: 2025-04-24` (year-month-day)",
+                );
+            }
+            None
+        }
+        Some(value) => {
+            let text = yaml_scalar_text(value);
+            match Date::parse(&text) {
+                Ok(d) => Some(d),
+                Err(message) => {
+                    checker.at(
+                        "date",
+                        format!("bad date: {message}"),
+                        "write the date as YYYY-MM-DD, for example `date: 2025-10-14`",
+                    );
+                    None
+                }
+            }
+        }
+    };
+    let committee = checker.text("committee");
+    if kind == Some(Kind::CommitteeReport) && committee.is_none() {
+        checker.missing(
+            "committee",
+            "a committee-report needs the committee's name, such as `committee: Vagtudvalget`",
+        );
+    }
+    let mut authors = checker.list("authors");
+    authors.extend(checker.list("author"));
+    let tags = checker.list("tags");
+    let attachments = checker.attachments();
+    let programme = checker.programme();
+    if !programme.is_empty() && kind.is_some_and(|k| k != Kind::Meeting) {
+        checker.at("programme", "only a `kind: meeting` document has a programme".to_string(), "move the programme to the meeting's own document and point this one at it with `meeting: <slug>`");
+    }
+    let draft = match yaml.get("draft") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            checker.at(
+                "draft",
+                format!(
+                    "`draft` must be true or false, not \"{}\"",
+                    yaml_scalar_text(other)
+                ),
+                "write `draft: true` to keep the document out of the published site",
+            );
+            false
+        }
+    };
+    let front = FrontMatter {
+        title: title.unwrap_or_default(),
+        date,
+        kind: kind.unwrap_or(Kind::Page),
+        meeting: checker.text("meeting"),
+        committee,
+        authors,
+        tags,
+        summary: checker.text("summary"),
+        attachments,
+        draft,
+        slug: checker.text("slug"),
+        place: checker.text("place"),
+        programme,
+        meeting_line: yaml.line_of("meeting"),
+    };
+    if problems.is_empty() {
+        Ok(front)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_doc(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let split = split(text, Path::new("content/a.md")).map_err(|d| vec![d])?;
+        parse(split.yaml, split.yaml_line, Path::new("content/a.md"))
+    }
+
+    #[test]
+    fn splits_and_counts_lines() {
+        let s = split("---\ntitle: A\n---\nHej\n", Path::new("a.md")).unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.body, "Hej\n");
+        assert_eq!(s.body_line, 4);
+        assert!(split("title: A\n", Path::new("a.md")).is_err());
+        assert!(split("---\ntitle: A\n", Path::new("a.md"))
+            .unwrap_err()
+            .message
+            .contains("never closed"));
+    }
+
+    #[test]
+    fn full_front_matter() {
+        let f = parse_doc("---\ntitle: Beretning\ndate: 2025-04-24\nkind: chairman-report\nauthor: Mette\ntags: [a, b]\nattachments:\n  - path: x.pdf\n    title: X\n  - y.pdf\n---\n").unwrap();
+        assert_eq!(f.kind, Kind::ChairmanReport);
+        assert_eq!(f.authors, vec!["Mette"]);
+        assert_eq!(f.attachments.len(), 2);
+        assert_eq!(f.attachments[0].title.as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn all_problems_reported_with_lines() {
+        let errs = parse_doc("---\ntitel: A\ndate: 2025-02-30\nkind: raport\n---\n").unwrap_err();
+        let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        let all = text.join("\n");
+        assert!(
+            all.contains("content/a.md:2:1: unknown key \"titel\""),
+            "{all}"
+        );
+        assert!(all.contains("content/a.md:3:7: bad date"), "{all}");
+        assert!(
+            all.contains("content/a.md:4:7: unknown kind \"raport\""),
+            "{all}"
+        );
+        assert!(all.contains("did you mean \"title\""), "{all}");
+    }
+
+    #[test]
+    fn programme_and_committee_rules() {
+        let f = parse_doc("---\ntitle: M\ndate: 2025-01-01\nkind: meeting\nprogramme:\n  - time: \"18:00\"\n    title: Velkomst\n    speaker: A\n---\n").unwrap();
+        assert_eq!(f.programme[0].time, "18:00");
+        let errs = parse_doc("---\ntitle: U\ndate: 2025-01-01\nkind: committee-report\n---\n")
+            .unwrap_err();
+        assert!(errs[0].message.contains("committee"));
+        let errs = parse_doc("---\ntitle: M\ndate: 2025-01-01\nkind: meeting\nprogramme:\n  - time: \"25:00\"\n    title: X\n---\n").unwrap_err();
+        assert!(errs[0].message.contains("not HH:MM"));
+    }
+
+    #[test]
+    fn page_may_omit_date() {
+        assert!(parse_doc("---\ntitle: Om\nkind: page\n---\n").is_ok());
+        assert!(parse_doc("---\ntitle: N\nkind: newsletter\n---\n").is_err());
+    }
+}

@@ -1,0 +1,71 @@
+//! Attachments: the files a document lists under `attachments:`, found on disk (and only
+//! inside `content/`), with a "did you mean" for a misspelt name.
+
+use super::Attachment;
+use crate::load::content::{SourceDocument, CONTENT_DIR};
+use crate::core::diagnostics::Diagnostic;
+use crate::core::urls::join_normalized;
+use std::path::Path;
+
+pub(super) fn resolve_attachments(
+    source: &SourceDocument,
+    site_root: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Attachment> {
+    let folder = source
+        .content_path
+        .parent()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let content_root = site_root.join(CONTENT_DIR);
+    let mut out = Vec::new();
+    for a in &source.front.attachments {
+        let Some(path) = join_normalized(&folder, &a.path).filter(|p| !p.is_empty()) else {
+            problems.push(
+                Diagnostic::error(source.source.clone(), format!("attachment \"{}\" points outside content/", a.path))
+                    .at(a.line, 1)
+                    .hint("put the file in the content/ folder, next to the document, and write its name relative to the document"),
+            );
+            continue;
+        };
+        let full = content_root.join(&path);
+        match std::fs::metadata(&full) {
+            Ok(meta) if meta.is_file() => {
+                let file_name = path.rsplit('/').next().unwrap_or(&path).to_string();
+                out.push(Attachment {
+                    title: a.title.clone().unwrap_or_else(|| file_name.clone()),
+                    is_pdf: file_name.to_lowercase().ends_with(".pdf"),
+                    file_name,
+                    size_bytes: meta.len(),
+                    path,
+                    pdf: None,
+                });
+            }
+            _ => {
+                let hint = suggest_file(&content_root, &path).map(|s| format!("did you mean \"{s}\"?")).unwrap_or_else(|| {
+                    format!("put the file at content/{path}, or correct the name (paths are relative to the document's folder)")
+                });
+                problems.push(
+                    Diagnostic::error(
+                        source.source.clone(),
+                        format!("attachment \"{}\" does not exist", a.path),
+                    )
+                    .at(a.line, 1)
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Nearest file name in the same folder, for "did you mean" on attachments.
+fn suggest_file(content_root: &Path, path: &str) -> Option<String> {
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let entries = std::fs::read_dir(content_root.join(folder)).ok()?;
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    crate::core::diagnostics::suggest(name, names.iter().map(String::as_str)).map(|s| s.to_string())
+}

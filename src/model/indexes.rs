@@ -1,0 +1,76 @@
+//! The archive's indexes: by year, kind, committee, tag, author and meeting, each newest first.
+
+use super::{Document, Group, Indexes};
+use crate::core::kind::Kind;
+use crate::core::slug::slugify;
+use std::collections::BTreeMap;
+
+pub(super) fn build_indexes(documents: &[Document]) -> Indexes {
+    let mut ix = Indexes::default();
+    let mut committees: BTreeMap<String, Group> = BTreeMap::new();
+    let mut tags: BTreeMap<String, Group> = BTreeMap::new();
+    let mut authors: BTreeMap<String, Group> = BTreeMap::new();
+    let add = |map: &mut BTreeMap<String, Group>, name: &str, i: usize| {
+        let slug = slugify(name);
+        if slug.is_empty() {
+            return;
+        }
+        let group = map.entry(slug.clone()).or_insert_with(|| Group {
+            name: name.to_string(),
+            slug,
+            documents: Vec::new(),
+        });
+        if group.documents.last() != Some(&i) {
+            group.documents.push(i);
+        }
+    };
+    for (i, doc) in documents.iter().enumerate() {
+        if doc.front.kind == Kind::Page {
+            ix.pages.push(i);
+            continue;
+        }
+        ix.dated.push(i);
+        if let Some(y) = doc.year() {
+            ix.years.entry(y).or_default().push(i);
+        }
+        ix.kinds.entry(doc.front.kind).or_default().push(i);
+        if let Some(c) = &doc.front.committee {
+            add(&mut committees, c, i);
+        }
+        for t in &doc.front.tags {
+            add(&mut tags, t, i);
+        }
+        for a in &doc.front.authors {
+            add(&mut authors, a, i);
+        }
+        if doc.front.kind == Kind::Meeting {
+            ix.meetings.push(i);
+        }
+        if let Some(m) = doc.meeting {
+            ix.meeting_documents.entry(m).or_default().push(i);
+        }
+    }
+    // Meeting documents follow the programme; the rest come after, oldest first.
+    for (&m, docs) in ix.meeting_documents.iter_mut() {
+        let order: Vec<String> = documents[m]
+            .front
+            .programme
+            .iter()
+            .filter_map(|p| p.document.as_deref().map(slugify))
+            .collect();
+        docs.sort_by_key(|&d| {
+            (
+                order
+                    .iter()
+                    .position(|s| *s == documents[d].slug)
+                    .unwrap_or(usize::MAX),
+                documents[d].front.date,
+                d,
+            )
+        });
+    }
+    ix.committees = committees.into_values().collect();
+    ix.tags = tags.into_values().collect();
+    ix.authors = authors.into_values().collect();
+    ix
+}

@@ -1,0 +1,292 @@
+//! Internal links: writers link to other documents by their source path
+//! (`../2024/beretning.md#lægevagten`), to attachments and to headings. Every such link is
+//! checked at build and rewritten to a relative href; a broken one is an error with the
+//! nearest existing target.
+
+use crate::model::{Archive, Document};
+use crate::core::diagnostics::{suggest, Diagnostic, Diagnostics};
+use crate::markdown::LINK_PLACEHOLDER;
+use crate::core::slug::slugify;
+use crate::core::urls::{join_normalized, percent_decode, relative};
+use std::collections::{HashMap, HashSet};
+
+/// Where an internal link leads, once resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InternalTarget {
+    /// Another document (index into `Archive::documents`) and maybe a heading anchor.
+    Document {
+        index: usize,
+        anchor: Option<String>,
+    },
+    /// A file under `content/`, by its path there.
+    Asset(String),
+    /// A heading on the same page.
+    SamePage(String),
+}
+
+/// Replaces every `arkiv-link:N` in `html` with `f(N)`.
+pub fn replace_placeholders(html: &str, mut f: impl FnMut(usize) -> String) -> String {
+    // Only attribute values (`href="…"`, `src="…"`) are placeholders: in text, pulldown-cmark
+    // writes `"` as `&quot;`, so words a writer types can never be mistaken for one.
+    let marker = format!("=\"{LINK_PLACEHOLDER}");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(pos) = rest.find(&marker) {
+        out.push_str(&rest[..pos + 2]);
+        let after = &rest[pos + marker.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&f(n)),
+            Err(_) => out.push_str(LINK_PLACEHOLDER),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Lookup tables built once per build: documents by source path and URL, assets by path.
+pub struct LinkTargets {
+    by_content_path: HashMap<String, usize>,
+    by_url: HashMap<String, usize>,
+    assets: HashSet<String>,
+    anchors: Vec<HashSet<String>>,
+}
+
+impl LinkTargets {
+    pub fn new(archive: &Archive) -> Self {
+        let mut by_content_path = HashMap::new();
+        let mut by_url = HashMap::new();
+        let mut anchors = Vec::with_capacity(archive.documents.len());
+        for (i, doc) in archive.documents.iter().enumerate() {
+            by_content_path.insert(doc.content_path.to_string_lossy().replace('\\', "/"), i);
+            by_url.insert(doc.url.trim_end_matches('/').to_string(), i);
+            let mut set: HashSet<String> = doc.headings.iter().map(|h| h.id.clone()).collect();
+            for s in &doc.slides {
+                set.insert(format!("slide-{}", s.number));
+            }
+            anchors.push(set);
+        }
+        let assets = archive
+            .assets
+            .iter()
+            .map(|a| a.to_string_lossy().replace('\\', "/"))
+            .collect();
+        LinkTargets {
+            by_content_path,
+            by_url,
+            assets,
+            anchors,
+        }
+    }
+
+    /// Resolves `target` as written in the document at `content_path` (index `from`).
+    pub fn resolve(
+        &self,
+        from: usize,
+        content_path: &str,
+        target: &str,
+    ) -> Result<InternalTarget, String> {
+        let (path, fragment) = match target.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (target, None),
+        };
+        let path = percent_decode(path.split('?').next().unwrap_or(path));
+        if path.is_empty() {
+            let anchor = fragment.unwrap_or_default();
+            return self
+                .check_anchor(from, anchor)
+                .map(|_| InternalTarget::SamePage(anchor.to_string()));
+        }
+        let folder = content_path.rsplit_once('/').map_or("", |(f, _)| f);
+        let joined = join_normalized(folder, &path)
+            .ok_or_else(|| format!("\"{target}\" climbs above the content/ folder"))?;
+        let index = self
+            .by_content_path
+            .get(&joined)
+            .or_else(|| self.by_url.get(joined.trim_end_matches('/')))
+            .or_else(|| self.by_content_path.get(&format!("{joined}/index.md")))
+            .or_else(|| {
+                joined
+                    .strip_suffix("/index.html")
+                    .and_then(|u| self.by_url.get(u))
+            });
+        if let Some(&index) = index {
+            if let Some(anchor) = fragment.filter(|f| !f.is_empty()) {
+                let anchor = self.check_anchor(index, anchor)?;
+                return Ok(InternalTarget::Document {
+                    index,
+                    anchor: Some(anchor),
+                });
+            }
+            return Ok(InternalTarget::Document {
+                index,
+                anchor: None,
+            });
+        }
+        if self.assets.contains(&joined) {
+            return Ok(InternalTarget::Asset(joined));
+        }
+        let candidates = self
+            .by_content_path
+            .keys()
+            .chain(self.assets.iter())
+            .map(String::as_str);
+        let hint = match suggest(&joined, candidates) {
+            Some(near) => format!("did you mean \"{}\"?", relative_source(folder, near)),
+            None => "link to another document by its file, relative to this one, such as `../2024/beretning.md`".to_string(),
+        };
+        Err(format!(
+            "broken link: \"{target}\" leads to content/{joined}, which does not exist\x1f{hint}"
+        ))
+    }
+
+    /// Anchors are compared after slugifying, so `#Lægevagten` finds `#laegevagten`.
+    fn check_anchor(&self, doc: usize, anchor: &str) -> Result<String, String> {
+        let set = &self.anchors[doc];
+        let decoded = percent_decode(anchor);
+        if set.contains(&decoded) {
+            return Ok(decoded);
+        }
+        let slug = slugify(&decoded);
+        if set.contains(&slug) {
+            return Ok(slug);
+        }
+        let hint = match suggest(&slug, set.iter().map(String::as_str)) {
+            Some(near) => format!("did you mean \"#{near}\"?"),
+            None if set.is_empty() => "that document has no headings to link to".to_string(),
+            None => {
+                let mut all: Vec<&str> = set.iter().map(String::as_str).collect();
+                all.sort();
+                all.truncate(8);
+                format!("the headings there are: #{}", all.join(", #"))
+            }
+        };
+        Err(format!(
+            "broken link: there is no heading \"#{anchor}\"\x1f{hint}"
+        ))
+    }
+}
+
+/// How to write `target` (a content path) relative to `folder`, for hints users can paste.
+fn relative_source(folder: &str, target: &str) -> String {
+    let depth = folder.split('/').filter(|p| !p.is_empty()).count();
+    format!("{}{}", "../".repeat(depth), target)
+}
+
+/// Whether a document has links that are resolved inside the site.
+fn has_internal_links(doc: &Document) -> bool {
+    doc.links
+        .iter()
+        .any(|l| l.is_internal || l.target.starts_with('#'))
+}
+
+/// The href of each of `doc`'s links, in order, resolved as if `doc` were document `i` of the
+/// archive; broken links keep their target and get a diagnostic with line, column and hint.
+pub fn document_hrefs(
+    archive: &Archive,
+    targets: &LinkTargets,
+    i: usize,
+    doc: &Document,
+) -> (Vec<String>, Vec<Diagnostic>) {
+    let content_path = doc.content_path.to_string_lossy().replace('\\', "/");
+    let mut problems = Vec::new();
+    let hrefs = doc
+        .links
+        .iter()
+        .map(|link| {
+            if !link.is_internal && !link.target.starts_with('#') {
+                return link.target.clone();
+            }
+            match targets.resolve(i, &content_path, &link.target) {
+                Ok(InternalTarget::Document { index, anchor }) => {
+                    let mut href = relative(&doc.url, &archive.documents[index].url);
+                    if let Some(a) = anchor {
+                        href.push('#');
+                        href.push_str(&a);
+                    }
+                    href
+                }
+                Ok(InternalTarget::Asset(path)) => relative(&doc.url, &path),
+                Ok(InternalTarget::SamePage(anchor)) => format!("#{anchor}"),
+                Err(message) => {
+                    let (message, hint) = message.split_once('\x1f').unwrap_or((&message, ""));
+                    let mut d = Diagnostic::error(doc.source.clone(), message.to_string())
+                        .at(link.line, link.column);
+                    if !hint.is_empty() {
+                        d = d.hint(hint.to_string());
+                    }
+                    problems.push(d);
+                    link.target.clone()
+                }
+            }
+        })
+        .collect();
+    (hrefs, problems)
+}
+
+/// Writes resolved hrefs into a document's HTML, slides and notes.
+pub fn apply_hrefs(doc: &mut Document, hrefs: &[String]) {
+    let resolve =
+        |html: &str| replace_placeholders(html, |n| hrefs.get(n).cloned().unwrap_or_default());
+    doc.html = resolve(&doc.html);
+    for slide in &mut doc.slides {
+        slide.html = resolve(&slide.html);
+        slide.notes_html = slide.notes_html.as_deref().map(resolve);
+    }
+}
+
+/// Rewrites every internal link placeholder to a relative href, reporting broken ones.
+/// Documents are resolved in parallel: at 10,000 documents this is tens of thousands of links.
+pub fn resolve_internal_links(archive: &mut Archive, diagnostics: &mut Diagnostics) {
+    use rayon::prelude::*;
+    let targets = LinkTargets::new(archive);
+    let resolved: Vec<Option<(Vec<String>, Vec<Diagnostic>)>> = archive
+        .documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| has_internal_links(doc).then(|| document_hrefs(archive, &targets, i, doc)))
+        .collect();
+    let mut hrefs_by_doc = Vec::with_capacity(resolved.len());
+    for r in resolved {
+        match r {
+            Some((hrefs, problems)) => {
+                diagnostics.extend(problems);
+                hrefs_by_doc.push(Some(hrefs));
+            }
+            None => hrefs_by_doc.push(None),
+        }
+    }
+    archive
+        .documents
+        .par_iter_mut()
+        .zip(hrefs_by_doc)
+        .for_each(|(doc, hrefs)| {
+            if let Some(hrefs) = hrefs {
+                apply_hrefs(doc, &hrefs);
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_words_in_text_are_left_alone() {
+        let html = "<p>arkiv-link:3 og arkiv-link:99999999999999999999999</p><a href=\"arkiv-link:0\">a</a>";
+        assert_eq!(
+            replace_placeholders(html, |n| format!("u{n}")),
+            "<p>arkiv-link:3 og arkiv-link:99999999999999999999999</p><a href=\"u0\">a</a>"
+        );
+    }
+
+    #[test]
+    fn placeholders_replaced() {
+        let html = "<a href=\"arkiv-link:0\">a</a><a href=\"arkiv-link:12\">b</a>";
+        assert_eq!(
+            replace_placeholders(html, |n| format!("u{n}")),
+            "<a href=\"u0\">a</a><a href=\"u12\">b</a>"
+        );
+    }
+}

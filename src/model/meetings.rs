@@ -1,0 +1,71 @@
+//! Meetings: `meeting:` and programme `document:` names resolved to documents, with a
+//! suggestion when a name matches nothing.
+
+use super::Document;
+use crate::core::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::core::kind::Kind;
+use crate::core::slug::slugify;
+use std::collections::HashMap;
+
+pub(super) fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostics) {
+    let mut meetings: HashMap<String, usize> = HashMap::new();
+    for (i, doc) in documents.iter().enumerate() {
+        if doc.front.kind == Kind::Meeting {
+            if let Some(&first) = meetings.get(&doc.slug) {
+                diagnostics.push(
+                    Diagnostic::error(doc.source.clone(), format!("two meetings have the slug \"{}\": {} and this one", doc.slug, crate::core::diagnostics::display_path(&documents[first].source)))
+                        .at(1, 1)
+                        .hint("meeting slugs must be unique across the archive: rename one file or give it a `slug:`"),
+                );
+            } else {
+                meetings.insert(doc.slug.clone(), i);
+            }
+        }
+    }
+    let names: Vec<String> = meetings.keys().cloned().collect();
+    for doc in documents.iter_mut() {
+        let Some(name) = doc.front.meeting.clone() else {
+            continue;
+        };
+        match meetings.get(&slugify(&name)) {
+            Some(&m) => doc.meeting = Some(m),
+            None => {
+                let hint =
+                    did_you_mean(&name, names.iter().map(String::as_str)).unwrap_or_else(|| {
+                        "write the slug of a `kind: meeting` document (its file name without .md)"
+                            .into()
+                    });
+                diagnostics.push(
+                    Diagnostic::error(
+                        doc.source.clone(),
+                        format!("`meeting: {name}` names no meeting"),
+                    )
+                    .at(doc.front.meeting_line, 10)
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    // Programme items may name documents; check they exist.
+    let slugs: HashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.slug.as_str(), i))
+        .collect();
+    for doc in documents.iter() {
+        for item in &doc.front.programme {
+            if let Some(target) = &item.document {
+                if !slugs.contains_key(slugify(target).as_str()) {
+                    let hint = did_you_mean(target, slugs.keys().copied()).unwrap_or_else(|| {
+                        "write the slug of a document (its file name without .md)".into()
+                    });
+                    diagnostics.push(
+                        Diagnostic::error(doc.source.clone(), format!("programme item \"{}\" names document \"{target}\", which does not exist", item.title))
+                            .at(item.line, 1)
+                            .hint(hint),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! What templates see. All computing happens here (dates in words, sizes, grouping, neighbours)
+//! so the templates only present. URLs are site-relative; templates prefix them with `root`.
+
+use crate::model::{Archive, Attachment, Document, Group};
+use crate::core::i18n::Language;
+use crate::core::i18n::kind_label;
+use crate::core::kind::Kind;
+use crate::core::slug::slugify;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// A document as it appears in lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_long: String,
+    pub date_short: String,
+    pub year: Option<i32>,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub summary: String,
+    pub committee: Option<String>,
+    pub meeting_title: Option<String>,
+    pub attachments: Vec<AttachmentView>,
+    pub slide_count: usize,
+}
+
+/// An attachment as shown to readers: size in words, type badge.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub title: String,
+    pub url: String,
+    pub file_name: String,
+    pub size: String,
+    pub is_pdf: bool,
+    pub pages: Option<u32>,
+}
+
+/// Cards for every document, built once per build and shared by every list page.
+pub fn cards(archive: &Archive) -> Vec<Card> {
+    let lang = archive.config.language;
+    archive
+        .documents
+        .iter()
+        .map(|d| card(archive, d, lang))
+        .collect()
+}
+
+fn card(archive: &Archive, d: &Document, lang: Language) -> Card {
+    let (label, _) = kind_label(lang, d.front.kind);
+    Card {
+        title: d.front.title.clone(),
+        url: d.url.clone(),
+        date: d.front.date.map(|x| x.to_string()).unwrap_or_default(),
+        date_long: d.front.date.map(|x| x.long(lang)).unwrap_or_default(),
+        date_short: d.front.date.map(|x| x.short(lang)).unwrap_or_default(),
+        year: d.year(),
+        kind: d.front.kind.as_str(),
+        kind_label: label,
+        summary: d.summary.clone(),
+        committee: d.front.committee.clone(),
+        meeting_title: d.meeting.map(|m| archive.documents[m].front.title.clone()),
+        attachments: d
+            .attachments
+            .iter()
+            .map(|a| attachment_view(a, lang))
+            .collect(),
+        slide_count: d.slides.len(),
+    }
+}
+
+/// Attachment for display; page counts come from the PDF reader when it has run.
+pub fn attachment_view(a: &Attachment, lang: Language) -> AttachmentView {
+    AttachmentView {
+        title: a.title.clone(),
+        url: a.path.clone(),
+        file_name: a.file_name.clone(),
+        size: human_size(a.size_bytes, lang),
+        is_pdf: a.is_pdf,
+        pages: a.pdf.as_ref().and_then(|p| p.pages),
+    }
+}
+
+/// "1,2 MB" / "1.2 MB": sizes as readers of each language write them.
+pub fn human_size(bytes: u64, lang: Language) -> String {
+    let (value, unit) = if bytes >= 1_000_000 {
+        (bytes as f64 / 1_000_000.0, "MB")
+    } else if bytes >= 1_000 {
+        (bytes as f64 / 1_000.0, "kB")
+    } else {
+        return format!("{bytes} B");
+    };
+    let text = if value >= 10.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
+    match lang {
+        Language::Da => format!("{} {unit}", text.replace('.', ",")),
+        Language::En => format!("{text} {unit}"),
+    }
+}
+
+/// Documents grouped by year, newest year first: how long lists stay readable.
+pub fn group_by_year(cards: &[Card], indices: &[usize]) -> Value {
+    let mut groups: Vec<(Option<i32>, Vec<&Card>)> = Vec::new();
+    for &i in indices {
+        let c = &cards[i];
+        match groups.last_mut() {
+            Some((y, list)) if *y == c.year => list.push(c),
+            _ => groups.push((c.year, vec![c])),
+        }
+    }
+    Value::Array(
+        groups
+            .into_iter()
+            .map(|(year, docs)| json!({"year": year, "count": docs.len(), "documents": docs}))
+            .collect(),
+    )
+}
+
+/// A link with a label, for names that lead to their group pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedLink {
+    pub name: String,
+    pub url: String,
+}
+
+fn group_link(prefix: &str, name: &str) -> NamedLink {
+    NamedLink {
+        name: name.to_string(),
+        url: format!("{prefix}/{}/", slugify(name)),
+    }
+}
+
+/// Everything a document page shows.
+pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
+    let d = &archive.documents[index];
+    let lang = archive.config.language;
+    let toc: Vec<Value> = d
+        .headings
+        .iter()
+        .filter(|h| (2..=3).contains(&h.level) && d.front.kind != Kind::Slides)
+        .map(|h| json!({"level": h.level, "text": h.text, "id": h.id}))
+        .collect();
+    let same_kind = archive
+        .indexes
+        .kinds
+        .get(&d.front.kind)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let pos = same_kind.iter().position(|&i| i == index);
+    // Lists are newest first: "previous" is the older neighbour, "next" the newer one.
+    let previous = pos.and_then(|p| same_kind.get(p + 1)).map(|&i| &cards[i]);
+    let next = pos
+        .and_then(|p| p.checked_sub(1))
+        .and_then(|p| same_kind.get(p))
+        .map(|&i| &cards[i]);
+    let meeting = d.meeting.map(|m| &cards[m]);
+    let siblings: Vec<&Card> = d
+        .meeting
+        .and_then(|m| archive.indexes.meeting_documents.get(&m))
+        .map(|docs| {
+            docs.iter()
+                .filter(|&&i| i != index)
+                .map(|&i| &cards[i])
+                .collect()
+        })
+        .unwrap_or_default();
+    let meeting_documents: Vec<&Card> = archive
+        .indexes
+        .meeting_documents
+        .get(&index)
+        .map(|docs| docs.iter().map(|&i| &cards[i]).collect())
+        .unwrap_or_default();
+    let programme: Vec<Value> = d
+        .front
+        .programme
+        .iter()
+        .map(|item| {
+            let doc = item.document.as_deref().and_then(|s| {
+                let s = slugify(s);
+                archive.documents.iter().position(|x| x.slug == s).map(|i| &cards[i])
+            });
+            json!({"time": item.time, "title": item.title, "speaker": item.speaker, "document": doc})
+        })
+        .collect();
+    let card = &cards[index];
+    json!({
+        "title": d.front.title,
+        "url": d.url,
+        "kind": d.front.kind.as_str(),
+        "kind_label": card.kind_label,
+        "kind_url": format!("kinds/{}/", d.front.kind.as_str()),
+        "date": card.date,
+        "date_long": card.date_long,
+        "year": card.year,
+        "summary": d.front.summary,
+        "authors": d.front.authors.iter().map(|a| group_link("authors", a)).collect::<Vec<_>>(),
+        "committee": d.front.committee.as_deref().map(|c| group_link("committees", c)),
+        "tags": d.front.tags.iter().map(|t| group_link("tags", t)).collect::<Vec<_>>(),
+        "attachments": card.attachments,
+        "toc": toc,
+        "body": d.html,
+        "slides": d.slides,
+        "place": d.front.place,
+        "programme": programme,
+        "meeting": meeting,
+        "siblings": siblings,
+        "meeting_documents": meeting_documents,
+        "previous": previous,
+        "next": next,
+        "is_long": toc.len() >= 3,
+        "language_label": lang.code(),
+        "kind_label_plural": kind_label(lang, d.front.kind).1,
+        "reading_minutes": reading_minutes(d),
+        "print_page_css": print_page_css(&archive.config.title, &d.front.title, &card.date_long),
+    })
+}
+
+/// Minutes a member needs to read the text, at 200 words a minute (a careful reader of
+/// Danish prose); shown so a busy reader can decide between now and later.
+pub fn reading_minutes(d: &Document) -> usize {
+    let words: usize = d
+        .sections
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    words.div_ceil(200)
+}
+
+/// A running head for printed pages after the first (which has the letterhead in the page):
+/// association, title and date in the page margin, where only an `@page` rule can write.
+pub fn print_page_css(site: &str, title: &str, date: &str) -> String {
+    let mut head = format!("{site} \u{2014} {title}");
+    if !date.is_empty() {
+        head.push_str(" \u{b7} ");
+        head.push_str(date);
+    }
+    format!(
+        "@page{{@top-left{{content:{}}}}}@page:first{{@top-left{{content:none}}}}",
+        css_string(&head)
+    )
+}
+
+/// A CSS string literal that cannot end the string or the `<style>` element it stands in.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:X} ", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\{:X} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Links to every kind that has documents, with counts, for navigation and the home page.
+pub fn kind_nav(archive: &Archive) -> Vec<Value> {
+    let lang = archive.config.language;
+    Kind::ALL
+        .iter()
+        .filter(|k| **k != Kind::Page)
+        .map(|k| {
+            let (singular, plural) = kind_label(lang, *k);
+            let count = archive.indexes.kinds.get(k).map_or(0, Vec::len);
+            json!({"kind": k.as_str(), "label": plural, "singular": singular, "url": format!("kinds/{}/", k.as_str()), "count": count})
+        })
+        .collect()
+}
+
+/// Groups (committees, tags, authors) with their document counts, for index pages.
+pub fn group_summaries(groups: &[Group], prefix: &str) -> Vec<Value> {
+    groups
+        .iter()
+        .map(|g| json!({"name": g.name, "url": format!("{prefix}/{}/", g.slug), "count": g.documents.len()}))
+        .collect()
+}
+
+/// Today's date from the system clock, for "next meeting".
+pub fn today() -> crate::core::dates::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> crate::core::dates::Date {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    crate::core::dates::Date {
+        year: (if m <= 2 { y + 1 } else { y }) as i32,
+        month: m,
+        day: d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_in_each_language() {
+        assert_eq!(human_size(1_234_567, Language::Da), "1,2 MB");
+        assert_eq!(human_size(1_234_567, Language::En), "1.2 MB");
+        assert_eq!(human_size(45_000, Language::Da), "45 kB");
+        assert_eq!(human_size(900, Language::Da), "900 B");
+    }
+
+    #[test]
+    fn print_head_cannot_break_out_of_its_string_or_style() {
+        let css = print_page_css("A \"B\"", "</style><script>x</script>\\", "1. maj 2025");
+        assert!(!css.contains("</"), "{css}");
+        assert!(css.contains("content:\"A \\22 B\\22  \u{2014} \\3C /style\\3E \\3C script\\3E x\\3C /script\\3E \\5C  \u{b7} 1. maj 2025\""), "{css}");
+        assert!(css.contains("@page:first{@top-left{content:none}}"));
+        assert_eq!(css_string("a\nb"), "\"a\\A b\"");
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
+        assert_eq!(civil_from_days(20_414).to_string(), "2025-11-22");
+    }
+}

@@ -1,0 +1,340 @@
+//! What the `/links/` and `/pdfs/` templates get: everything computed here, so the templates
+//! only lay it out.
+
+use crate::model::link_model::{LinkModel, Section, SectionKey, Slice};
+use super::pdfs::{pdf_group_context, pdfs_overview};
+use crate::model::link_index::{Citation, LinkKind, LinkTarget};
+use crate::model::Archive;
+use crate::core::i18n::Language;
+use crate::render::context::Card;
+use crate::core::i18n::text;
+use crate::load::link_cache::{format_time, CheckResult};
+use crate::render::Page;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// A citing document as the index shows it. The link text is left out when it only repeats
+/// the address (`[formand@x.dk](mailto:formand@x.dk)`).
+pub(super) fn citation_view(c: &Citation, cards: &[Card], target: &str) -> Value {
+    let card = &cards[c.document];
+    let bare = target
+        .trim_start_matches("mailto:")
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let repeats = c.text == target || c.text == bare || target.ends_with(&format!("/{}", c.text));
+    json!({
+        "title": card.title,
+        "url": card.url,
+        "date": card.date,
+        "date_short": card.date_short,
+        "kind": card.kind,
+        "kind_label": card.kind_label,
+        "line": c.line,
+        "text": if repeats { "" } else { c.text.as_str() },
+    })
+}
+
+/// A check result as the templates show it: a state word, the HTTP status, when.
+pub(super) fn status_view(r: &CheckResult, lang: Language) -> Value {
+    let label = text(
+        lang,
+        &format!("link_state_{}", r.state.as_str().replace('-', "_")),
+    );
+    json!({
+        "state": r.state.as_str(),
+        "label": label,
+        "code": r.status,
+        "error": r.error,
+        "final_url": r.final_url,
+        "checked_at": format_time(r.checked_at),
+        "checked_date": format_time(r.checked_at).get(..10).unwrap_or_default(),
+    })
+}
+
+pub(super) fn host_label(host: &str, lang: Language) -> String {
+    if host.is_empty() {
+        text(lang, "links_this_archive").to_string()
+    } else {
+        host.to_string()
+    }
+}
+
+/// "cited 3 times", with the singular for one.
+pub(super) fn cited(n: usize, lang: Language) -> String {
+    if n == 1 {
+        text(lang, "cited_once").to_string()
+    } else {
+        text(lang, "cited_times").replace("{n}", &n.to_string())
+    }
+}
+
+fn kind_label(kind: LinkKind, lang: Language) -> &'static str {
+    text(
+        lang,
+        &format!("link_kind_{}", kind.as_str().replace('-', "_")),
+    )
+}
+
+/// A rendered index page: which template and what it shows.
+pub struct IndexPage {
+    pub template: &'static str,
+    pub context: Value,
+}
+
+/// The context of one page of the link or PDF index (`Page::Links`, `Page::LinkHost`,
+/// `Page::Pdfs`, `Page::PdfGroup`), from the model built in the model stage.
+pub fn index_page(archive: &Archive, cards: &[Card], page: Page) -> IndexPage {
+    let model = &archive.links;
+    match page {
+        Page::LinkHost(s, p) if s < model.hosts.len() => IndexPage {
+            template: "links_host.html",
+            context: link_host_context(archive, cards, s, p),
+        },
+        Page::PdfGroup(s, p) if s < model.pdf_groups.len() => IndexPage {
+            template: "pdfs_group.html",
+            context: pdf_group_context(archive, cards, s, p),
+        },
+        Page::Pdfs | Page::PdfGroup(..) => IndexPage {
+            template: "pdfs.html",
+            context: pdfs_overview(archive),
+        },
+        _ => IndexPage {
+            template: "links.html",
+            context: links_overview(archive),
+        },
+    }
+}
+
+/// What one host holds: link count, counts per kind, broken and checked links.
+struct HostTally {
+    links: usize,
+    kinds: BTreeMap<LinkKind, usize>,
+    broken: usize,
+    checked: usize,
+}
+
+fn tally(model: &LinkModel, section: &Section) -> HostTally {
+    let mut t = HostTally {
+        links: 0,
+        kinds: BTreeMap::new(),
+        broken: 0,
+        checked: 0,
+    };
+    for &i in &section.rows {
+        let target = &model.index.targets[i];
+        t.links += target.citations.len();
+        *t.kinds.entry(target.kind).or_default() += target.citations.len();
+        match model.cache.results.get(&target.url) {
+            Some(r) => {
+                t.checked += 1;
+                t.broken += usize::from(r.state.is_broken());
+            }
+            None => t.broken += usize::from(target.kind == LinkKind::Broken),
+        }
+    }
+    t
+}
+
+fn kinds_view(kinds: &BTreeMap<LinkKind, usize>, lang: Language) -> Vec<Value> {
+    kinds
+        .iter()
+        .map(|(k, n)| json!({"kind": k.as_str(), "label": kind_label(*k, lang), "count": n}))
+        .collect()
+}
+
+fn host_summary(model: &LinkModel, s: usize, lang: Language) -> (Value, HostTally) {
+    let section = &model.hosts[s];
+    let host = match &section.key {
+        SectionKey::Host(h) => h.as_str(),
+        SectionKey::Year(_) => "",
+    };
+    let t = tally(model, section);
+    let view = json!({
+        "label": host_label(host, lang),
+        "url": section.url("links/", 0),
+        "count": t.links,
+        "target_count": section.rows.len(),
+        "kinds": kinds_view(&t.kinds, lang),
+        "broken": t.broken,
+        "checked": t.checked,
+        "pages": section.pages.len(),
+    });
+    (view, t)
+}
+
+/// How many broken links the overview lists by name; the host pages have the rest.
+const BROKEN_LISTED: usize = 100;
+
+/// `/links/`: the archive's own links in summary, every outside host with its counts per kind
+/// and broken links, and the broken links by name. The rows are on the host pages.
+fn links_overview(archive: &Archive) -> Value {
+    let lang = archive.config.language;
+    let model = &archive.links;
+    let mut kinds: BTreeMap<LinkKind, usize> = BTreeMap::new();
+    let mut total_links = 0;
+    let mut broken = 0;
+    let mut checked = 0;
+    let mut internal = Value::Null;
+    let mut hosts = Vec::new();
+    for (s, section) in model.hosts.iter().enumerate() {
+        let (view, t) = host_summary(model, s, lang);
+        for (k, n) in &t.kinds {
+            *kinds.entry(*k).or_default() += n;
+        }
+        total_links += t.links;
+        broken += t.broken;
+        checked += t.checked;
+        if section.key == SectionKey::Host(String::new()) {
+            internal = view;
+        } else {
+            hosts.push(view);
+        }
+    }
+    let broken_targets: Vec<(usize, &LinkTarget)> = model
+        .index
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            t.kind == LinkKind::Broken
+                || model
+                    .cache
+                    .results
+                    .get(&t.url)
+                    .is_some_and(|r| r.state.is_broken())
+        })
+        .collect();
+    let broken_list: Vec<Value> = broken_targets
+        .iter()
+        .take(BROKEN_LISTED)
+        .map(|&(i, t)| {
+            let (s, p) = model.target_page[i];
+            json!({
+                "url": t.url,
+                "is_internal": t.kind.is_internal(),
+                "status": model.cache.results.get(&t.url).map(|r| status_view(r, lang)),
+                "cited": cited(t.citations.len(), lang),
+                "page_url": model.hosts[s].url("links/", p),
+                "host": host_label(&t.host, lang),
+            })
+        })
+        .collect();
+    let last_check = model.cache.results.values().map(|r| r.checked_at).max();
+    json!({
+        "title": text(lang, "links"),
+        "total_links": total_links,
+        "total_targets": model.index.targets.len(),
+        "host_count": model.hosts.len(),
+        "hosts": hosts,
+        "internal": internal,
+        "kinds": kinds_view(&kinds, lang),
+        "checked": checked,
+        "broken": broken,
+        "broken_list": broken_list,
+        "broken_more": broken_targets.len().saturating_sub(BROKEN_LISTED),
+        "last_check": last_check.map(format_time),
+    })
+}
+
+/// Numbered links to every page of a section; on the first page each is labelled with its
+/// first and last row, so a member can leaf through a long host like a dictionary.
+pub(super) fn pager(
+    section: &Section,
+    base: &str,
+    current: usize,
+    row_label: &dyn Fn(usize) -> String,
+) -> Value {
+    let pages: Vec<Value> = section
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(p, rows)| {
+            json!({
+                "number": p + 1,
+                "url": section.url(base, p),
+                "current": p == current,
+                // Only the first page lists every page with its range (see index_pager.html).
+                "first": rows.first().filter(|_| current == 0).map(|s| row_label(s.row)),
+                "last": rows.last().filter(|_| current == 0).map(|s| row_label(s.row)),
+            })
+        })
+        .collect();
+    json!({
+        "number": current + 1,
+        "count": section.pages.len(),
+        "pages": pages,
+        "previous": current.checked_sub(1).map(|p| section.url(base, p)),
+        "next": (current + 1 < section.pages.len()).then(|| section.url(base, current + 1)),
+    })
+}
+
+fn short_url(url: &str) -> String {
+    url.trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.")
+        .to_string()
+}
+
+pub(super) fn page_title(label: &str, index_title: &str, page: usize, lang: Language) -> String {
+    if page == 0 {
+        format!("{label} · {index_title}")
+    } else {
+        format!(
+            "{label} · {index_title} · {} {}",
+            text(lang, "page_of"),
+            page + 1
+        )
+    }
+}
+
+/// `/links/<host>/` (and its further pages): the host's targets, each with the citations that
+/// fall on this page.
+fn link_host_context(archive: &Archive, cards: &[Card], s: usize, p: usize) -> Value {
+    let lang = archive.config.language;
+    let model = &archive.links;
+    let section = &model.hosts[s];
+    let p = p.min(section.pages.len().saturating_sub(1));
+    let host = match &section.key {
+        SectionKey::Host(h) => h.clone(),
+        SectionKey::Year(_) => String::new(),
+    };
+    let slices: &[Slice] = section.pages.get(p).map(Vec::as_slice).unwrap_or(&[]);
+    let targets: Vec<Value> = slices
+        .iter()
+        .map(|slice| {
+            let target = &model.index.targets[slice.row];
+            let shown = &target.citations[slice.from..slice.to];
+            let result = model.cache.results.get(&target.url);
+            let state = result.map(|r| r.state.as_str()).unwrap_or_default();
+            // The row's text is searched too (index-filter.js); these add the words it lacks.
+            let filter = format!("{} {state}", target.kind.as_str());
+            json!({
+                "filter": filter,
+                "url": target.url,
+                "is_internal": target.kind.is_internal(),
+                "kind": target.kind.as_str(),
+                "kind_label": kind_label(target.kind, lang),
+                "status": result.map(|r| status_view(r, lang)),
+                "cited": cited(target.citations.len(), lang),
+                "continued": slice.from > 0,
+                "continues": slice.to < target.citations.len(),
+                "citations": shown.iter().map(|c| citation_view(c, cards, &target.url)).collect::<Vec<_>>(),
+                "label": model.labels[slice.row],
+            })
+        })
+        .collect();
+    let row_label = |row: usize| {
+        let t = &model.index.targets[row];
+        model.labels[row]
+            .clone()
+            .unwrap_or_else(|| short_url(&t.url))
+    };
+    let (summary, _) = host_summary(model, s, lang);
+    let label = host_label(&host, lang);
+    json!({
+        "title": page_title(&label, text(lang, "links"), p, lang),
+        "host": summary,
+        "targets": targets,
+        "pager": pager(section, "links/", p, &row_label),
+    })
+}

@@ -1,0 +1,217 @@
+//! The meeting pack (`/<year>/<meeting>/pack/`): what an organiser prints the night before.
+//! The programme and a table of contents, then every document of the meeting in programme
+//! order: reports and accounts in full, decks as three-per-page handouts. Each document prints
+//! under its own running footer through a named CSS page.
+
+use crate::model::Archive;
+use crate::core::i18n;
+use crate::core::kind::Kind;
+use crate::render::Page;
+use crate::render::deck::{
+    css_string, prefix_ids, rebase_links, sheets, slide_views, SlideView, DEFAULT_PER_PAGE,
+};
+use crate::core::slug::slugify;
+use serde_json::{json, Value};
+
+/// Folder of a meeting's pack, relative to the site.
+pub fn pack_url(meeting: &crate::model::Document) -> String {
+    format!("{}pack/", meeting.url)
+}
+
+/// The meeting's documents in the order they are presented: those the programme names first,
+/// in programme order (even when they do not name the meeting themselves), then the rest of
+/// the documents that name the meeting.
+pub fn pack_documents(archive: &Archive, meeting: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::new();
+    for item in &archive.documents[meeting].front.programme {
+        let Some(target) = item.document.as_deref().map(slugify) else {
+            continue;
+        };
+        let found = archive
+            .documents
+            .iter()
+            .position(|d| d.slug == target && d.front.kind != Kind::Meeting);
+        if let Some(i) = found.filter(|i| !order.contains(i)) {
+            order.push(i);
+        }
+    }
+    if let Some(docs) = archive.indexes.meeting_documents.get(&meeting) {
+        for &d in docs {
+            if !order.contains(&d) {
+                order.push(d);
+            }
+        }
+    }
+    order
+}
+
+/// Fills the pack page for the meeting document `meeting`.
+pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) {
+    let lang = archive.config.language;
+    let m = &archive.documents[meeting];
+    let page_url = pack_url(m);
+    let documents = pack_documents(archive, meeting);
+    let section_of = |slug: &str| {
+        let slug = slugify(slug);
+        documents
+            .iter()
+            .position(|&d| archive.documents[d].slug == slug)
+            .map(|p| p + 1)
+    };
+    let programme: Vec<Value> = m
+        .front
+        .programme
+        .iter()
+        .map(|p| {
+            json!({
+                "time": p.time,
+                "title": p.title,
+                "speaker": p.speaker,
+                "section": p.document.as_deref().and_then(section_of),
+            })
+        })
+        .collect();
+    let sections: Vec<Value> = documents
+        .iter()
+        .enumerate()
+        .map(|(n, &d)| {
+            let doc = &archive.documents[d];
+            let is_deck = doc.front.kind == Kind::Slides;
+            // Two decks in one pack must not share slide ids either.
+            let views: Vec<SlideView> = if is_deck {
+                slide_views(doc, &page_url)
+                    .into_iter()
+                    .map(|mut v| {
+                        v.html = prefix_ids(&v.html, &format!("p{}-", n + 1));
+                        v
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            json!({
+                "number": n + 1,
+                "anchor": format!("pack-{}", n + 1),
+                "title": doc.front.title,
+                "url": doc.url,
+                "kind_label": i18n::kind_label(lang, doc.front.kind).0,
+                "date_long": doc.front.date.map(|x| x.long(lang)),
+                "authors": doc.front.authors,
+                "committee": doc.front.committee,
+                "is_deck": is_deck,
+                "slide_count": doc.slides.len(),
+                "sheets": sheets(&views, DEFAULT_PER_PAGE),
+                "body": if is_deck { String::new() } else {
+                    let html = rebase_links(&doc.html, &doc.url, &page_url);
+                    demote_headings(&prefix_ids(&html, &format!("p{}-", n + 1)))
+                },
+                "attachments": doc.attachments.iter().map(|a| a.title.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let titles: Vec<String> = documents
+        .iter()
+        .enumerate()
+        .map(|(n, &d)| format!("{}. {}", n + 1, archive.documents[d].front.title))
+        .collect();
+    ctx.insert(
+        "meeting",
+        &json!({
+            "title": m.front.title,
+            "url": m.url,
+            "date_long": m.front.date.map(|x| x.long(lang)),
+            "place": m.front.place,
+            "programme": programme,
+            "body": demote_headings(&prefix_ids(&rebase_links(&m.html, &m.url, &page_url), "p0-")),
+            "attachments": m.attachments.iter().map(|a| a.title.clone()).collect::<Vec<_>>(),
+        }),
+    );
+    ctx.insert("sections", &sections);
+    ctx.insert("page_css", &page_css(archive, meeting, &titles));
+    ctx.insert("section", "meetings");
+}
+
+/// The running header and footer of every printed page, as CSS paged-media rules: the
+/// association and the meeting at the top, the document and "page N of M" at the bottom.
+/// Each document gets a named page (`pack-N`) so its own title runs in its footer.
+fn page_css(archive: &Archive, meeting: usize, titles: &[String]) -> String {
+    let lang = archive.config.language;
+    let m = &archive.documents[meeting];
+    let meeting_line = match m.front.date {
+        Some(d) => format!("{} · {}", m.front.title, d.long(lang)),
+        None => m.front.title.clone(),
+    };
+    let mut css = format!(
+        "@page {{ @top-left {{ content: {}; }} @top-right {{ content: {}; }} @bottom-left {{ content: {}; }} @bottom-right {{ content: {} \" \" counter(page) \" {} \" counter(pages); }} }}\n",
+        css_string(&archive.config.title),
+        css_string(&meeting_line),
+        css_string(i18n::text(lang, "programme")),
+        css_string(i18n::text(lang, "page_of")),
+        css_escape_bare(i18n::text(lang, "of")),
+    );
+    for (n, title) in titles.iter().enumerate() {
+        css.push_str(&format!(
+            ".pack-doc-{} {{ page: pack-{}; }}\n@page pack-{} {{ @bottom-left {{ content: {}; }} }}\n",
+            n + 1,
+            n + 1,
+            n + 1,
+            css_string(title)
+        ));
+    }
+    css
+}
+
+/// A word placed inside an already quoted CSS string.
+fn css_escape_bare(word: &str) -> String {
+    let quoted = css_string(word);
+    quoted[1..quoted.len() - 1].to_string()
+}
+
+/// The deck and pack pages that show something of document `i`: its presentation and
+/// handout when it is a deck, and the pack of every meeting whose pack holds it (or its own
+/// pack when it is a meeting). For serve, which re-renders only the pages an edit touches.
+pub fn pages_showing(archive: &Archive, i: usize) -> Vec<Page> {
+    let d = &archive.documents[i];
+    let mut pages = Vec::new();
+    if d.front.kind == Kind::Slides && !d.slides.is_empty() {
+        pages.extend([Page::Presentation(i), Page::Handout(i)]);
+    }
+    for &m in &archive.indexes.meetings {
+        if m == i || pack_documents(archive, m).contains(&i) {
+            pages.push(Page::Pack(m));
+        }
+    }
+    pages
+}
+
+/// In the pack a document's title is a level-2 heading, so its own headings move one level
+/// down (`h2` → `h3`, …, `h6` stays `h6`) and the printed outline stays in order.
+pub fn demote_headings(html: &str) -> String {
+    let mut out = html.to_string();
+    for level in (1..=5).rev() {
+        for (open, close) in [("<h", ">"), ("</h", ">")] {
+            for end in if open == "<h" { [" ", ">"] } else { [">", ">"] } {
+                let from = format!("{open}{level}{end}");
+                let to = format!("{open}{}{end}", level + 1);
+                out = out.replace(&from, &to);
+            }
+            let _ = close;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_move_one_level_down() {
+        assert_eq!(
+            demote_headings(
+                "<h1>A</h1><h2 id=\"b\">B</h2><h3>C</h3><h6>F</h6><header>x</header><hr>"
+            ),
+            "<h2>A</h2><h3 id=\"b\">B</h3><h4>C</h4><h6>F</h6><header>x</header><hr>"
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! Every URL the site uses, in one place.
