@@ -5,8 +5,8 @@
 //! Run with `cargo bench --bench build` (release profile). This is a benchmark to report,
 //! not a timed test: it asserts nothing about speed.
 
-use arkiv_gen::{generate_site, GenerateOptions};
 use arkiv::pipeline::{build, BuildOptions};
+use arkiv_gen::{generate_site, GenerateOptions};
 use std::time::{Duration, Instant};
 
 fn main() {

@@ -7,9 +7,9 @@
 //! Run with `cargo bench --bench link_index` (release profile). This is a benchmark to report,
 //! not a timed test: it asserts nothing about speed.
 
-use arkiv_gen::{generate_site, GenerateOptions};
 use arkiv::model::link_model::LinkModel;
 use arkiv::render::{Page, Renderer};
+use arkiv_gen::{generate_site, GenerateOptions};
 use std::time::{Duration, Instant};
 
 /// The best of the runs: on a shared machine the fastest run is the one least disturbed.
@@ -34,13 +34,13 @@ fn main() {
     let (config, theme) = arkiv::pipeline::load_config_and_theme(&site).expect("site.yaml");
     let loaded = arkiv::load::content::load(&site, false);
     let mut problems = arkiv::core::diagnostics::Diagnostics::default();
-    let mut archive = arkiv::model::build_archive(config, &site, loaded, &mut problems);
-    arkiv::pipeline::complete_model(&mut archive, &mut problems);
+    let archive = arkiv::model::build_archive(config, &site, loaded, &mut problems);
 
     let model_times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let (model, _) = LinkModel::build(&archive);
+            let (model, _) =
+                LinkModel::build(&archive.documents, &archive.assets, &archive.site_root);
             let took = start.elapsed();
             drop(model);
             took

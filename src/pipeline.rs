@@ -1,12 +1,13 @@
 //! The build, stage by stage: load → model → render → write. Each stage only reads what the
 //! one before produced; this file just runs them in order and times them.
 
-use crate::model::{build_archive, Archive};
-use crate::load::config::SiteConfig;
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::{self, CopiedFile};
-use crate::render::{OutputFile, Renderer};
+use crate::load::config::SiteConfig;
 use crate::load::theme::Theme;
+use crate::model::{build_archive, Archive};
+use crate::output::{self, CopiedFile};
+use crate::render::minify;
+use crate::render::{OutputFile, Renderer};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -92,8 +93,7 @@ fn run_stages(
     let loaded = crate::load::content::load(site_root, drafts);
     let t = timings.record("load", start);
     let mut diagnostics = Diagnostics::default();
-    let mut archive = build_archive(config, site_root, loaded, &mut diagnostics);
-    complete_model(&mut archive, &mut diagnostics);
+    let archive = build_archive(config, site_root, loaded, &mut diagnostics);
     let t = timings.record("model", t);
     if diagnostics.has_errors() {
         diagnostics.sort();
@@ -116,14 +116,8 @@ fn run_stages(
     }
     let t = timings.record("index", t);
     for f in static_files(&theme) {
-        // Pages are compact already (see `output::minify_template`); the stylesheets are not.
-        match std::str::from_utf8(&f.contents) {
-            Ok(css) if archive.config.minify && f.path.ends_with(".css") => sink(OutputFile {
-                contents: output::minify_css(css).into_bytes(),
-                path: f.path,
-            }),
-            _ => sink(f),
-        }
+        // Pages are compact already (see `render::minify`); the theme's files are not.
+        sink(minify_static(f, archive.config.minify));
     }
     if archive.config.minify {
         timings.record("minify", t);
@@ -150,14 +144,6 @@ pub fn load_config_and_theme(site_root: &Path) -> Result<(SiteConfig, Theme), Di
     Ok((config, theme))
 }
 
-/// Steps that add to the model after `build_archive` (such as reading PDF attachments). Build and
-/// serve both call this after every model build, so a step added here is live in both.
-pub fn complete_model(archive: &mut Archive, diagnostics: &mut Diagnostics) {
-    let (links, cache_problem) = crate::model::link_model::LinkModel::build(archive);
-    archive.links = links;
-    diagnostics.extend(cache_problem);
-}
-
 /// Files made from the whole model besides the pages (such as the search index). Serve calls
 /// this after every rebuild, so anything listed here stays current while writing.
 pub fn model_files(archive: &Archive, diagnostics: &mut Diagnostics) -> Vec<OutputFile> {
@@ -167,13 +153,32 @@ pub fn model_files(archive: &Archive, diagnostics: &mut Diagnostics) -> Vec<Outp
     files
 }
 
+/// A theme file as it ships: CSS and JavaScript minified when `minify` is on.
+pub fn minify_static(f: OutputFile, minify: bool) -> OutputFile {
+    let text = match std::str::from_utf8(&f.contents) {
+        Ok(text) if minify => text,
+        _ => return f,
+    };
+    let contents = if f.path.ends_with(".css") {
+        minify::minify_css(text)
+    } else if f.path.ends_with(".js") {
+        minify::minify_js(text)
+    } else {
+        return f;
+    };
+    OutputFile {
+        path: f.path,
+        contents: contents.into_bytes(),
+    }
+}
+
 /// The theme's static files (CSS, scripts, fonts), published under `static/`.
 pub fn static_files(theme: &Theme) -> Vec<OutputFile> {
     theme
         .static_files
         .iter()
         .map(|f| OutputFile {
-            path: format!("static/{}", f.name),
+            path: crate::routes::static_file(&f.name),
             contents: f.contents.clone(),
         })
         .collect()

@@ -5,9 +5,9 @@
 
 mod common;
 
-use arkiv::load::link_cache::LinkState;
 use arkiv::check::http::HttpSettings;
 use arkiv::check::{run, CheckOptions};
+use arkiv::load::link_cache::LinkState;
 use common::Fixture;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -368,8 +368,7 @@ fn second_check_uses_the_cache() {
     let (config, theme) = arkiv::pipeline::load_config_and_theme(f.root()).unwrap();
     let loaded = arkiv::load::content::load(f.root(), false);
     let mut problems = arkiv::core::diagnostics::Diagnostics::default();
-    let mut archive = arkiv::model::build_archive(config, f.root(), loaded, &mut problems);
-    arkiv::pipeline::complete_model(&mut archive, &mut problems);
+    let archive = arkiv::model::build_archive(config, f.root(), loaded, &mut problems);
     std::fs::remove_file(f.root().join(".arkiv-linkcheck.json")).unwrap();
     let renderer = arkiv::render::Renderer::new(&archive, &theme).unwrap();
     let pages = renderer.all_pages();

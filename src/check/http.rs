@@ -3,8 +3,8 @@
 //! honour Retry-After, and a pool of threads that never has more than a few requests open to
 //! any one host, so a check never looks like an attack on a small association's web server.
 
-use crate::model::link_index::{host_of, path_is_pdf};
 use crate::load::link_cache::{now_secs, CheckResult, LinkState, Redirect};
+use crate::model::link_index::{host_of, path_is_pdf};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;

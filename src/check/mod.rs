@@ -3,15 +3,14 @@
 //! with retries), and the answers are cached under the site root so the next check — and the
 //! link index — can use them without going online.
 
-
 pub mod http;
 pub mod report;
 
-use crate::model::build_archive;
-use crate::load::config::{LinkCheckConfig, SiteConfig};
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::link_index::{host_of, LinkIndex};
+use crate::load::config::{LinkCheckConfig, SiteConfig};
 use crate::load::link_cache::{self, now_secs, Cache, CheckResult};
+use crate::model::build_archive;
+use crate::model::link_index::{host_of, LinkIndex};
 use http::HttpSettings;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -137,7 +136,7 @@ pub fn run(site_root: &Path, options: &CheckOptions) -> Result<CheckReport, Diag
     let (mut cache, cache_problem) = Cache::load(site_root);
     internal.extend(cache_problem);
     if !options.offline {
-        let index = LinkIndex::build(&archive, &cache);
+        let index = LinkIndex::build(&archive.documents, &archive.assets, &cache);
         let mut to_check: Vec<(String, Vec<SourceCitation>)> = Vec::new();
         for target in index.web_targets() {
             let citations = target

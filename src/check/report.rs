@@ -1,9 +1,9 @@
 //! How `arkiv check` tells its findings: for people, grouped by the document that cites each
 //! link (that is the file the secretary opens to fix it); for scripts, as JSON.
 
-use crate::load::link_cache::{format_time, LinkState};
 use super::CheckReport;
 use crate::core::diagnostics::display_path;
+use crate::load::link_cache::{format_time, LinkState};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::fmt::Write;

@@ -6,8 +6,6 @@ use crate::core::yaml::{yaml_scalar_text, YamlMap};
 use serde_yaml::Value;
 use std::path::{Path, PathBuf};
 
-
-
 /// Settings of `arkiv check` for outside links.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LinkCheckConfig {

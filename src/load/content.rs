@@ -2,8 +2,8 @@
 //! Everything else under `content/` is an asset, copied as it is.
 
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::frontmatter::{self, FrontMatter};
 use crate::core::slug::slugify;
+use crate::load::frontmatter::{self, FrontMatter};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 

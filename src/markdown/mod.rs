@@ -317,6 +317,27 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
+/// Replaces every `arkiv-link:N` in `html` with `f(N)`.
+pub fn replace_placeholders(html: &str, mut f: impl FnMut(usize) -> String) -> String {
+    // Only attribute values (`href="…"`, `src="…"`) are placeholders: in text, pulldown-cmark
+    // writes `"` as `&quot;`, so words a writer types can never be mistaken for one.
+    let marker = format!("=\"{LINK_PLACEHOLDER}");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(pos) = rest.find(&marker) {
+        out.push_str(&rest[..pos + 2]);
+        let after = &rest[pos + marker.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&f(n)),
+            Err(_) => out.push_str(LINK_PLACEHOLDER),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,5 +397,28 @@ mod tests {
         assert!(!is_external("../2024/a.md"));
         assert!(!is_external("bilag.pdf"));
         assert!(!is_external("/2024/a/"));
+    }
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_words_in_text_are_left_alone() {
+        let html = "<p>arkiv-link:3 og arkiv-link:99999999999999999999999</p><a href=\"arkiv-link:0\">a</a>";
+        assert_eq!(
+            replace_placeholders(html, |n| format!("u{n}")),
+            "<p>arkiv-link:3 og arkiv-link:99999999999999999999999</p><a href=\"u0\">a</a>"
+        );
+    }
+
+    #[test]
+    fn placeholders_replaced() {
+        let html = "<a href=\"arkiv-link:0\">a</a><a href=\"arkiv-link:12\">b</a>";
+        assert_eq!(
+            replace_placeholders(html, |n| format!("u{n}")),
+            "<a href=\"u0\">a</a><a href=\"u12\">b</a>"
+        );
     }
 }

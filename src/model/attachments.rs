@@ -1,13 +1,33 @@
 //! Attachments: the files a document lists under `attachments:`, found on disk (and only
 //! inside `content/`), with a "did you mean" for a misspelt name.
 
-use super::Attachment;
-use crate::load::content::{SourceDocument, CONTENT_DIR};
 use crate::core::diagnostics::Diagnostic;
 use crate::core::urls::join_normalized;
+use crate::load::content::{SourceDocument, CONTENT_DIR};
 use std::path::Path;
 
-pub(super) fn resolve_attachments(
+/// A file attached to a document, found on disk.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Attachment {
+    /// Relative to `content/`, which is also its place in the output.
+    pub path: String,
+    pub title: String,
+    pub file_name: String,
+    pub size_bytes: u64,
+    pub is_pdf: bool,
+    /// Filled by the PDF reader (`pdf`): page count, the PDF's own Title, and its text.
+    pub pdf: Option<PdfInfo>,
+}
+
+/// What a PDF says about itself; read once at build time.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct PdfInfo {
+    pub pages: Option<u32>,
+    pub title: Option<String>,
+    pub text: String,
+}
+
+pub fn resolve_attachments(
     source: &SourceDocument,
     site_root: &Path,
     problems: &mut Vec<Diagnostic>,

@@ -1,11 +1,36 @@
 //! The archive's indexes: by year, kind, committee, tag, author and meeting, each newest first.
 
-use super::{Document, Group, Indexes};
 use crate::core::kind::Kind;
 use crate::core::slug::slugify;
-use std::collections::BTreeMap;
+use crate::model::document::Document;
+use std::collections::{BTreeMap, HashMap};
 
-pub(super) fn build_indexes(documents: &[Document]) -> Indexes {
+/// A named group of documents (a committee, tag or author) with its URL slug.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Group {
+    pub name: String,
+    pub slug: String,
+    pub documents: Vec<usize>,
+}
+
+/// The archive's indexes; each list is newest first.
+#[derive(Debug, Default, Clone)]
+pub struct Indexes {
+    pub years: BTreeMap<i32, Vec<usize>>,
+    pub kinds: BTreeMap<Kind, Vec<usize>>,
+    pub committees: Vec<Group>,
+    pub tags: Vec<Group>,
+    pub authors: Vec<Group>,
+    /// Meeting documents, newest first.
+    pub meetings: Vec<usize>,
+    /// For each meeting, the documents that name it, in programme order then by date.
+    pub meeting_documents: HashMap<usize, Vec<usize>>,
+    /// Dated documents, newest first (everything but pages).
+    pub dated: Vec<usize>,
+    pub pages: Vec<usize>,
+}
+
+pub fn build_indexes(documents: &[Document]) -> Indexes {
     let mut ix = Indexes::default();
     let mut committees: BTreeMap<String, Group> = BTreeMap::new();
     let mut tags: BTreeMap<String, Group> = BTreeMap::new();

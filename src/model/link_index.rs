@@ -4,12 +4,13 @@
 //! secretariat asks "which links have died?" — both are answered from this one model plus
 //! the results `arkiv check` cached.
 
-
-use crate::model::{Archive, PdfInfo};
 use crate::load::link_cache::Cache;
-use crate::model::links::{InternalTarget, LinkTargets};
 use crate::markdown::is_external;
+use crate::model::attachments::PdfInfo;
+use crate::model::document::Document;
+use crate::model::links::{InternalTarget, LinkTargets};
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 /// What sort of place a link leads to; decides its badge and whether `arkiv check` asks the web.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -157,11 +158,11 @@ fn classify_outside(target: &str, cache: &Cache) -> (LinkKind, String, String) {
 impl LinkIndex {
     /// Collects and classifies every link of every document (images are not links and are
     /// left out). `cache` only decides whether an outside link without `.pdf` is a PDF.
-    pub fn build(archive: &Archive, cache: &Cache) -> LinkIndex {
-        let resolver = LinkTargets::new(archive);
+    pub fn build(documents: &[Document], assets: &[PathBuf], cache: &Cache) -> LinkIndex {
+        let resolver = LinkTargets::new(documents, assets);
         let mut by_key: HashMap<(String, LinkKind), usize> = HashMap::new();
         let mut targets: Vec<LinkTarget> = Vec::new();
-        for (i, doc) in archive.documents.iter().enumerate() {
+        for (i, doc) in documents.iter().enumerate() {
             let content_path = doc.content_path.to_string_lossy().replace('\\', "/");
             for link in doc.links.iter().filter(|l| !l.is_image) {
                 if link.target.trim().is_empty() {
@@ -170,7 +171,7 @@ impl LinkIndex {
                 let (kind, url, host) = if link.is_internal || link.target.starts_with('#') {
                     match resolver.resolve(i, &content_path, &link.target) {
                         Ok(InternalTarget::Document { index, anchor }) => {
-                            let base = archive.documents[index].url.clone();
+                            let base = documents[index].url.clone();
                             match anchor {
                                 Some(a) => (
                                     LinkKind::InternalAnchor,
@@ -306,10 +307,10 @@ fn per_document(mut citations: Vec<Citation>) -> Vec<Citation> {
 type HeldPdf = (Option<String>, Option<u64>, Option<PdfInfo>, Vec<Citation>);
 
 /// Every PDF attached to a document or linked from one, inside the archive or outside.
-pub fn pdf_index(archive: &Archive, links: &LinkIndex) -> Vec<PdfEntry> {
+pub fn pdf_index(documents: &[Document], links: &LinkIndex) -> Vec<PdfEntry> {
     // Attached PDFs, by path.
     let mut attached: BTreeMap<String, HeldPdf> = BTreeMap::new();
-    for (i, doc) in archive.documents.iter().enumerate() {
+    for (i, doc) in documents.iter().enumerate() {
         for a in doc.attachments.iter().filter(|a| a.is_pdf) {
             let entry = attached
                 .entry(a.path.clone())

@@ -5,12 +5,13 @@
 //! section holds more than one page's worth of citations. Built once in the model stage
 //! (with the `arkiv check` cache read then), so rendering never goes back to disk.
 
-use crate::model::link_index::{pdf_index, LinkIndex, LinkKind, PdfEntry, PdfPlace};
-use crate::model::Archive;
 use crate::core::diagnostics::Diagnostic;
-use crate::load::link_cache::Cache;
 use crate::core::slug::slugify;
+use crate::load::link_cache::Cache;
+use crate::model::document::Document;
+use crate::model::link_index::{pdf_index, LinkIndex, LinkKind, PdfEntry, PdfPlace};
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// How much one page holds: each citation line counts 1 and each row (a link target or a PDF)
 /// `ROW_COST`, which keeps a page near 100–150 KB however the citations are spread.
@@ -53,12 +54,9 @@ pub struct Section {
 
 impl Section {
     /// Output folder of page `page` (0-based) below `base` (`links/`, `pdfs/`).
-    pub fn url(&self, base: &str, page: usize) -> String {
-        if page == 0 {
-            format!("{base}{}/", self.slug)
-        } else {
-            format!("{base}{}/{}/", self.slug, page + 1)
-        }
+    /// Page `page` (0-based) of this section under `folder` (`routes::LINKS` or `routes::PDFS`).
+    pub fn url(&self, folder: &str, page: usize) -> String {
+        crate::routes::index_page(folder, &self.slug, page)
     }
 }
 
@@ -114,7 +112,7 @@ pub fn paginate(rows: &[usize], count: impl Fn(usize) -> usize, budget: usize) -
 
 /// What an internal target is called: the document's title (and the heading for anchors).
 fn internal_label(
-    archive: &Archive,
+    documents: &[Document],
     by_url: &HashMap<&str, usize>,
     kind: LinkKind,
     url: &str,
@@ -123,7 +121,7 @@ fn internal_label(
         return None;
     }
     let (page, anchor) = url.split_once('#').unwrap_or((url, ""));
-    let doc = &archive.documents[*by_url.get(page)?];
+    let doc = &documents[*by_url.get(page)?];
     let heading = doc
         .headings
         .iter()
@@ -153,17 +151,28 @@ fn unique_slug(wanted: String, taken: &mut HashSet<String>) -> String {
 impl LinkModel {
     /// Reads the check cache under the site root and builds both indexes and their pages. A
     /// damaged cache is a warning (the index then shows no statuses), never an error.
-    pub fn build(archive: &Archive) -> (LinkModel, Option<Diagnostic>) {
-        let (cache, problem) = Cache::load(&archive.site_root);
-        (Self::with_cache(archive, cache, PAGE_BUDGET), problem)
+    pub fn build(
+        documents: &[Document],
+        assets: &[PathBuf],
+        site_root: &Path,
+    ) -> (LinkModel, Option<Diagnostic>) {
+        let (cache, problem) = Cache::load(site_root);
+        (
+            Self::with_cache(documents, assets, cache, PAGE_BUDGET),
+            problem,
+        )
     }
 
     /// `build` with the cache and page size given, for tests and `arkiv check`.
-    pub fn with_cache(archive: &Archive, cache: Cache, budget: usize) -> LinkModel {
-        let index = LinkIndex::build(archive, &cache);
-        let pdfs = pdf_index(archive, &index);
-        let by_url: HashMap<&str, usize> = archive
-            .documents
+    pub fn with_cache(
+        documents: &[Document],
+        assets: &[PathBuf],
+        cache: Cache,
+        budget: usize,
+    ) -> LinkModel {
+        let index = LinkIndex::build(documents, assets, &cache);
+        let pdfs = pdf_index(documents, &index);
+        let by_url: HashMap<&str, usize> = documents
             .iter()
             .enumerate()
             .map(|(i, d)| (d.url.as_str(), i))
@@ -171,7 +180,7 @@ impl LinkModel {
         let labels = index
             .targets
             .iter()
-            .map(|t| internal_label(archive, &by_url, t.kind, &t.url))
+            .map(|t| internal_label(documents, &by_url, t.kind, &t.url))
             .collect();
 
         // Link hosts; the archive's own section keeps the plain name "archive".
@@ -199,10 +208,7 @@ impl LinkModel {
         }
 
         // PDF years (of the newest citing document), newest first, then PDF hosts.
-        let year_of = |e: &PdfEntry| {
-            e.newest_document()
-                .and_then(|d| archive.documents[d].year())
-        };
+        let year_of = |e: &PdfEntry| e.newest_document().and_then(|d| documents[d].year());
         let mut years: Vec<(Option<i32>, Vec<usize>)> = Vec::new();
         let mut by_host: Vec<(String, Vec<usize>)> = Vec::new();
         for (i, e) in pdfs.iter().enumerate() {

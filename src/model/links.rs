@@ -3,12 +3,12 @@
 //! checked at build and rewritten to a relative href; a broken one is an error with the
 //! nearest existing target.
 
-use crate::model::{Archive, Document};
 use crate::core::diagnostics::{suggest, Diagnostic, Diagnostics};
-use crate::markdown::LINK_PLACEHOLDER;
 use crate::core::slug::slugify;
 use crate::core::urls::{join_normalized, percent_decode, relative};
+use crate::model::document::Document;
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 /// Where an internal link leads, once resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,27 +24,6 @@ pub enum InternalTarget {
     SamePage(String),
 }
 
-/// Replaces every `arkiv-link:N` in `html` with `f(N)`.
-pub fn replace_placeholders(html: &str, mut f: impl FnMut(usize) -> String) -> String {
-    // Only attribute values (`href="…"`, `src="…"`) are placeholders: in text, pulldown-cmark
-    // writes `"` as `&quot;`, so words a writer types can never be mistaken for one.
-    let marker = format!("=\"{LINK_PLACEHOLDER}");
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(pos) = rest.find(&marker) {
-        out.push_str(&rest[..pos + 2]);
-        let after = &rest[pos + marker.len()..];
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        match after[..digits].parse::<usize>() {
-            Ok(n) => out.push_str(&f(n)),
-            Err(_) => out.push_str(LINK_PLACEHOLDER),
-        }
-        rest = &after[digits..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Lookup tables built once per build: documents by source path and URL, assets by path.
 pub struct LinkTargets {
     by_content_path: HashMap<String, usize>,
@@ -54,11 +33,11 @@ pub struct LinkTargets {
 }
 
 impl LinkTargets {
-    pub fn new(archive: &Archive) -> Self {
+    pub fn new(documents: &[Document], assets: &[PathBuf]) -> Self {
         let mut by_content_path = HashMap::new();
         let mut by_url = HashMap::new();
-        let mut anchors = Vec::with_capacity(archive.documents.len());
-        for (i, doc) in archive.documents.iter().enumerate() {
+        let mut anchors = Vec::with_capacity(documents.len());
+        for (i, doc) in documents.iter().enumerate() {
             by_content_path.insert(doc.content_path.to_string_lossy().replace('\\', "/"), i);
             by_url.insert(doc.url.trim_end_matches('/').to_string(), i);
             let mut set: HashSet<String> = doc.headings.iter().map(|h| h.id.clone()).collect();
@@ -67,8 +46,7 @@ impl LinkTargets {
             }
             anchors.push(set);
         }
-        let assets = archive
-            .assets
+        let assets = assets
             .iter()
             .map(|a| a.to_string_lossy().replace('\\', "/"))
             .collect();
@@ -184,7 +162,7 @@ fn has_internal_links(doc: &Document) -> bool {
 /// The href of each of `doc`'s links, in order, resolved as if `doc` were document `i` of the
 /// archive; broken links keep their target and get a diagnostic with line, column and hint.
 pub fn document_hrefs(
-    archive: &Archive,
+    documents: &[Document],
     targets: &LinkTargets,
     i: usize,
     doc: &Document,
@@ -200,7 +178,7 @@ pub fn document_hrefs(
             }
             match targets.resolve(i, &content_path, &link.target) {
                 Ok(InternalTarget::Document { index, anchor }) => {
-                    let mut href = relative(&doc.url, &archive.documents[index].url);
+                    let mut href = relative(&doc.url, &documents[index].url);
                     if let Some(a) = anchor {
                         href.push('#');
                         href.push_str(&a);
@@ -227,8 +205,9 @@ pub fn document_hrefs(
 
 /// Writes resolved hrefs into a document's HTML, slides and notes.
 pub fn apply_hrefs(doc: &mut Document, hrefs: &[String]) {
-    let resolve =
-        |html: &str| replace_placeholders(html, |n| hrefs.get(n).cloned().unwrap_or_default());
+    let resolve = |html: &str| {
+        crate::markdown::replace_placeholders(html, |n| hrefs.get(n).cloned().unwrap_or_default())
+    };
     doc.html = resolve(&doc.html);
     for slide in &mut doc.slides {
         slide.html = resolve(&slide.html);
@@ -238,14 +217,18 @@ pub fn apply_hrefs(doc: &mut Document, hrefs: &[String]) {
 
 /// Rewrites every internal link placeholder to a relative href, reporting broken ones.
 /// Documents are resolved in parallel: at 10,000 documents this is tens of thousands of links.
-pub fn resolve_internal_links(archive: &mut Archive, diagnostics: &mut Diagnostics) {
+pub fn resolve_internal_links(
+    documents: &mut [Document],
+    assets: &[PathBuf],
+    diagnostics: &mut Diagnostics,
+) {
     use rayon::prelude::*;
-    let targets = LinkTargets::new(archive);
-    let resolved: Vec<Option<(Vec<String>, Vec<Diagnostic>)>> = archive
-        .documents
+    let targets = LinkTargets::new(documents, assets);
+    let all: &[Document] = documents;
+    let resolved: Vec<Option<(Vec<String>, Vec<Diagnostic>)>> = all
         .par_iter()
         .enumerate()
-        .map(|(i, doc)| has_internal_links(doc).then(|| document_hrefs(archive, &targets, i, doc)))
+        .map(|(i, doc)| has_internal_links(doc).then(|| document_hrefs(all, &targets, i, doc)))
         .collect();
     let mut hrefs_by_doc = Vec::with_capacity(resolved.len());
     for r in resolved {
@@ -257,8 +240,7 @@ pub fn resolve_internal_links(archive: &mut Archive, diagnostics: &mut Diagnosti
             None => hrefs_by_doc.push(None),
         }
     }
-    archive
-        .documents
+    documents
         .par_iter_mut()
         .zip(hrefs_by_doc)
         .for_each(|(doc, hrefs)| {
@@ -266,27 +248,4 @@ pub fn resolve_internal_links(archive: &mut Archive, diagnostics: &mut Diagnosti
                 apply_hrefs(doc, &hrefs);
             }
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholder_words_in_text_are_left_alone() {
-        let html = "<p>arkiv-link:3 og arkiv-link:99999999999999999999999</p><a href=\"arkiv-link:0\">a</a>";
-        assert_eq!(
-            replace_placeholders(html, |n| format!("u{n}")),
-            "<p>arkiv-link:3 og arkiv-link:99999999999999999999999</p><a href=\"u0\">a</a>"
-        );
-    }
-
-    #[test]
-    fn placeholders_replaced() {
-        let html = "<a href=\"arkiv-link:0\">a</a><a href=\"arkiv-link:12\">b</a>";
-        assert_eq!(
-            replace_placeholders(html, |n| format!("u{n}")),
-            "<a href=\"u0\">a</a><a href=\"u12\">b</a>"
-        );
-    }
 }

@@ -1,13 +1,13 @@
 //! Meetings: `meeting:` and programme `document:` names resolved to documents, with a
 //! suggestion when a name matches nothing.
 
-use super::Document;
 use crate::core::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
 use crate::core::kind::Kind;
 use crate::core::slug::slugify;
+use crate::model::document::Document;
 use std::collections::HashMap;
 
-pub(super) fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostics) {
+pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostics) {
     let mut meetings: HashMap<String, usize> = HashMap::new();
     for (i, doc) in documents.iter().enumerate() {
         if doc.front.kind == Kind::Meeting {

@@ -1,20 +1,23 @@
-//! The model: documents with their URLs, rendered bodies, meetings and attachments, and the
-//! archive's indexes (year, kind, committee, tag, author, meeting). Built once from loaded
-//! content; rendering, search, link index and serve all read it and never go back to disk.
+//! The model stage: turns loaded content into the complete `Archive` — documents with their
+//! URLs and body HTML, meetings and programmes resolved, attachments and PDFs read, internal
+//! links resolved, the indexes (year, kind, committee, tag, author, meeting) and the link and
+//! PDF indexes. Rendering, search, check and serve read it and never go back to disk.
+//!
+//! This file only runs the steps in order; each lives in a file of its own.
 
+use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::config::SiteConfig;
 use crate::load::content::{LoadedContent, SourceDocument};
-use crate::core::dates::Date;
-use crate::core::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::frontmatter::FrontMatter;
-use crate::core::kind::Kind;
-use crate::markdown::{self, Heading, LinkRef, Section};
-use crate::model::slides::split_slides;
+use crate::model::indexes::{build_indexes, Indexes};
+use crate::model::link_model::LinkModel;
+use crate::model::meetings::resolve_meetings;
+use crate::routes::RESERVED_SLUGS;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub mod attachments;
+pub mod document;
 pub mod indexes;
 pub mod link_index;
 pub mod link_model;
@@ -22,108 +25,10 @@ pub mod links;
 pub mod meetings;
 pub mod pdf;
 pub mod slides;
-use attachments::resolve_attachments;
-use indexes::build_indexes;
-use meetings::resolve_meetings;
 
-/// URL folders the theme uses for its own pages; a page slug may not take them.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "archive",
-    "kinds",
-    "committees",
-    "tags",
-    "authors",
-    "meetings",
-    "search",
-    "pdfs",
-    "links",
-    "static",
-];
-
-/// A rendered slide of a deck.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Slide {
-    pub number: usize,
-    pub title: String,
-    pub html: String,
-    pub notes_html: Option<String>,
-    pub line: usize,
-}
-
-/// A file attached to a document, found on disk.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Attachment {
-    /// Relative to `content/`, which is also its place in the output.
-    pub path: String,
-    pub title: String,
-    pub file_name: String,
-    pub size_bytes: u64,
-    pub is_pdf: bool,
-    /// Filled by the PDF reader (`pdf`): page count, the PDF's own Title, and its text.
-    pub pdf: Option<PdfInfo>,
-}
-
-/// What a PDF says about itself; read once at build time.
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct PdfInfo {
-    pub pages: Option<u32>,
-    pub title: Option<String>,
-    pub text: String,
-}
-
-/// A document of the archive, ready to render.
-#[derive(Debug, Clone)]
-pub struct Document {
-    pub source: PathBuf,
-    pub content_path: PathBuf,
-    pub slug: String,
-    /// Site-relative URL of its folder (`2025/slug/`).
-    pub url: String,
-    pub front: FrontMatter,
-    /// Body HTML with internal links resolved to relative hrefs.
-    pub html: String,
-    pub headings: Vec<Heading>,
-    pub links: Vec<LinkRef>,
-    pub sections: Vec<Section>,
-    pub slides: Vec<Slide>,
-    pub attachments: Vec<Attachment>,
-    /// Index of the meeting document this one belongs to.
-    pub meeting: Option<usize>,
-    /// `summary:` or the first words of the text.
-    pub summary: String,
-    pub body_line: usize,
-}
-
-impl Document {
-    pub fn year(&self) -> Option<i32> {
-        self.front.date.map(|d| d.year)
-    }
-}
-
-/// A named group of documents (a committee, tag or author) with its URL slug.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Group {
-    pub name: String,
-    pub slug: String,
-    pub documents: Vec<usize>,
-}
-
-/// The archive's indexes; each list is newest first.
-#[derive(Debug, Default, Clone)]
-pub struct Indexes {
-    pub years: BTreeMap<i32, Vec<usize>>,
-    pub kinds: BTreeMap<Kind, Vec<usize>>,
-    pub committees: Vec<Group>,
-    pub tags: Vec<Group>,
-    pub authors: Vec<Group>,
-    /// Meeting documents, newest first.
-    pub meetings: Vec<usize>,
-    /// For each meeting, the documents that name it, in programme order then by date.
-    pub meeting_documents: HashMap<usize, Vec<usize>>,
-    /// Dated documents, newest first (everything but pages).
-    pub dated: Vec<usize>,
-    pub pages: Vec<usize>,
-}
+pub use attachments::{Attachment, PdfInfo};
+pub use document::{render_document, Document, Slide};
+pub use indexes::Group;
 
 /// The whole site's model.
 #[derive(Debug)]
@@ -134,9 +39,9 @@ pub struct Archive {
     /// Non-Markdown files under `content/`, relative to it.
     pub assets: Vec<PathBuf>,
     pub indexes: Indexes,
-    /// The link and PDF indexes with the link check cache, filled by `pipeline::complete_model`
-    /// so rendering never reads the cache from disk.
-    pub links: crate::model::link_model::LinkModel,
+    /// The link and PDF indexes with the link check cache, so rendering never reads the cache
+    /// from disk.
+    pub links: LinkModel,
 }
 
 /// Builds the model from loaded content; problems are added to `diagnostics`.
@@ -193,23 +98,27 @@ pub fn build_archive_with(
     }
     resolve_meetings(&mut documents, diagnostics);
     crate::model::pdf::fill_attachments(&mut documents, site_root, diagnostics);
-    let mut archive = Archive {
+    crate::model::links::resolve_internal_links(&mut documents, &assets, diagnostics);
+    let indexes = build_indexes(&documents);
+    let (links, cache_problem) = LinkModel::build(&documents, &assets, site_root);
+    diagnostics.extend(cache_problem);
+    Archive {
         config,
         site_root: site_root.to_path_buf(),
         documents,
         assets,
-        indexes: Indexes::default(),
-        links: Default::default(),
-    };
-    crate::model::links::resolve_internal_links(&mut archive, diagnostics);
-    archive.indexes = build_indexes(&archive.documents);
-    archive
+        indexes,
+        links,
+    }
 }
 
-fn url_for(front: &FrontMatter, slug: &str) -> String {
-    match front.date {
-        Some(Date { year, .. }) => format!("{year}/{slug}/"),
-        None => format!("{slug}/"),
+impl Archive {
+    /// Builds the link and PDF indexes again, after serve changed documents in place.
+    pub fn refresh_links(&mut self, diagnostics: &mut Diagnostics) {
+        let (links, cache_problem) =
+            LinkModel::build(&self.documents, &self.assets, &self.site_root);
+        self.links = links;
+        diagnostics.extend(cache_problem);
     }
 }
 
@@ -222,7 +131,7 @@ fn check_unique_urls(
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut kept = Vec::with_capacity(sources.len());
     for source in sources {
-        let url = url_for(&source.front, &source.slug);
+        let url = crate::routes::document(source.front.date.map(|d| d.year), &source.slug);
         if source.front.date.is_none() && RESERVED_SLUGS.contains(&source.slug.as_str()) {
             diagnostics.push(
                 Diagnostic::error(
@@ -256,105 +165,4 @@ fn check_unique_urls(
         }
     }
     kept
-}
-
-/// The uncached `RenderDocument`: Markdown (or slides) to HTML, attachments checked on disk.
-pub fn render_document(
-    source: SourceDocument,
-    site_root: &Path,
-    table_label: &str,
-) -> (Document, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
-    let url = url_for(&source.front, &source.slug);
-    let mut slides = Vec::new();
-    let rendered = if source.front.kind == Kind::Slides {
-        let (sources, warnings) = split_slides(&source.body, source.body_line, &source.source);
-        problems.extend(warnings);
-        // The outline page renders the whole deck once, so anchors and links are shared;
-        // each slide is also rendered alone for the presentation and handouts.
-        let mut all = markdown::RenderedMarkdown::default();
-        for s in sources {
-            let content = markdown::render(&s.content, s.line, table_label);
-            let notes = s
-                .notes
-                .as_deref()
-                .map(|n| markdown::render(n, s.notes_line, table_label));
-            let offset = all.links.len();
-            all.links.extend(content.links.iter().cloned());
-            let notes_offset = all.links.len();
-            if let Some(n) = &notes {
-                all.links.extend(n.links.iter().cloned());
-            }
-            all.headings.extend(content.headings.iter().cloned());
-            all.sections.push(Section {
-                anchor: Some(format!("slide-{}", s.number)),
-                heading: s.title.clone().unwrap_or_default(),
-                text: content.plain_text(),
-            });
-            slides.push(Slide {
-                number: s.number,
-                title: s.title.unwrap_or_else(|| format!("{}", s.number)),
-                html: renumber_links(&content.html, offset),
-                notes_html: notes.map(|n| renumber_links(&n.html, notes_offset)),
-                line: s.line,
-            });
-        }
-        all.html = outline_html(&slides);
-        all
-    } else {
-        markdown::render(&source.body, source.body_line, table_label)
-    };
-    let attachments = resolve_attachments(&source, site_root, &mut problems);
-    let summary = match &source.front.summary {
-        Some(s) => s.clone(),
-        None => markdown::excerpt(&rendered.plain_text(), 220),
-    };
-    let doc = Document {
-        url,
-        html: rendered.html,
-        headings: rendered.headings,
-        links: rendered.links,
-        sections: rendered.sections,
-        slides,
-        attachments,
-        meeting: None,
-        summary,
-        body_line: source.body_line,
-        source: source.source,
-        content_path: source.content_path,
-        slug: source.slug,
-        front: source.front,
-    };
-    (doc, problems)
-}
-
-/// The deck as a readable outline for its document page: one section per slide, notes beside.
-fn outline_html(slides: &[Slide]) -> String {
-    let mut html = String::new();
-    for s in slides {
-        html.push_str(&format!(
-            "<section class=\"outline-slide\" id=\"slide-{}\"><p class=\"outline-number\">{}</p>",
-            s.number, s.number
-        ));
-        // Slide titles are the outline's sections: the page's own title is its only <h1>.
-        html.push_str(&s.html.replace("<h1", "<h2").replace("</h1>", "</h2>"));
-        if let Some(notes) = &s.notes_html {
-            html.push_str("<aside class=\"outline-notes\">");
-            html.push_str(notes);
-            html.push_str("</aside>");
-        }
-        html.push_str("</section>");
-    }
-    html
-}
-
-/// Slides are rendered one by one, each numbering its links from 0; shift them so every
-/// placeholder indexes the document's single link list.
-fn renumber_links(html: &str, offset: usize) -> String {
-    if offset == 0 || !html.contains(markdown::LINK_PLACEHOLDER) {
-        return html.to_string();
-    }
-    crate::model::links::replace_placeholders(html, |i| {
-        format!("{}{}", markdown::LINK_PLACEHOLDER, i.saturating_add(offset))
-    })
 }

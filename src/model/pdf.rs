@@ -3,9 +3,10 @@
 //! text. A PDF that cannot be read (broken, encrypted, not a PDF at all) is a warning naming
 //! the file; the build goes on, because a secretary's scanned minutes must never stop it.
 
-use crate::model::{Document, PdfInfo};
-use crate::load::content::CONTENT_DIR;
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::content::CONTENT_DIR;
+use crate::model::attachments::PdfInfo;
+use crate::model::document::Document;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -1,11 +1,11 @@
 //! What templates see. All computing happens here (dates in words, sizes, grouping, neighbours)
 //! so the templates only present. URLs are site-relative; templates prefix them with `root`.
 
-use crate::model::{Archive, Attachment, Document, Group};
-use crate::core::i18n::Language;
 use crate::core::i18n::kind_label;
+use crate::core::i18n::Language;
 use crate::core::kind::Kind;
 use crate::core::slug::slugify;
+use crate::model::{Archive, Attachment, Document, Group};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -131,7 +131,7 @@ pub struct NamedLink {
 fn group_link(prefix: &str, name: &str) -> NamedLink {
     NamedLink {
         name: name.to_string(),
-        url: format!("{prefix}/{}/", slugify(name)),
+        url: crate::routes::group(prefix, Some(&slugify(name))),
     }
 }
 
@@ -198,12 +198,12 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
         "date_long": card.date_long,
         "year": card.year,
         "summary": d.front.summary,
-        "authors": d.front.authors.iter().map(|a| group_link("authors", a)).collect::<Vec<_>>(),
-        "committee": d.front.committee.as_deref().map(|c| group_link("committees", c)),
-        "tags": d.front.tags.iter().map(|t| group_link("tags", t)).collect::<Vec<_>>(),
+        "authors": d.front.authors.iter().map(|a| group_link(crate::routes::AUTHORS, a)).collect::<Vec<_>>(),
+        "committee": d.front.committee.as_deref().map(|c| group_link(crate::routes::COMMITTEES, c)),
+        "tags": d.front.tags.iter().map(|t| group_link(crate::routes::TAGS, t)).collect::<Vec<_>>(),
         "attachments": card.attachments,
         "toc": toc,
-        "body": d.html,
+        "body": if d.front.kind == Kind::Slides { crate::render::deck::outline_html(&d.slides) } else { d.html.clone() },
         "slides": d.slides,
         "place": d.front.place,
         "programme": programme,
@@ -278,7 +278,7 @@ pub fn kind_nav(archive: &Archive) -> Vec<Value> {
 pub fn group_summaries(groups: &[Group], prefix: &str) -> Vec<Value> {
     groups
         .iter()
-        .map(|g| json!({"name": g.name, "url": format!("{prefix}/{}/", g.slug), "count": g.documents.len()}))
+        .map(|g| json!({"name": g.name, "url": crate::routes::group(prefix, Some(&g.slug)), "count": g.documents.len()}))
         .collect()
 }
 

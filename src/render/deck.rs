@@ -2,8 +2,8 @@
 //! speaker view) and the printable handout (`handout/`). They live one folder below the
 //! document, so every link in a slide is rebased here; the meeting pack reuses the same views.
 
-use crate::model::{Archive, Document, Slide};
 use crate::core::urls::{join_normalized, relative};
+use crate::model::{Archive, Document, Slide};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -30,16 +30,6 @@ pub struct SlideView {
 pub struct Sheet {
     pub number: usize,
     pub slides: Vec<SlideView>,
-}
-
-/// Folder of a deck's presentation, relative to the site.
-pub fn presentation_url(doc: &Document) -> String {
-    format!("{}slides/", doc.url)
-}
-
-/// Folder of a deck's handout, relative to the site.
-pub fn handout_url(doc: &Document) -> String {
-    format!("{}handout/", doc.url)
 }
 
 /// The deck's slides with their links rebased from the document page to `page_url`.
@@ -94,8 +84,8 @@ fn deck_value(archive: &Archive, index: usize, page_url: &str) -> Value {
         "authors": doc.front.authors,
         "slides": slide_views(doc, page_url),
         "count": doc.slides.len(),
-        "presentation_url": presentation_url(doc),
-        "handout_url": handout_url(doc),
+        "presentation_url": crate::routes::presentation(&doc.url),
+        "handout_url": crate::routes::handout(&doc.url),
         "meeting": doc.meeting.map(|m| json!({
             "title": archive.documents[m].front.title,
             "url": archive.documents[m].url,
@@ -105,7 +95,7 @@ fn deck_value(archive: &Archive, index: usize, page_url: &str) -> Value {
 
 /// Fills the presentation page (which is also the speaker view, chosen by `?speaker`).
 pub fn presentation_context(archive: &Archive, index: usize, ctx: &mut tera::Context) {
-    let page_url = presentation_url(&archive.documents[index]);
+    let page_url = crate::routes::presentation(&archive.documents[index].url);
     ctx.insert("deck", &deck_value(archive, index, &page_url));
     ctx.insert("section", "archive");
 }
@@ -114,7 +104,7 @@ pub fn presentation_context(archive: &Archive, index: usize, ctx: &mut tera::Con
 /// JavaScript; the page's script regroups the same slides for the other choices.
 pub fn handout_context(archive: &Archive, index: usize, ctx: &mut tera::Context) {
     let doc = &archive.documents[index];
-    let page_url = handout_url(doc);
+    let page_url = crate::routes::handout(&doc.url);
     let deck = deck_value(archive, index, &page_url);
     let views = slide_views(doc, &page_url);
     ctx.insert("sheets", &sheets(&views, DEFAULT_PER_PAGE));
@@ -219,6 +209,26 @@ pub fn css_string(text: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// The deck as a readable outline for its document page: one section per slide, notes beside.
+pub fn outline_html(slides: &[Slide]) -> String {
+    let mut html = String::new();
+    for s in slides {
+        html.push_str(&format!(
+            "<section class=\"outline-slide\" id=\"slide-{}\"><p class=\"outline-number\">{}</p>",
+            s.number, s.number
+        ));
+        // Slide titles are the outline's sections: the page's own title is its only <h1>.
+        html.push_str(&s.html.replace("<h1", "<h2").replace("</h1>", "</h2>"));
+        if let Some(notes) = &s.notes_html {
+            html.push_str("<aside class=\"outline-notes\">");
+            html.push_str(notes);
+            html.push_str("</aside>");
+        }
+        html.push_str("</section>");
+    }
+    html
 }
 
 #[cfg(test)]

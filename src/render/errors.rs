@@ -13,7 +13,10 @@ pub(super) fn template_errors(
     page_source: Option<&std::path::Path>,
 ) -> Vec<Diagnostic> {
     let rendering = match page_source {
-        Some(p) => format!(" while rendering {}", crate::core::diagnostics::display_path(p)),
+        Some(p) => format!(
+            " while rendering {}",
+            crate::core::diagnostics::display_path(p)
+        ),
         None => String::new(),
     };
     let make = |template: &str, line: usize, column: usize, message: &str| {

@@ -1,72 +1,18 @@
 //! What the `/links/` and `/pdfs/` templates get: everything computed here, so the templates
 //! only lay it out.
 
-use crate::model::link_model::{LinkModel, Section, SectionKey, Slice};
 use super::pdfs::{pdf_group_context, pdfs_overview};
-use crate::model::link_index::{Citation, LinkKind, LinkTarget};
-use crate::model::Archive;
-use crate::core::i18n::Language;
-use crate::render::context::Card;
 use crate::core::i18n::text;
-use crate::load::link_cache::{format_time, CheckResult};
-use crate::render::Page;
+use crate::core::i18n::Language;
+use crate::load::link_cache::format_time;
+use crate::model::link_index::{LinkKind, LinkTarget};
+use crate::model::link_model::{LinkModel, Section, SectionKey, Slice};
+use crate::model::Archive;
+use crate::render::context::Card;
+use crate::render::link_rows::{citation_view, cited, host_label, page_title, pager, status_view};
+use crate::render::pages::Page;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-
-/// A citing document as the index shows it. The link text is left out when it only repeats
-/// the address (`[formand@x.dk](mailto:formand@x.dk)`).
-pub(super) fn citation_view(c: &Citation, cards: &[Card], target: &str) -> Value {
-    let card = &cards[c.document];
-    let bare = target
-        .trim_start_matches("mailto:")
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    let repeats = c.text == target || c.text == bare || target.ends_with(&format!("/{}", c.text));
-    json!({
-        "title": card.title,
-        "url": card.url,
-        "date": card.date,
-        "date_short": card.date_short,
-        "kind": card.kind,
-        "kind_label": card.kind_label,
-        "line": c.line,
-        "text": if repeats { "" } else { c.text.as_str() },
-    })
-}
-
-/// A check result as the templates show it: a state word, the HTTP status, when.
-pub(super) fn status_view(r: &CheckResult, lang: Language) -> Value {
-    let label = text(
-        lang,
-        &format!("link_state_{}", r.state.as_str().replace('-', "_")),
-    );
-    json!({
-        "state": r.state.as_str(),
-        "label": label,
-        "code": r.status,
-        "error": r.error,
-        "final_url": r.final_url,
-        "checked_at": format_time(r.checked_at),
-        "checked_date": format_time(r.checked_at).get(..10).unwrap_or_default(),
-    })
-}
-
-pub(super) fn host_label(host: &str, lang: Language) -> String {
-    if host.is_empty() {
-        text(lang, "links_this_archive").to_string()
-    } else {
-        host.to_string()
-    }
-}
-
-/// "cited 3 times", with the singular for one.
-pub(super) fn cited(n: usize, lang: Language) -> String {
-    if n == 1 {
-        text(lang, "cited_once").to_string()
-    } else {
-        text(lang, "cited_times").replace("{n}", &n.to_string())
-    }
-}
 
 fn kind_label(kind: LinkKind, lang: Language) -> &'static str {
     text(
@@ -151,7 +97,7 @@ fn host_summary(model: &LinkModel, s: usize, lang: Language) -> (Value, HostTall
     let t = tally(model, section);
     let view = json!({
         "label": host_label(host, lang),
-        "url": section.url("links/", 0),
+        "url": section.url(crate::routes::LINKS, 0),
         "count": t.links,
         "target_count": section.rows.len(),
         "kinds": kinds_view(&t.kinds, lang),
@@ -214,7 +160,7 @@ fn links_overview(archive: &Archive) -> Value {
                 "is_internal": t.kind.is_internal(),
                 "status": model.cache.results.get(&t.url).map(|r| status_view(r, lang)),
                 "cited": cited(t.citations.len(), lang),
-                "page_url": model.hosts[s].url("links/", p),
+                "page_url": model.hosts[s].url(crate::routes::LINKS, p),
                 "host": host_label(&t.host, lang),
             })
         })
@@ -236,55 +182,11 @@ fn links_overview(archive: &Archive) -> Value {
     })
 }
 
-/// Numbered links to every page of a section; on the first page each is labelled with its
-/// first and last row, so a member can leaf through a long host like a dictionary.
-pub(super) fn pager(
-    section: &Section,
-    base: &str,
-    current: usize,
-    row_label: &dyn Fn(usize) -> String,
-) -> Value {
-    let pages: Vec<Value> = section
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(p, rows)| {
-            json!({
-                "number": p + 1,
-                "url": section.url(base, p),
-                "current": p == current,
-                // Only the first page lists every page with its range (see index_pager.html).
-                "first": rows.first().filter(|_| current == 0).map(|s| row_label(s.row)),
-                "last": rows.last().filter(|_| current == 0).map(|s| row_label(s.row)),
-            })
-        })
-        .collect();
-    json!({
-        "number": current + 1,
-        "count": section.pages.len(),
-        "pages": pages,
-        "previous": current.checked_sub(1).map(|p| section.url(base, p)),
-        "next": (current + 1 < section.pages.len()).then(|| section.url(base, current + 1)),
-    })
-}
-
 fn short_url(url: &str) -> String {
     url.trim_start_matches("https://")
         .trim_start_matches("http://")
         .trim_start_matches("www.")
         .to_string()
-}
-
-pub(super) fn page_title(label: &str, index_title: &str, page: usize, lang: Language) -> String {
-    if page == 0 {
-        format!("{label} · {index_title}")
-    } else {
-        format!(
-            "{label} · {index_title} · {} {}",
-            text(lang, "page_of"),
-            page + 1
-        )
-    }
 }
 
 /// `/links/<host>/` (and its further pages): the host's targets, each with the citations that
@@ -335,6 +237,6 @@ fn link_host_context(archive: &Archive, cards: &[Card], s: usize, p: usize) -> V
         "title": page_title(&label, text(lang, "links"), p, lang),
         "host": summary,
         "targets": targets,
-        "pager": pager(section, "links/", p, &row_label),
+        "pager": pager(section, crate::routes::LINKS, p, &row_label),
     })
 }

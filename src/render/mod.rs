@@ -1,13 +1,13 @@
 //! Rendering: every page of the site is a `Page` job rendered through Tera, in parallel.
 //! Jobs are listed from the model, so serve can re-render just the pages an edit touches.
 
-use crate::model::Archive;
-use context::Card;
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::core::i18n;
 use crate::core::kind::Kind;
-use crate::load::theme::Theme;
 use crate::core::urls::root_prefix;
+use crate::load::theme::Theme;
+use crate::model::Archive;
+use context::Card;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -15,7 +15,9 @@ use std::path::PathBuf;
 pub mod context;
 pub mod deck;
 mod errors;
+pub mod link_rows;
 pub mod links;
+pub mod minify;
 pub mod pack;
 pub mod pages;
 pub mod pdfs;
@@ -50,7 +52,7 @@ impl<'a> Renderer<'a> {
         for t in &theme.templates {
             match std::str::from_utf8(&t.contents) {
                 Ok(text) if archive.config.minify && t.name.ends_with(".html") => {
-                    sources.push((t.name.clone(), crate::output::minify_template(text)))
+                    sources.push((t.name.clone(), minify::minify_template(text)))
                 }
                 Ok(text) => sources.push((t.name.clone(), text.to_string())),
                 Err(_) => problems.push(Diagnostic::error(
@@ -249,10 +251,10 @@ impl<'a> Renderer<'a> {
             }
             Page::ArchiveIndex => {
                 ctx.insert("title", t("archive"));
-                ctx.insert("years", &ix.years.iter().rev().map(|(y, d)| json!({"year": y, "count": d.len(), "url": format!("archive/{y}/"), "latest": cards_of(d, 3)})).collect::<Vec<_>>());
+                ctx.insert("years", &ix.years.iter().rev().map(|(y, d)| json!({"year": y, "count": d.len(), "url": crate::routes::archive(Some(*y)), "latest": cards_of(d, 3)})).collect::<Vec<_>>());
                 ctx.insert(
                     "committees",
-                    &context::group_summaries(&ix.committees, "committees"),
+                    &context::group_summaries(&ix.committees, crate::routes::COMMITTEES),
                 );
                 ctx.insert("section", "archive");
                 ("archive.html", None)
@@ -305,9 +307,11 @@ impl<'a> Renderer<'a> {
             }
             Page::CommitteeIndex | Page::TagIndex | Page::AuthorIndex => {
                 let (groups, prefix, title) = match page {
-                    Page::CommitteeIndex => (&ix.committees, "committees", t("committees")),
-                    Page::TagIndex => (&ix.tags, "tags", t("tags")),
-                    _ => (&ix.authors, "authors", t("authors")),
+                    Page::CommitteeIndex => {
+                        (&ix.committees, crate::routes::COMMITTEES, t("committees"))
+                    }
+                    Page::TagIndex => (&ix.tags, crate::routes::TAGS, t("tags")),
+                    _ => (&ix.authors, crate::routes::AUTHORS, t("authors")),
                 };
                 ctx.insert("title", title);
                 ctx.insert("groups", &context::group_summaries(groups, prefix));

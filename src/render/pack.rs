@@ -3,20 +3,15 @@
 //! order: reports and accounts in full, decks as three-per-page handouts. Each document prints
 //! under its own running footer through a named CSS page.
 
-use crate::model::Archive;
 use crate::core::i18n;
 use crate::core::kind::Kind;
-use crate::render::Page;
+use crate::core::slug::slugify;
+use crate::model::Archive;
 use crate::render::deck::{
     css_string, prefix_ids, rebase_links, sheets, slide_views, SlideView, DEFAULT_PER_PAGE,
 };
-use crate::core::slug::slugify;
+use crate::render::pages::Page;
 use serde_json::{json, Value};
-
-/// Folder of a meeting's pack, relative to the site.
-pub fn pack_url(meeting: &crate::model::Document) -> String {
-    format!("{}pack/", meeting.url)
-}
 
 /// The meeting's documents in the order they are presented: those the programme names first,
 /// in programme order (even when they do not name the meeting themselves), then the rest of
@@ -49,7 +44,7 @@ pub fn pack_documents(archive: &Archive, meeting: usize) -> Vec<usize> {
 pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) {
     let lang = archive.config.language;
     let m = &archive.documents[meeting];
-    let page_url = pack_url(m);
+    let page_url = crate::routes::pack(&m.url);
     let documents = pack_documents(archive, meeting);
     let section_of = |slug: &str| {
         let slug = slugify(slug);

@@ -1,8 +1,9 @@
 //! Every page the site has, as a `Page` job, and where each is written. Listed from the model
 //! alone, so serve can work out which pages an edit touches without rendering anything.
 
-use crate::model::Archive;
 use crate::core::kind::Kind;
+use crate::model::Archive;
+use crate::routes;
 
 /// One page of the output, before it is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,27 +103,27 @@ pub fn page_path(archive: &Archive, page: Page) -> String {
     let dir = match page {
         Page::Home => String::new(),
         Page::Document(i) => archive.documents[i].url.clone(),
-        Page::ArchiveIndex => "archive/".into(),
-        Page::Year(y) => format!("archive/{y}/"),
-        Page::Kind(k) => format!("kinds/{}/", k.as_str()),
-        Page::Committee(i) => format!("committees/{}/", ix.committees[i].slug),
-        Page::Tag(i) => format!("tags/{}/", ix.tags[i].slug),
-        Page::Author(i) => format!("authors/{}/", ix.authors[i].slug),
-        Page::CommitteeIndex => "committees/".into(),
-        Page::TagIndex => "tags/".into(),
-        Page::AuthorIndex => "authors/".into(),
-        Page::Meetings => "meetings/".into(),
-        Page::Pdfs => "pdfs/".into(),
-        Page::Links => "links/".into(),
-        Page::LinkHost(s, p) => archive.links.hosts[s].url("links/", p),
-        Page::PdfGroup(s, p) => archive.links.pdf_groups[s].url("pdfs/", p),
-        Page::Search => "search/".into(),
-        Page::Feed => return "feed.xml".into(),
-        Page::Sitemap => return "sitemap.xml".into(),
-        Page::NotFound => return "404.html".into(),
-        Page::Presentation(i) => crate::render::deck::presentation_url(&archive.documents[i]),
-        Page::Handout(i) => crate::render::deck::handout_url(&archive.documents[i]),
-        Page::Pack(i) => crate::render::pack::pack_url(&archive.documents[i]),
+        Page::ArchiveIndex => routes::archive(None),
+        Page::Year(y) => routes::archive(Some(y)),
+        Page::Kind(k) => routes::kind(k.as_str()),
+        Page::Committee(i) => routes::group(routes::COMMITTEES, Some(&ix.committees[i].slug)),
+        Page::Tag(i) => routes::group(routes::TAGS, Some(&ix.tags[i].slug)),
+        Page::Author(i) => routes::group(routes::AUTHORS, Some(&ix.authors[i].slug)),
+        Page::CommitteeIndex => routes::group(routes::COMMITTEES, None),
+        Page::TagIndex => routes::group(routes::TAGS, None),
+        Page::AuthorIndex => routes::group(routes::AUTHORS, None),
+        Page::Meetings => routes::section(routes::MEETINGS),
+        Page::Pdfs => routes::section(routes::PDFS),
+        Page::Links => routes::section(routes::LINKS),
+        Page::LinkHost(s, p) => archive.links.hosts[s].url(routes::LINKS, p),
+        Page::PdfGroup(s, p) => archive.links.pdf_groups[s].url(routes::PDFS, p),
+        Page::Search => routes::section(routes::SEARCH),
+        Page::Feed => return routes::FEED.into(),
+        Page::Sitemap => return routes::SITEMAP.into(),
+        Page::NotFound => return routes::NOT_FOUND.into(),
+        Page::Presentation(i) => routes::presentation(&archive.documents[i].url),
+        Page::Handout(i) => routes::handout(&archive.documents[i].url),
+        Page::Pack(i) => routes::pack(&archive.documents[i].url),
     };
     format!("{dir}index.html")
 }

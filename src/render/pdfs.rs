@@ -1,15 +1,15 @@
 //! What the PDF index pages get: the `/pdfs/` overview and the year and website pages, each
 //! row with the citations that fall on its page.
 
-use crate::model::link_model::{LinkModel, SectionKey, Slice};
-use super::links::{citation_view, cited, host_label, page_title, pager, status_view};
-use crate::model::link_index::{Citation, PdfEntry, PdfPlace};
-use crate::model::Archive;
-use crate::core::i18n::Language;
-use crate::render::context::{human_size, Card};
 use crate::core::i18n::text;
+use crate::core::i18n::Language;
 use crate::load::link_cache::Cache;
 use crate::markdown::excerpt;
+use crate::model::link_index::{Citation, PdfEntry, PdfPlace};
+use crate::model::link_model::{LinkModel, SectionKey, Slice};
+use crate::model::Archive;
+use crate::render::context::{human_size, Card};
+use crate::render::link_rows::{citation_view, cited, host_label, page_title, pager, status_view};
 use serde_json::{json, Value};
 
 /// How many characters of a PDF's text the index shows.
@@ -86,7 +86,7 @@ fn pdf_groups_nav(
     for (g, section) in model.pdf_groups.iter().enumerate() {
         let view = json!({
             "label": group_label(&section.key, lang),
-            "url": section.url("pdfs/", 0),
+            "url": section.url(crate::routes::PDFS, 0),
             "count": section.rows.len(),
             "current": current == Some(g),
         });
@@ -129,7 +129,7 @@ pub(super) fn pdfs_overview(archive: &Archive) -> Value {
         .pdf_groups
         .iter()
         .find(|g| g.key == SectionKey::Host(String::new()))
-        .map(|g| g.url("pdfs/", 0));
+        .map(|g| g.url(crate::routes::PDFS, 0));
     let (years, hosts) = pdf_groups_nav(model, lang, None);
     json!({
         "title": text(lang, "pdfs"),
@@ -165,7 +165,7 @@ pub(super) fn pdf_group_context(archive: &Archive, cards: &[Card], g: usize, p: 
             } else if shown.len() < entry.citations.len() {
                 // A website page shows the newest few; the year page has them all.
                 let (y, yp) = model.pdf_year_page[slice.row];
-                let page = model.pdf_groups[y].url("pdfs/", yp);
+                let page = model.pdf_groups[y].url(crate::routes::PDFS, yp);
                 view["all_url"] = json!(format!("{page}#pdf-{}", slice.row));
                 view["all_label"] = json!(group_label(&model.pdf_groups[y].key, lang));
             }
@@ -183,6 +183,6 @@ pub(super) fn pdf_group_context(archive: &Archive, cards: &[Card], g: usize, p: 
         "items": items,
         "years": years,
         "hosts": hosts,
-        "pager": pager(section, "pdfs/", p, &row_label),
+        "pager": pager(section, crate::routes::PDFS, p, &row_label),
     })
 }

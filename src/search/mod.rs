@@ -18,9 +18,9 @@ pub mod analysis;
 pub mod index;
 pub mod shards;
 
-use crate::model::Archive;
 use crate::core::i18n;
 use crate::core::kind::Kind;
+use crate::model::Archive;
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use serde_json::{json, Value};

@@ -4,11 +4,11 @@
 //! neighbours, its meeting, and the site-wide pages. A page kind it does not know counts as
 //! site-wide, so new pages stay correct (if slower) until they are described here.
 
-use crate::model::{Archive, Document};
 use crate::core::diagnostics::Diagnostic;
 use crate::core::kind::Kind;
-use crate::render::{self, Page};
 use crate::core::slug::slugify;
+use crate::model::{Archive, Document};
+use crate::render::{self, Page};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -110,7 +110,12 @@ pub fn resolve_links(
     {
         return Ok(());
     }
-    let (hrefs, problems) = document_hrefs(archive, &LinkTargets::new(archive), i, doc);
+    let (hrefs, problems) = document_hrefs(
+        &archive.documents,
+        &LinkTargets::new(&archive.documents, &archive.assets),
+        i,
+        doc,
+    );
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -6,18 +6,18 @@
 //! `site.yaml` or a template renders everything again.
 
 use super::affected::{affected_paths, anchors, is_deferrable, pages_of, resolve_links, Published};
-use crate::model::{build_archive_with, render_document, Archive, Document};
-use crate::load::config::SiteConfig;
-use crate::load::content::{self, SourceDocument, CONTENT_DIR};
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::core::kind::Kind;
+use crate::load::config::SiteConfig;
+use crate::load::content::{self, SourceDocument, CONTENT_DIR};
+use crate::load::theme::Theme;
+use crate::model::{render_document, Archive, Document};
 use crate::output::CopiedFile;
 use crate::pipeline::{self, StageTimings};
 use crate::render::{self, OutputFile, Page, Renderer};
-use crate::load::theme::Theme;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// What changed on disk, as the watcher saw it.
@@ -51,23 +51,23 @@ pub struct Update {
 
 /// Holds what serve has loaded and rendered so far, and rebuilds from it.
 pub struct SiteBuilder {
-    site_root: PathBuf,
-    drafts: bool,
-    setup: Option<(SiteConfig, Theme)>,
+    pub(super) site_root: PathBuf,
+    pub(super) drafts: bool,
+    pub(super) setup: Option<(SiteConfig, Theme)>,
     /// Loaded documents by path relative to `content/`.
-    sources: BTreeMap<PathBuf, SourceDocument>,
+    pub(super) sources: BTreeMap<PathBuf, SourceDocument>,
     /// Problems of files that did not load, by path relative to `content/`.
-    load_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    pub(super) load_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Problems walking `content/` itself.
-    walk_problems: Vec<Diagnostic>,
-    assets: BTreeSet<PathBuf>,
+    pub(super) walk_problems: Vec<Diagnostic>,
+    pub(super) assets: BTreeSet<PathBuf>,
     /// Rendered Markdown (links not yet resolved) of documents that did not change.
-    cache: HashMap<PathBuf, (Document, Vec<Diagnostic>)>,
-    published: Option<Published>,
+    pub(super) cache: HashMap<PathBuf, (Document, Vec<Diagnostic>)>,
+    pub(super) published: Option<Published>,
     /// Paths of site-wide pages waiting for `render_deferred`.
-    deferred: HashSet<String>,
+    pub(super) deferred: HashSet<String>,
     /// Set when a quick edit failed half-way: the next rebuild starts from scratch.
-    needs_full: bool,
+    pub(super) needs_full: bool,
 }
 
 impl SiteBuilder {
@@ -123,10 +123,8 @@ impl SiteBuilder {
             None => return Err(Diagnostics::default()),
         };
         let t = timings.record("load", t);
-        let (mut archive, mut diagnostics) = self.build_model(config);
+        let (archive, mut diagnostics) = self.build_model(config);
         let t = timings.record("model", t);
-        pipeline::complete_model(&mut archive, &mut diagnostics);
-        let t = timings.record("model steps", t);
         if diagnostics.has_errors() {
             diagnostics.sort();
             return Err(diagnostics);
@@ -279,7 +277,7 @@ impl SiteBuilder {
         }
         let old = std::mem::replace(&mut archive.documents[i], doc);
         let t = timings.record("model", start);
-        pipeline::complete_model(archive, &mut diagnostics);
+        archive.refresh_links(&mut diagnostics);
         let t = timings.record("model steps", t);
         let result = (|| {
             if diagnostics.has_errors() {
@@ -392,146 +390,6 @@ impl SiteBuilder {
     /// search index).
     pub fn published_archive(&self) -> Option<Arc<Archive>> {
         self.published.as_ref().map(|p| Arc::clone(&p.archive))
-    }
-
-    /// Reloads one changed path under `content/`. Returns true when the change is a folder (added,
-    /// moved or deleted), which needs a walk of the whole `content/` folder.
-    fn apply_content_change(&mut self, rel: &Path) -> bool {
-        if rel.as_os_str().is_empty() {
-            return true;
-        }
-        if rel.components().any(|c| match c {
-            Component::Normal(name) => content::is_ignored_name(&name.to_string_lossy()),
-            _ => true,
-        }) {
-            return false;
-        }
-        let full = self.site_root.join(CONTENT_DIR).join(rel);
-        let meta = std::fs::metadata(&full).ok();
-        if meta.as_ref().is_some_and(|m| m.is_dir()) {
-            return true;
-        }
-        let exists = meta.is_some_and(|m| m.is_file());
-        if rel.extension().is_some_and(|e| e == "md") {
-            self.cache.remove(rel);
-            self.sources.remove(rel);
-            self.load_problems.remove(rel);
-            if exists {
-                let content_root = self.site_root.join(CONTENT_DIR);
-                match content::load_document(&content_root, rel, self.drafts) {
-                    Ok(Some(doc)) => {
-                        self.sources.insert(rel.to_path_buf(), doc);
-                    }
-                    Ok(None) => {}
-                    Err(problems) => {
-                        self.load_problems.insert(rel.to_path_buf(), problems);
-                    }
-                }
-            }
-            return !exists && self.was_folder(rel);
-        }
-        // An attachment's size or existence shows on the documents that list it.
-        self.cache
-            .retain(|_, (doc, _)| doc.attachments.is_empty() && doc.front.attachments.is_empty());
-        if exists {
-            self.assets.insert(rel.to_path_buf());
-            false
-        } else {
-            let was_asset = self.assets.remove(rel);
-            !was_asset && self.was_folder(rel)
-        }
-    }
-
-    /// Whether anything known lived below `rel`: then `rel` was a folder that went away.
-    fn was_folder(&self, rel: &Path) -> bool {
-        self.sources.keys().any(|p| p.starts_with(rel) && p != rel)
-            || self.assets.iter().any(|p| p.starts_with(rel) && p != rel)
-            || self
-                .load_problems
-                .keys()
-                .any(|p| p.starts_with(rel) && p != rel)
-    }
-
-    /// Walks and loads all of `content/`; documents whose text did not change keep their
-    /// rendered Markdown.
-    fn rescan_content(&mut self) {
-        let loaded = content::load(&self.site_root, self.drafts);
-        let mut sources = BTreeMap::new();
-        for doc in loaded.documents {
-            let unchanged = self.sources.get(&doc.content_path).is_some_and(|old| {
-                old.front == doc.front && old.body == doc.body && old.body_line == doc.body_line
-            });
-            if !unchanged {
-                self.cache.remove(&doc.content_path);
-            }
-            sources.insert(doc.content_path.clone(), doc);
-        }
-        self.cache.retain(|k, _| sources.contains_key(k));
-        self.sources = sources;
-        self.assets = loaded.assets.into_iter().collect();
-        self.load_problems.clear();
-        self.walk_problems.clear();
-        let content_dir = Path::new(CONTENT_DIR);
-        for d in loaded.diagnostics.items {
-            match d
-                .file
-                .as_deref()
-                .and_then(|f| f.strip_prefix(content_dir).ok())
-            {
-                Some(rel) if !rel.as_os_str().is_empty() => {
-                    let rel = rel.to_path_buf();
-                    self.load_problems.entry(rel).or_default().push(d);
-                }
-                _ => self.walk_problems.push(d),
-            }
-        }
-    }
-
-    /// Builds the model from the loaded documents, rendering only documents not in the cache.
-    fn build_model(&mut self, config: SiteConfig) -> (Archive, Diagnostics) {
-        let mut diagnostics = Diagnostics::default();
-        let mut loaded = content::LoadedContent::default();
-        for (rel, doc) in &self.sources {
-            // A cached document is never rendered again, so its body need not be copied.
-            let body = if self.cache.contains_key(rel) {
-                String::new()
-            } else {
-                doc.body.clone()
-            };
-            loaded.documents.push(SourceDocument {
-                source: doc.source.clone(),
-                content_path: doc.content_path.clone(),
-                front: doc.front.clone(),
-                body,
-                body_line: doc.body_line,
-                slug: doc.slug.clone(),
-            });
-        }
-        loaded.assets = self.assets.iter().cloned().collect();
-        loaded
-            .diagnostics
-            .extend(self.walk_problems.iter().cloned());
-        for problems in self.load_problems.values() {
-            loaded.diagnostics.extend(problems.iter().cloned());
-        }
-        let fresh: Mutex<Vec<(Document, Vec<Diagnostic>)>> = Mutex::new(Vec::new());
-        let cache = &self.cache;
-        let render = |source: SourceDocument, root: &Path, label: &str| {
-            if let Some((doc, problems)) = cache.get(&source.content_path) {
-                return (doc.clone(), problems.clone());
-            }
-            let (doc, problems) = render_document(source, root, label);
-            if let Ok(mut f) = fresh.lock() {
-                f.push((doc.clone(), problems.clone()));
-            }
-            (doc, problems)
-        };
-        let archive =
-            build_archive_with(config, &self.site_root, loaded, &mut diagnostics, &render);
-        for (doc, problems) in fresh.into_inner().unwrap_or_default() {
-            self.cache.insert(doc.content_path.clone(), (doc, problems));
-        }
-        (archive, diagnostics)
     }
 }
 

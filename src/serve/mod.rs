@@ -11,6 +11,7 @@ pub mod http;
 pub mod incremental;
 pub mod model_files;
 pub mod overlay;
+pub mod sources;
 pub mod state;
 pub mod watch;
 

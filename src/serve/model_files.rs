@@ -4,8 +4,8 @@
 //! indexed when several rebuilds queue up.
 
 use super::state::Shared;
-use crate::model::Archive;
 use crate::core::diagnostics::Diagnostics;
+use crate::model::Archive;
 use std::sync::mpsc::{channel, Sender};
 use std::sync::Arc;
 

@@ -3,9 +3,9 @@
 //! where they are looking (the browser) and not only in a terminal they may not read. Added
 //! at send time, never in the templates, so a built site never carries any of it.
 
-use crate::core::i18n::Language;
 use crate::core::diagnostics::Diagnostic;
 use crate::core::i18n;
+use crate::core::i18n::Language;
 
 /// The element id of the overlay, which the tests and the script look for.
 pub const OVERLAY_ID: &str = "arkiv-error-overlay";

@@ -5,8 +5,8 @@
 //! `site.yaml`, templates and themes.
 
 use super::incremental::Change;
-use crate::load::content::{is_ignored_name, CONTENT_DIR};
 use crate::core::diagnostics::Diagnostic;
+use crate::load::content::{is_ignored_name, CONTENT_DIR};
 use notify::{RecursiveMode, Watcher as _};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};

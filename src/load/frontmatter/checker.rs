@@ -1,11 +1,31 @@
 //! Checking front matter values one key at a time: each check reports its own problem with
 //! the key's line and leaves a usable default, so one run finds every mistake.
 
-use super::{AttachmentRef, ProgrammeItem};
 use crate::core::diagnostics::Diagnostic;
 use crate::core::yaml::{yaml_scalar_text, YamlMap};
 use serde_yaml::Value;
 use std::path::Path;
+
+/// A file attached to a document, as written in `attachments:`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AttachmentRef {
+    /// Relative to the document's folder, as written.
+    pub path: String,
+    pub title: Option<String>,
+    /// Line in the source file, for "does not exist" errors.
+    pub line: usize,
+}
+
+/// One item of a meeting's programme.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ProgrammeItem {
+    pub time: String,
+    pub title: String,
+    pub speaker: Option<String>,
+    /// Slug of the document presented at this point.
+    pub document: Option<String>,
+    pub line: usize,
+}
 
 /// Reads typed values out of the front matter, collecting problems as it goes.
 pub(super) struct Checker<'a> {

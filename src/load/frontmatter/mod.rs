@@ -8,29 +8,9 @@ use crate::core::yaml::{yaml_scalar_text, YamlMap};
 
 mod checker;
 use checker::Checker;
+pub use checker::{AttachmentRef, ProgrammeItem};
 use serde_yaml::Value;
 use std::path::Path;
-
-/// A file attached to a document, as written in `attachments:`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct AttachmentRef {
-    /// Relative to the document's folder, as written.
-    pub path: String,
-    pub title: Option<String>,
-    /// Line in the source file, for "does not exist" errors.
-    pub line: usize,
-}
-
-/// One item of a meeting's programme.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct ProgrammeItem {
-    pub time: String,
-    pub title: String,
-    pub speaker: Option<String>,
-    /// Slug of the document presented at this point.
-    pub document: Option<String>,
-    pub line: usize,
-}
 
 /// The validated front matter of a document.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -1,0 +1,131 @@
+//! One document of the model: its types, and the costly per-file step that turns a loaded
+//! Markdown file into a `Document` (body HTML, headings, links, slides, attachments) before
+//! links and meetings are resolved across the archive.
+
+use crate::core::diagnostics::Diagnostic;
+use crate::core::kind::Kind;
+use crate::load::content::SourceDocument;
+use crate::load::frontmatter::FrontMatter;
+use crate::markdown::{self, Heading, LinkRef, Section};
+use crate::model::attachments::{resolve_attachments, Attachment};
+use crate::model::slides::split_slides;
+use std::path::{Path, PathBuf};
+
+/// A rendered slide of a deck.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Slide {
+    pub number: usize,
+    pub title: String,
+    pub html: String,
+    pub notes_html: Option<String>,
+    pub line: usize,
+}
+
+/// A document of the archive, ready to render.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: PathBuf,
+    pub content_path: PathBuf,
+    pub slug: String,
+    /// Site-relative URL of its folder (`2025/slug/`).
+    pub url: String,
+    pub front: FrontMatter,
+    /// Body HTML with internal links resolved to relative hrefs.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    pub sections: Vec<Section>,
+    pub slides: Vec<Slide>,
+    pub attachments: Vec<Attachment>,
+    /// Index of the meeting document this one belongs to.
+    pub meeting: Option<usize>,
+    /// `summary:` or the first words of the text.
+    pub summary: String,
+    pub body_line: usize,
+}
+
+impl Document {
+    pub fn year(&self) -> Option<i32> {
+        self.front.date.map(|d| d.year)
+    }
+}
+
+/// The uncached `RenderDocument`: Markdown (or slides) to HTML, attachments checked on disk.
+pub fn render_document(
+    source: SourceDocument,
+    site_root: &Path,
+    table_label: &str,
+) -> (Document, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let url = crate::routes::document(source.front.date.map(|d| d.year), &source.slug);
+    let mut slides = Vec::new();
+    let rendered = if source.front.kind == Kind::Slides {
+        let (sources, warnings) = split_slides(&source.body, source.body_line, &source.source);
+        problems.extend(warnings);
+        // The outline page renders the whole deck once, so anchors and links are shared;
+        // each slide is also rendered alone for the presentation and handouts.
+        let mut all = markdown::RenderedMarkdown::default();
+        for s in sources {
+            let content = markdown::render(&s.content, s.line, table_label);
+            let notes = s
+                .notes
+                .as_deref()
+                .map(|n| markdown::render(n, s.notes_line, table_label));
+            let offset = all.links.len();
+            all.links.extend(content.links.iter().cloned());
+            let notes_offset = all.links.len();
+            if let Some(n) = &notes {
+                all.links.extend(n.links.iter().cloned());
+            }
+            all.headings.extend(content.headings.iter().cloned());
+            all.sections.push(Section {
+                anchor: Some(format!("slide-{}", s.number)),
+                heading: s.title.clone().unwrap_or_default(),
+                text: content.plain_text(),
+            });
+            slides.push(Slide {
+                number: s.number,
+                title: s.title.unwrap_or_else(|| format!("{}", s.number)),
+                html: renumber_links(&content.html, offset),
+                notes_html: notes.map(|n| renumber_links(&n.html, notes_offset)),
+                line: s.line,
+            });
+        }
+        all
+    } else {
+        markdown::render(&source.body, source.body_line, table_label)
+    };
+    let attachments = resolve_attachments(&source, site_root, &mut problems);
+    let summary = match &source.front.summary {
+        Some(s) => s.clone(),
+        None => markdown::excerpt(&rendered.plain_text(), 220),
+    };
+    let doc = Document {
+        url,
+        html: rendered.html,
+        headings: rendered.headings,
+        links: rendered.links,
+        sections: rendered.sections,
+        slides,
+        attachments,
+        meeting: None,
+        summary,
+        body_line: source.body_line,
+        source: source.source,
+        content_path: source.content_path,
+        slug: source.slug,
+        front: source.front,
+    };
+    (doc, problems)
+}
+
+/// Slides are rendered one by one, each numbering its links from 0; shift them so every
+/// placeholder indexes the document's single link list.
+fn renumber_links(html: &str, offset: usize) -> String {
+    if offset == 0 || !html.contains(markdown::LINK_PLACEHOLDER) {
+        return html.to_string();
+    }
+    markdown::replace_placeholders(html, |i| {
+        format!("{}{}", markdown::LINK_PLACEHOLDER, i.saturating_add(offset))
+    })
+}
