@@ -366,7 +366,7 @@ fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
 fn problems(files: &BTreeMap<String, String>) -> Vec<String> {
     let graph = import_graph(files);
     let mut out = Vec::new();
-    for (name, _) in files {
+    for name in files.keys() {
         if layer_of(name).is_none() {
             out.push(format!(
                 "{name} is in no layer: add its folder to LAYERS and to the README's Architecture section"

@@ -357,3 +357,36 @@ fn batching_documents_changes_nothing_in_the_index() {
         }
     }
 }
+
+/// The JS table `var FOLD = { "æ": "ae", … };` of a theme script, as pairs.
+fn js_fold_table(script: &str) -> Vec<(char, String)> {
+    let path = repo().join("themes/default/static").join(script);
+    let js = std::fs::read_to_string(&path).unwrap();
+    let start = js.find("var FOLD = {").expect("a FOLD table") + "var FOLD = {".len();
+    let end = start + js[start..].find('}').unwrap();
+    js[start..end]
+        .split(',')
+        .filter_map(|pair| {
+            let (from, to) = pair.split_once(':')?;
+            let from = from.trim().trim_matches('"');
+            let to = to.trim().trim_matches('"');
+            Some((from.chars().next()?, to.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn search_and_the_index_filter_fold_letters_by_the_one_table() {
+    let rust: Vec<(char, String)> = analysis::FOLD
+        .iter()
+        .map(|(c, s)| (*c, s.to_string()))
+        .collect();
+    for script in ["search.js", "index-filter.js"] {
+        assert_eq!(
+            js_fold_table(script),
+            rust,
+            "{script} folds differently from analysis.rs"
+        );
+    }
+    assert_eq!(analysis::fold("høring"), "hoering");
+}

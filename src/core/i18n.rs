@@ -190,6 +190,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("line", "linje", "line"),
     ("links_word", "links", "links"),
     ("addresses", "adresser", "addresses"),
+    ("link_word", "link", "link"),
+    ("address", "adresse", "address"),
     ("checked_at", "Tjekket", "Checked"),
     ("last_check", "Seneste linktjek", "Last link check"),
     (
@@ -247,7 +249,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("serve_errors_hide", "Skjul", "Hide"),
 ];
 
-/// The word for `key` in `language`; panics in tests if a key is missing (see tests).
+/// The word for `key` in `language`; `""` for a key the table lacks, which the tests below and
+/// `tests/build.rs` catch for every key a template uses.
 pub fn text(language: Language, key: &str) -> &'static str {
     match TEXTS.iter().find(|(k, _, _)| *k == key) {
         Some((_, da, en)) => match language {
@@ -270,6 +273,23 @@ pub fn all_texts(language: Language) -> serde_json::Map<String, serde_json::Valu
             (k.to_string(), serde_json::Value::String(v.to_string()))
         })
         .collect()
+}
+
+/// Nouns whose form follows a count, by the name templates give them: (noun, singular key,
+/// plural key). Templates write `{{ n | noun(of="document") }}`; the rule is here, once.
+const COUNTED: &[(&str, &str, &str)] = &[
+    ("document", "document", "documents"),
+    ("page", "page_word", "pages_count"),
+    ("author", "author", "authors"),
+    ("link", "link_word", "links_word"),
+    ("address", "address", "addresses"),
+];
+
+/// The form of `noun` that goes with the count `n`: "1 dokument", "2 dokumenter". Danish and
+/// English both take the singular for exactly one. `None` for a noun the table lacks.
+pub fn noun(language: Language, n: i64, noun: &str) -> Option<&'static str> {
+    let (_, one, many) = COUNTED.iter().find(|(name, _, _)| *name == noun)?;
+    Some(text(language, if n == 1 { one } else { many }))
 }
 
 /// (singular, plural) label of a kind, e.g. ("Formandsberetning", "Formandsberetninger").
@@ -297,6 +317,19 @@ pub fn kind_label(language: Language, kind: Kind) -> (&'static str, &'static str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_nouns_take_the_singular_for_one() {
+        assert_eq!(noun(Language::Da, 1, "link"), Some("link"));
+        assert_eq!(noun(Language::Da, 1, "address"), Some("adresse"));
+        assert_eq!(noun(Language::Da, 2, "address"), Some("adresser"));
+        assert_eq!(noun(Language::En, 0, "document"), Some("documents"));
+        assert_eq!(noun(Language::Da, 1, "page"), Some("side"));
+        assert_eq!(noun(Language::Da, 1, "unknown"), None);
+        for (_, one, many) in COUNTED {
+            assert!(!text(Language::Da, one).is_empty() && !text(Language::En, many).is_empty());
+        }
+    }
 
     #[test]
     fn every_key_has_both_languages() {

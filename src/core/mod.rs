@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod diagnostics;
+pub mod escape;
 pub mod i18n;
 pub mod kind;
 pub mod slug;

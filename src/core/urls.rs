@@ -58,6 +58,22 @@ pub fn percent_decode(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
+/// `https:`, `mailto:`, `data:`…: a URL that does not depend on the page it is on. The one
+/// test for a scheme: `markdown::is_external` and link rebasing both ask it.
+pub fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(colon) => {
+            let scheme = &url[..colon];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+                && url[..colon].find(['/', '?', '#']).is_none()
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

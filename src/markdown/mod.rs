@@ -78,20 +78,7 @@ fn options() -> Options {
 
 /// True for targets that leave the site (`https:`, `mailto:`, `//host`).
 pub fn is_external(target: &str) -> bool {
-    if target.starts_with("//") {
-        return true;
-    }
-    match target.find(':') {
-        Some(i) => {
-            let scheme = &target[..i];
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-                && !target[..i].contains('/')
-        }
-        None => false,
-    }
+    target.starts_with("//") || crate::core::urls::has_scheme(target)
 }
 
 /// Renders `body`, whose first line is line `first_line` of the file. `table_label` is the

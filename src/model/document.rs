@@ -39,6 +39,9 @@ pub struct Document {
     pub attachments: Vec<Attachment>,
     /// Index of the meeting document this one belongs to.
     pub meeting: Option<usize>,
+    /// For a meeting, the document each programme item names (`document:`), resolved once by
+    /// `model::meetings`; one entry per item of `front.programme`.
+    pub programme_documents: Vec<Option<usize>>,
     /// `summary:` or the first words of the text.
     pub summary: String,
     pub body_line: usize,
@@ -109,6 +112,7 @@ pub fn render_document(
         slides,
         attachments,
         meeting: None,
+        programme_documents: Vec::new(),
         summary,
         body_line: source.body_line,
         source: source.source,

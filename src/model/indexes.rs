@@ -77,17 +77,12 @@ pub fn build_indexes(documents: &[Document]) -> Indexes {
     }
     // Meeting documents follow the programme; the rest come after, oldest first.
     for (&m, docs) in ix.meeting_documents.iter_mut() {
-        let order: Vec<String> = documents[m]
-            .front
-            .programme
-            .iter()
-            .filter_map(|p| p.document.as_deref().map(slugify))
-            .collect();
+        let order = &documents[m].programme_documents;
         docs.sort_by_key(|&d| {
             (
                 order
                     .iter()
-                    .position(|s| *s == documents[d].slug)
+                    .position(|&p| p == Some(d))
                     .unwrap_or(usize::MAX),
                 documents[d].front.date,
                 d,

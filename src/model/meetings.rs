@@ -46,11 +46,31 @@ pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostic
             }
         }
     }
-    // Programme items may name documents; check they exist.
-    let slugs: HashMap<&str, usize> = documents
+    // Programme items may name documents: each is resolved here, once, and stored. A slug
+    // names the newest document that has it, preferring one that is not itself a meeting.
+    let mut slugs: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in documents.iter().enumerate() {
+        let held = slugs.get(d.slug.as_str()).copied();
+        let better = match held {
+            None => true,
+            Some(h) => documents[h].front.kind == Kind::Meeting && d.front.kind != Kind::Meeting,
+        };
+        if better {
+            slugs.insert(d.slug.as_str(), i);
+        }
+    }
+    let resolved: Vec<Vec<Option<usize>>> = documents
         .iter()
-        .enumerate()
-        .map(|(i, d)| (d.slug.as_str(), i))
+        .map(|doc| {
+            doc.front
+                .programme
+                .iter()
+                .map(|item| {
+                    let target = slugify(item.document.as_deref()?);
+                    slugs.get(target.as_str()).copied()
+                })
+                .collect()
+        })
         .collect();
     for doc in documents.iter() {
         for item in &doc.front.programme {
@@ -67,5 +87,8 @@ pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostic
                 }
             }
         }
+    }
+    for (doc, programme) in documents.iter_mut().zip(resolved) {
+        doc.programme_documents = programme;
     }
 }

@@ -179,11 +179,9 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
         .front
         .programme
         .iter()
-        .map(|item| {
-            let doc = item.document.as_deref().and_then(|s| {
-                let s = slugify(s);
-                archive.documents.iter().position(|x| x.slug == s).map(|i| &cards[i])
-            });
+        .zip(&d.programme_documents)
+        .map(|(item, found)| {
+            let doc = found.map(|i| &cards[i]);
             json!({"time": item.time, "title": item.title, "speaker": item.speaker, "document": doc})
         })
         .collect();
@@ -241,23 +239,8 @@ pub fn print_page_css(site: &str, title: &str, date: &str) -> String {
     }
     format!(
         "@page{{@top-left{{content:{}}}}}@page:first{{@top-left{{content:none}}}}",
-        css_string(&head)
+        crate::core::escape::css_string(&head)
     )
-}
-
-/// A CSS string literal that cannot end the string or the `<style>` element it stands in.
-pub fn css_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:X} ", c as u32)),
-            c if c.is_control() => out.push_str(&format!("\\{:X} ", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Links to every kind that has documents, with counts, for navigation and the home page.
@@ -282,33 +265,6 @@ pub fn group_summaries(groups: &[Group], prefix: &str) -> Vec<Value> {
         .collect()
 }
 
-/// Today's date from the system clock, for "next meeting".
-pub fn today() -> crate::core::dates::Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    civil_from_days((secs / 86_400) as i64)
-}
-
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> crate::core::dates::Date {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    crate::core::dates::Date {
-        year: (if m <= 2 { y + 1 } else { y }) as i32,
-        month: m,
-        day: d,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,14 +281,7 @@ mod tests {
     fn print_head_cannot_break_out_of_its_string_or_style() {
         let css = print_page_css("A \"B\"", "</style><script>x</script>\\", "1. maj 2025");
         assert!(!css.contains("</"), "{css}");
-        assert!(css.contains("content:\"A \\22 B\\22  \u{2014} \\3C /style\\3E \\3C script\\3E x\\3C /script\\3E \\5C  \u{b7} 1. maj 2025\""), "{css}");
+        assert!(css.contains("content:\"A \\22 B\\22  \u{2014} \\3C \\2F style\\3E \\3C script\\3E x\\3C \\2F script\\3E \\5C  \u{b7} 1. maj 2025\""), "{css}");
         assert!(css.contains("@page:first{@top-left{content:none}}"));
-        assert_eq!(css_string("a\nb"), "\"a\\A b\"");
-    }
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(civil_from_days(20_414).to_string(), "2025-11-22");
     }
 }

@@ -149,7 +149,7 @@ fn next_url_attribute(html: &str) -> Option<usize> {
 }
 
 fn rebase_one(url: &str, from: &str, to: &str) -> String {
-    if url.is_empty() || url.starts_with('/') || has_scheme(url) {
+    if url.is_empty() || url.starts_with('/') || crate::core::urls::has_scheme(url) {
         return url.to_string();
     }
     if url.starts_with('#') {
@@ -175,40 +175,6 @@ fn rebase_one(url: &str, from: &str, to: &str) -> String {
 /// can share one page without two elements having the same id.
 pub fn prefix_ids(html: &str, prefix: &str) -> String {
     html.replace(" id=\"", &format!(" id=\"{prefix}"))
-}
-
-/// `https:`, `mailto:`, `data:`…: a URL that does not depend on the page it is on.
-fn has_scheme(url: &str) -> bool {
-    match url.find(':') {
-        Some(colon) => {
-            let scheme = &url[..colon];
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-                && url[..colon].find(['/', '?', '#']).is_none()
-        }
-        None => false,
-    }
-}
-
-/// Text made safe inside a double-quoted CSS string in a `<style>` element: every character
-/// that could end the string, the rule or the element is written as a hex escape.
-pub fn css_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        let plain = c.is_ascii_alphanumeric()
-            || matches!(c, ' ' | '.' | ',' | '-' | ':' | '(' | ')')
-            || (!c.is_ascii() && !c.is_control());
-        if plain {
-            out.push(c);
-        } else {
-            out.push_str(&format!("\\{:X} ", c as u32));
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The deck as a readable outline for its document page: one section per slide, notes beside.
@@ -309,19 +275,5 @@ mod tests {
         assert_eq!(sheet_count(13, 6), 3);
         assert_eq!(sheet_count(0, 3), 0);
         assert_eq!(sheet_count(5, 0), 5);
-    }
-
-    #[test]
-    fn css_strings_cannot_escape() {
-        assert_eq!(css_string("Møde 2025"), "\"Møde 2025\"");
-        let tricky = css_string("a\"b\\c</style>{x}\n");
-        assert!(
-            !tricky[1..tricky.len() - 1].contains(['"', '<', '{', '}', '\n']),
-            "{tricky}"
-        );
-        assert!(
-            tricky.contains("\\22 ") && tricky.contains("\\3C "),
-            "{tricky}"
-        );
     }
 }

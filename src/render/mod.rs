@@ -47,6 +47,20 @@ impl<'a> Renderer<'a> {
     pub fn new(archive: &'a Archive, theme: &'a Theme) -> Result<Self, Diagnostics> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        let language = archive.config.language;
+        tera.register_filter(
+            "noun",
+            move |n: i64, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+                let of: &str = kwargs.must_get("of")?;
+                i18n::noun(language, n, of)
+                    .map(str::to_string)
+                    .ok_or_else(|| {
+                        tera::Error::message(format!(
+                            "noun: no counted noun \"{of}\" in core/i18n.rs"
+                        ))
+                    })
+            },
+        );
         let mut problems = Diagnostics::default();
         let mut sources = Vec::new();
         for t in &theme.templates {
@@ -202,7 +216,7 @@ impl<'a> Renderer<'a> {
                     .take(8)
                     .map(|&i| &self.cards[i])
                     .collect();
-                let today = context::today();
+                let today = crate::core::dates::Date::today();
                 let upcoming = ix
                     .meetings
                     .iter()

@@ -3,12 +3,12 @@
 //! order: reports and accounts in full, decks as three-per-page handouts. Each document prints
 //! under its own running footer through a named CSS page.
 
+use crate::core::escape::{css_string, css_string_bare};
 use crate::core::i18n;
 use crate::core::kind::Kind;
-use crate::core::slug::slugify;
 use crate::model::Archive;
 use crate::render::deck::{
-    css_string, prefix_ids, rebase_links, sheets, slide_views, SlideView, DEFAULT_PER_PAGE,
+    prefix_ids, rebase_links, sheets, slide_views, SlideView, DEFAULT_PER_PAGE,
 };
 use crate::render::pages::Page;
 use serde_json::{json, Value};
@@ -18,16 +18,14 @@ use serde_json::{json, Value};
 /// the documents that name the meeting.
 pub fn pack_documents(archive: &Archive, meeting: usize) -> Vec<usize> {
     let mut order: Vec<usize> = Vec::new();
-    for item in &archive.documents[meeting].front.programme {
-        let Some(target) = item.document.as_deref().map(slugify) else {
-            continue;
-        };
-        let found = archive
-            .documents
-            .iter()
-            .position(|d| d.slug == target && d.front.kind != Kind::Meeting);
-        if let Some(i) = found.filter(|i| !order.contains(i)) {
-            order.push(i);
+    for &found in archive.documents[meeting]
+        .programme_documents
+        .iter()
+        .flatten()
+    {
+        let presented = archive.documents[found].front.kind != Kind::Meeting;
+        if presented && !order.contains(&found) {
+            order.push(found);
         }
     }
     if let Some(docs) = archive.indexes.meeting_documents.get(&meeting) {
@@ -46,23 +44,18 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
     let m = &archive.documents[meeting];
     let page_url = crate::routes::pack(&m.url);
     let documents = pack_documents(archive, meeting);
-    let section_of = |slug: &str| {
-        let slug = slugify(slug);
-        documents
-            .iter()
-            .position(|&d| archive.documents[d].slug == slug)
-            .map(|p| p + 1)
-    };
+    let section_of = |found: usize| documents.iter().position(|&d| d == found).map(|p| p + 1);
     let programme: Vec<Value> = m
         .front
         .programme
         .iter()
-        .map(|p| {
+        .zip(&m.programme_documents)
+        .map(|(p, found)| {
             json!({
                 "time": p.time,
                 "title": p.title,
                 "speaker": p.speaker,
-                "section": p.document.as_deref().and_then(section_of),
+                "section": found.and_then(section_of),
             })
         })
         .collect();
@@ -142,7 +135,7 @@ fn page_css(archive: &Archive, meeting: usize, titles: &[String]) -> String {
         css_string(&meeting_line),
         css_string(i18n::text(lang, "programme")),
         css_string(i18n::text(lang, "page_of")),
-        css_escape_bare(i18n::text(lang, "of")),
+        css_string_bare(i18n::text(lang, "of")),
     );
     for (n, title) in titles.iter().enumerate() {
         css.push_str(&format!(
@@ -154,12 +147,6 @@ fn page_css(archive: &Archive, meeting: usize, titles: &[String]) -> String {
         ));
     }
     css
-}
-
-/// A word placed inside an already quoted CSS string.
-fn css_escape_bare(word: &str) -> String {
-    let quoted = css_string(word);
-    quoted[1..quoted.len() - 1].to_string()
 }
 
 /// The deck and pack pages that show something of document `i`: its presentation and

@@ -205,11 +205,7 @@ pub fn pages_of(archive: &Archive, i: usize, all: &[Page]) -> Vec<Page> {
         }
     }
     for &m in &ix.meetings {
-        let names_it = archive.documents[m]
-            .front
-            .programme
-            .iter()
-            .any(|p| p.document.as_deref().is_some_and(|s| slugify(s) == d.slug));
+        let names_it = archive.documents[m].programme_documents.contains(&Some(i));
         if names_it {
             docs.insert(m);
         }

@@ -263,6 +263,7 @@ impl SiteBuilder {
         }
         let mut doc = fresh.clone();
         doc.meeting = old.meeting;
+        doc.programme_documents = old.programme_documents.clone();
         let mut diagnostics = Diagnostics::default();
         if let Err(problems) = resolve_links(archive, i, &mut doc) {
             diagnostics.extend(problems);

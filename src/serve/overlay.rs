@@ -44,22 +44,6 @@ const SCRIPT: &str = r#"<script>
 })();
 </script>"#;
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The overlay listing `errors`: each as the terminal shows it (`Diagnostic`'s Display), escaped.
 pub fn overlay_html(errors: &[Diagnostic], language: Language) -> String {
     let t = |key| i18n::text(language, key);
@@ -67,8 +51,8 @@ pub fn overlay_html(errors: &[Diagnostic], language: Language) -> String {
     for e in errors {
         items.push_str(&format!(
             "<li><p style=\"margin:0 0 .25rem;font-weight:700\">{}</p><pre style=\"margin:0;white-space:pre-wrap;font:inherit\">{}</pre></li>",
-            escape_html(&e.location()),
-            escape_html(&e.to_string())
+            crate::core::escape::html(&e.location()),
+            crate::core::escape::html(&e.to_string())
         ));
     }
     format!(
@@ -80,9 +64,9 @@ style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(
 <ol style=\"margin:0 0 1rem;padding-left:1.25rem;font-family:ui-monospace,Consolas,monospace;font-size:14px\">{items}</ol>\
 <button type=\"button\" onclick=\"this.closest('#{OVERLAY_ID}').remove()\" style=\"font:inherit;padding:.4rem 1rem;border:1px solid #555;border-radius:4px;background:#f3f3f3;cursor:pointer\">{hide}</button>\
 </div></div>",
-        title = escape_html(t("serve_errors_title")),
-        note = escape_html(t("serve_errors_note")),
-        hide = escape_html(t("serve_errors_hide")),
+        title = crate::core::escape::html(t("serve_errors_title")),
+        note = crate::core::escape::html(t("serve_errors_note")),
+        hide = crate::core::escape::html(t("serve_errors_hide")),
     )
 }
 

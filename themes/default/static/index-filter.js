@@ -1,5 +1,5 @@
 /* The PDF and link index pages: a filter box that hides the rows of this page that do not
-   match every typed word (accents ignored, so "hoering" finds "høring"); a row matches on
+   match every typed word (folded as search folds, so "hoering" finds "høring"); a row matches on
    the text it shows plus the keywords in its data-filter attribute. Long indexes are
    split into pages; the filter searches the page it is on. Without JavaScript every row shows. */
 (function () {
@@ -10,9 +10,18 @@
   var status = tools.querySelector("[data-filter-status]");
   var empty = document.querySelector("[data-filter-empty]");
 
+  /* The same table as search.js and src/search/analysis.rs (FOLD); a test keeps them equal. */
+  var FOLD = { "æ": "ae", "ä": "ae", "ø": "oe", "ö": "oe", "å": "aa", "é": "e", "è": "e", "ê": "e", "ë": "e",
+    "á": "a", "à": "a", "â": "a", "ó": "o", "ò": "o", "ô": "o", "ú": "u", "ù": "u", "û": "u", "ü": "u",
+    "í": "i", "ì": "i", "î": "i", "ï": "i", "ñ": "n", "ç": "c", "ß": "ss" };
+
   function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/ø/g, "o").replace(/æ/g, "ae").replace(/å/g, "a");
+    var lower = text.toLowerCase(), out = "";
+    for (var i = 0; i < lower.length; i++) {
+      var c = lower.charAt(i);
+      out += FOLD[c] || c;
+    }
+    return out;
   }
   function apply() {
     var words = fold(input.value).split(/\s+/).filter(Boolean);
