@@ -1,4 +1,4 @@
-//! The write stage: minify, write everything into a staging folder beside the output, and swap
+//! The write stage: write everything into a staging folder beside the output, and swap
 //! it in only when the whole build succeeded. A failed build never touches the published site,
 //! and arkiv never deletes a folder it did not write.
 

@@ -28,6 +28,9 @@ pub const LINKS: &str = "links";
 /// The theme's files (`static/arkiv.css`).
 pub const STATIC: &str = "static";
 
+/// The search index files.
+pub const SEARCH_INDEX: &str = "search/index";
+
 /// The Atom feed.
 pub const FEED: &str = "feed.xml";
 /// The sitemap.
@@ -97,6 +100,24 @@ pub fn index_page(folder: &str, slug: &str, page: usize) -> String {
 /// A theme file published under `static/`.
 pub fn static_file(name: &str) -> String {
     format!("{STATIC}/{name}")
+}
+
+/// The fixed URLs as templates get them (`{{ root }}{{ routes.archive }}`), so a theme never
+/// spells out a folder of its own.
+pub fn for_templates() -> serde_json::Value {
+    serde_json::json!({
+        "archive": archive(None),
+        "meetings": section(MEETINGS),
+        "committees": group(COMMITTEES, None),
+        "tags": group(TAGS, None),
+        "authors": group(AUTHORS, None),
+        "search": section(SEARCH),
+        "search_index": format!("{SEARCH_INDEX}/"),
+        "pdfs": section(PDFS),
+        "links": section(LINKS),
+        "static": section(STATIC),
+        "feed": FEED,
+    })
 }
 
 #[cfg(test)]

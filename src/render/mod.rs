@@ -40,6 +40,8 @@ pub struct Renderer<'a> {
     pub cards: Vec<Card>,
     kind_nav: Vec<Value>,
     texts: serde_json::Map<String, Value>,
+    /// The site's own sections for templates (`{{ root }}{{ routes.archive }}`), from `routes`.
+    routes: Value,
 }
 
 impl<'a> Renderer<'a> {
@@ -90,6 +92,7 @@ impl<'a> Renderer<'a> {
             cards: context::cards(archive),
             kind_nav: context::kind_nav(archive),
             texts: i18n::all_texts(archive.config.language),
+            routes: crate::routes::for_templates(),
         })
     }
 
@@ -152,6 +155,7 @@ impl<'a> Renderer<'a> {
             }),
         );
         ctx.insert("t", &self.texts);
+        ctx.insert("routes", &self.routes);
         ctx.insert("root", &root_prefix(page_url));
         ctx.insert("page_url", page_url);
         ctx.insert("canonical", &format!("{}{}", config.base_url, page_url));

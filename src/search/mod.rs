@@ -27,7 +27,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// Where the index files live in the output.
-pub const INDEX_DIR: &str = "search/index";
+pub const INDEX_DIR: &str = crate::routes::SEARCH_INDEX;
 /// About how many characters of postings a shard holds (about 7 KB gzip): small enough that
 /// a one-word query stays well under 40 KB, large enough that the manifest's list stays short.
 pub const SHARD_BUDGET: usize = 16_000;

@@ -2,9 +2,10 @@
 //! `output/` is never touched), served on this machine, and rebuilt the moment a file is saved;
 //! open tabs reload themselves, and mistakes are shown in the browser as well as here.
 //!
-//! `incremental` decides what an edit affects and renders only that, `watch` turns file system
-//! events into changes, `state` holds what is served, `http` serves it, and `overlay` adds the
-//! reload script and the error overlay to each page as it is sent.
+//! `affected` decides which pages an edit touches, `incremental` rebuilds and renders only
+//! those, `sources` keeps the loaded files and rendered Markdown between edits, `watch` turns
+//! file system events into changes, `state` holds what is served, `http` serves it, and
+//! `overlay` adds the reload script and the error overlay to each page as it is sent.
 
 pub mod affected;
 pub mod http;
