@@ -144,17 +144,22 @@ pub fn locale_language() -> Option<Language> {
         .and_then(|value| parse_language(&value))
 }
 
-/// Chooses the language of the messages: `flag` (`--lang`), `ARKIV_LANG`, the site's
-/// `site.yaml` when `site_root` holds one, the locale, English.
-pub fn choose(flag: Option<Language>, site_root: Option<&Path>) -> Language {
+/// The language the user asked for whatever the site says: `flag` (`--lang`), then `ARKIV_LANG`.
+pub fn override_language(flag: Option<Language>) -> Option<Language> {
     flag.or_else(|| {
         std::env::var("ARKIV_LANG")
             .ok()
             .and_then(|v| parse_language(&v))
     })
-    .or_else(|| site_root.and_then(site_language))
-    .or_else(locale_language)
-    .unwrap_or(Language::En)
+}
+
+/// Chooses the language of the messages: `flag` (`--lang`), `ARKIV_LANG`, the site's
+/// `site.yaml` when `site_root` holds one, the locale, English.
+pub fn choose(flag: Option<Language>, site_root: Option<&Path>) -> Language {
+    override_language(flag)
+        .or_else(|| site_root.and_then(site_language))
+        .or_else(locale_language)
+        .unwrap_or(Language::En)
 }
 
 #[cfg(test)]
