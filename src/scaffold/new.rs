@@ -150,7 +150,12 @@ pub fn new_document(options: &NewOptions, messages: Messages) -> Result<Created,
             .join(date.year.to_string())
             .join(format!("{slug}.md")),
     };
-    let path = site.join(&rel);
+    // Named from where arkiv runs: `content/2026/x.md` in the site, `site/content/…` outside.
+    let path = if site == Path::new(".") {
+        rel
+    } else {
+        site.join(&rel)
+    };
     if path.exists() {
         return Err(refuse(
             messages.fill("new.exists", &[("path", &path.display())]),
