@@ -318,6 +318,46 @@ fn new_refuses_to_overwrite() {
 }
 
 #[test]
+fn new_refuses_an_address_or_meeting_slug_that_is_taken() {
+    let (_dir, site) = new_site("da");
+    let year = this_year();
+    // Another folder, the same meeting slug: the build would refuse the two meetings.
+    let title = format!("Generalforsamling {year}");
+    let run = arkiv(&site, &["new", "møde", &title, "--date", "2000-01-01"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(&format!(
+            "content/{year}/generalforsamling-{year}.md har allerede denne adresse"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.join("content/2000").exists());
+    // The same year and slug in another folder: the same page address.
+    std::fs::create_dir_all(site.join("content/andet")).unwrap();
+    std::fs::write(
+        site.join("content/andet/nyhedsbrev.md"),
+        "---\ntitle: N\ndate: 2025-03-01\nkind: newsletter\n---\nTekst\n",
+    )
+    .unwrap();
+    let run = arkiv(
+        &site,
+        &["new", "nyhedsbrev", "Nyhedsbrev", "--date", "2025-09-01"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = arkiv(
+        &site,
+        &["new", "nyhedsbrev", "Nyhedsbrev", "--date", "2024-09-01"],
+    );
+    assert_eq!(
+        run.code, 0,
+        "another year is another address: {}",
+        run.stderr
+    );
+    build(&site);
+}
+
+#[test]
 fn a_misspelt_kind_gets_a_suggestion() {
     let (_dir, site) = new_site("da");
     let run = arkiv(&site, &["new", "raport", "Beretning"]);

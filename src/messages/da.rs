@@ -104,6 +104,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("new.no_meetings", "sitet har ingen møder endnu: opret et med arkiv new meeting \"Generalforsamling 2026\""),
     ("new.meetings_are", "sitets møder er: {meetings}"),
     ("new.exists", "{path} findes allerede og er ikke rørt"),
+    ("new.address_taken", "{path} har allerede denne adresse ({slug}); sitet kan ikke bygges med dem begge"),
     ("new.exists_hint", "åbn den fil, eller giv det nye dokument en anden titel"),
     ("new.cannot_write", "kan ikke skrive {path}: {reason}"),
     ("new.fill_committee", "Skriv udvalgets navn efter `committee:` i filen."),

@@ -104,6 +104,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("new.no_meetings", "the site has no meetings yet: make one with arkiv new meeting \"Annual general meeting 2026\""),
     ("new.meetings_are", "the site's meetings are: {meetings}"),
     ("new.exists", "{path} is already there; it was left as it was"),
+    ("new.address_taken", "{path} already has this address ({slug}); the site would not build with both"),
     ("new.exists_hint", "open that file, or give the new document another title"),
     ("new.cannot_write", "cannot write {path}: {reason}"),
     ("new.fill_committee", "Write the committee's name after `committee:` in the file."),

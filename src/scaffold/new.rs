@@ -140,7 +140,7 @@ pub fn new_document(options: &NewOptions, messages: Messages) -> Result<Created,
             ))
         }
         Some(slug) => {
-            check_meeting(site, slug, messages)?;
+            check_meeting(&documents(site), slug, messages)?;
             format!("meeting: {slug}\n")
         }
     };
@@ -159,6 +159,15 @@ pub fn new_document(options: &NewOptions, messages: Messages) -> Result<Created,
     if path.exists() {
         return Err(refuse(
             messages.fill("new.exists", &[("path", &path.display())]),
+            Some(messages.get("new.exists_hint").to_string()),
+        ));
+    }
+    if let Some(other) = same_address(&documents(site), kind, &slug, date.year) {
+        return Err(refuse(
+            messages.fill(
+                "new.address_taken",
+                &[("path", &other.display()), ("slug", &slug)],
+            ),
             Some(messages.get("new.exists_hint").to_string()),
         ));
     }
@@ -192,32 +201,55 @@ pub fn new_document(options: &NewOptions, messages: Messages) -> Result<Created,
     Ok(Created { path, kind })
 }
 
-/// The meetings of the site, by slug: a light scan of the front matter of every document.
-pub fn meeting_slugs(site: &Path) -> Vec<String> {
-    let loaded = crate::content::load(site, true);
-    let mut slugs: Vec<String> = loaded
-        .documents
-        .iter()
-        .filter(|d| d.front.kind == Kind::Meeting)
-        .map(|d| d.slug.clone())
-        .collect();
-    slugs.sort();
-    slugs
+/// The site's documents as far as they load: the front matter of each is all `new` needs.
+fn documents(site: &Path) -> Vec<crate::content::SourceDocument> {
+    crate::content::load(site, true).documents
 }
 
-fn check_meeting(site: &Path, slug: &str, messages: Messages) -> Result<(), Refusal> {
-    let meetings = meeting_slugs(site);
-    if meetings.iter().any(|m| m == slug) {
+/// The file of a document that would have the new document's address (`/<year>/<slug>/`, or
+/// `/<slug>/` for a page) or, for a meeting, its slug: the build refuses both.
+fn same_address(
+    documents: &[crate::content::SourceDocument],
+    kind: Kind,
+    slug: &str,
+    year: i32,
+) -> Option<PathBuf> {
+    documents
+        .iter()
+        .find(|d| {
+            d.slug == slug
+                && match (kind, d.front.kind, d.front.date) {
+                    (Kind::Meeting, Kind::Meeting, _) => true,
+                    (Kind::Page, _, None) => true,
+                    (Kind::Page, _, Some(_)) | (_, _, None) => false,
+                    (_, _, Some(date)) => date.year == year,
+                }
+        })
+        .map(|d| d.source.clone())
+}
+
+fn check_meeting(
+    documents: &[crate::content::SourceDocument],
+    slug: &str,
+    messages: Messages,
+) -> Result<(), Refusal> {
+    let mut meetings: Vec<&str> = documents
+        .iter()
+        .filter(|d| d.front.kind == Kind::Meeting)
+        .map(|d| d.slug.as_str())
+        .collect();
+    meetings.sort_unstable();
+    if meetings.contains(&slug) {
         return Ok(());
     }
-    let hint = match crate::diagnostics::did_you_mean(slug, meetings.iter().map(String::as_str)) {
+    let hint = match crate::diagnostics::did_you_mean(slug, meetings.iter().copied()) {
         Some(_) => {
             let nearest = meetings
                 .iter()
                 .max_by(|a, b| {
                     strsim::jaro_winkler(slug, a).total_cmp(&strsim::jaro_winkler(slug, b))
                 })
-                .map(String::as_str)
+                .copied()
                 .unwrap_or_default();
             messages.fill("hint.did_you_mean", &[("a", &nearest)])
         }
