@@ -553,3 +553,52 @@ fn quiet_verbose_and_lang_on_build() {
     let run = arkiv(&site, &["build", "nowhere"]);
     assert_eq!(run.code, 2);
 }
+
+#[test]
+fn serve_open_says_where_the_site_is_and_how_to_stop_in_the_sites_language() {
+    use std::io::{BufRead, BufReader};
+    let (_dir, site) = new_site("da");
+    // No browser can be found on an empty PATH, so nothing opens; arkiv says so.
+    let empty = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .current_dir(&site)
+        .args(["serve", "--open", "--port", "0"])
+        .env_remove("ARKIV_LANG")
+        .env("PATH", empty.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start arkiv serve");
+    let stderr = child.stderr.take().expect("piped");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut said = String::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !said.contains("åbn selv") && std::time::Instant::now() < deadline {
+        if let Ok(line) = rx.recv_timeout(std::time::Duration::from_millis(200)) {
+            said.push_str(&line);
+            said.push('\n');
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let site_path = std::fs::canonicalize(&site).unwrap();
+    assert!(
+        said.contains(&format!(
+            "viser {} på http://127.0.0.1:",
+            site_path.display()
+        )),
+        "{said}"
+    );
+    assert!(said.contains("(tryk Ctrl-C for at stoppe)"), "{said}");
+    assert!(
+        said.contains("bemærk: kunne ikke åbne en browser"),
+        "{said}"
+    );
+}
