@@ -22,5 +22,6 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod routes;
+pub mod scaffold;
 pub mod search;
 pub mod serve;

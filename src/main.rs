@@ -1,25 +1,91 @@
 //! The `arkiv` command: parses arguments and calls the library. Exit codes: 0 built,
 //! 1 content or template errors, 2 usage errors.
 
+use arkiv::core::i18n::Language;
 use arkiv::core::diagnostics::Diagnostics;
+use arkiv::core::messages::{self, Messages};
 use arkiv::pipeline::{build, BuildOptions};
-use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use clap::{CommandFactory, Parser, Subcommand};
+use cli::Say;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod cli;
 
 #[derive(Parser)]
 #[command(
     name = "arkiv",
     version,
-    about = "Build an association's archive of reports, newsletters, slides and meetings"
+    about = "Build an association's archive of reports, newsletters, slides and meetings",
+    after_help = "Start a site: arkiv init my-association --title \"Name of the association\"\nThen, in its folder: arkiv new meeting \"Annual general meeting\", arkiv serve --open, arkiv build"
 )]
 struct Cli {
+    /// Print only errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more: the time each stage took, every file written.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    /// The language of arkiv's messages [default: the site's `language`; outside a site,
+    /// ARKIV_LANG or LANG].
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
-#[derive(Subcommand)]
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LangArg {
+    Da,
+    En,
+}
+
+impl From<LangArg> for Language {
+    fn from(lang: LangArg) -> Language {
+        match lang {
+            LangArg::Da => Language::Da,
+            LangArg::En => Language::En,
+        }
+    }
+}
+
+#[derive(Subcommand, Clone)]
 enum Command {
+    /// Start a new site: site.yaml with every setting explained, an example of each kind of
+    /// document, and a note on what to do next. Never overwrites anything.
+    Init {
+        /// The folder for the new site (made if it does not exist).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The association's name, shown on every page.
+        #[arg(long)]
+        title: Option<String>,
+        /// The site's language: Danish or English [default: da, or en if LANG says English].
+        #[arg(long, value_enum)]
+        language: Option<LangArg>,
+    },
+    /// Start a new document: content/<year>/<slug>.md with the front matter its kind needs.
+    New {
+        /// chairman-report, committee-report, newsletter, slides, minutes, accounts, meeting
+        /// or page (Danish words work too: møde, beretning, referat, regnskab, nyhedsbrev …).
+        kind: String,
+        /// The document's title; the file is named after it.
+        title: String,
+        /// The date, YYYY-MM-DD [default: today in Copenhagen]; a page has none.
+        #[arg(long)]
+        date: Option<String>,
+        /// The slug of the meeting the document belongs to (it must exist).
+        #[arg(long)]
+        meeting: Option<String>,
+        /// The site's folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+    },
+    /// Print a shell completion script: arkiv completions bash > ~/.local/share/bash-completion/completions/arkiv
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
     /// Check every link: internal ones, then outside ones (cached in .arkiv-linkcheck.json).
     /// Exit code 0: all well; 1: a link is broken; 2: usage error.
     Check {
@@ -90,21 +156,22 @@ fn check(
     format: CheckFormat,
     fresh: bool,
     max_age_hours: u64,
+    say: Say,
 ) -> ExitCode {
     if !site_dir.is_dir() {
-        eprintln!("error: {} is not a folder\n  hint: run arkiv check in the site's folder, or give its path: arkiv check path/to/site", site_dir.display());
-        return ExitCode::from(2);
+        return say.not_a_folder(&site_dir, "check");
     }
     let options = arkiv::check::CheckOptions {
         offline,
         fresh,
         max_age: std::time::Duration::from_secs(max_age_hours.saturating_mul(3600)),
-        progress: format == CheckFormat::Human,
+        progress: format == CheckFormat::Human && !say.quiet,
         http: None,
     };
     match arkiv::check::run(&site_dir, &options) {
         Ok(report) => {
             match format {
+                CheckFormat::Human if say.quiet && report.all_well() => {}
                 CheckFormat::Human => eprint!("{}", arkiv::check::report::human(&report)),
                 CheckFormat::Json => println!("{}", arkiv::check::report::json(&report)),
             }
@@ -115,15 +182,18 @@ fn check(
             }
         }
         Err(problems) => {
-            print_diagnostics(&problems);
+            print_diagnostics(&problems, false);
             ExitCode::from(1)
         }
     }
 }
 
-fn print_diagnostics(d: &Diagnostics) {
+/// Prints errors, and warnings unless `quiet`.
+fn print_diagnostics(d: &Diagnostics, quiet: bool) {
     for item in &d.items {
-        eprintln!("{item}");
+        if !quiet || item.severity == arkiv::core::diagnostics::Severity::Error {
+            eprintln!("{item}");
+        }
     }
 }
 
@@ -136,14 +206,15 @@ fn serve(
     open: bool,
     drafts: bool,
     timings: bool,
+    say: Say,
 ) -> ExitCode {
     if !site_root.is_dir() {
-        eprintln!("error: {} is not a folder\n  hint: run arkiv serve in the site's folder, or give its path: arkiv serve path/to/site", site_root.display());
-        return ExitCode::from(2);
+        return say.not_a_folder(&site_root, "serve");
     }
     // Serve keeps everything in memory, so stopping needs no clean-up beyond saying so.
-    let _ = ctrlc::set_handler(|| {
-        eprintln!("\nstopped serving");
+    let stopped = say.messages.get("serve.stopped");
+    let _ = ctrlc::set_handler(move || {
+        eprintln!("\n{stopped}");
         std::process::exit(0);
     });
     let options = arkiv::serve::ServeOptions {
@@ -152,7 +223,9 @@ fn serve(
         bind,
         open,
         drafts,
-        timings,
+        timings: timings || say.verbose,
+        quiet: say.quiet,
+        messages: say.messages,
     };
     match arkiv::serve::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
@@ -163,9 +236,107 @@ fn serve(
     }
 }
 
+/// `arkiv build`: exit 0 built, 1 content or template errors, 2 no such folder.
+fn build_site(
+    site_dir: PathBuf,
+    output: Option<PathBuf>,
+    drafts: bool,
+    timings: bool,
+    say: Say,
+) -> ExitCode {
+    if !site_dir.is_dir() {
+        return say.not_a_folder(&site_dir, "build");
+    }
+    let m = say.messages;
+    let started = std::time::Instant::now();
+    let options = BuildOptions {
+        site_root: site_dir,
+        output,
+        drafts,
+    };
+    match build(&options) {
+        Ok(report) => {
+            print_diagnostics(&report.warnings, say.quiet);
+            if timings || say.verbose {
+                for (stage, took) in &report.timings.stages {
+                    eprintln!("  {stage:<8} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
+            let warnings = match report.warnings.warnings().count() {
+                0 => String::new(),
+                n => m.count("build.warnings", n, &[]),
+            };
+            say.info(m.count(
+                "build.done",
+                report.documents,
+                &[
+                    ("output", &report.output.display()),
+                    ("pages", &report.pages),
+                    ("files", &report.files),
+                    ("warnings", &warnings),
+                ],
+            ));
+            if say.verbose {
+                let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
+                eprintln!("{}", m.fill("build.took", &[("ms", &ms)]));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_diagnostics(&problems, say.quiet);
+            eprintln!(
+                "{}",
+                m.count("build.failed", problems.errors().count(), &[])
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let flag = cli.lang.map(Language::from);
+    let say = |site: Option<&Path>| Say {
+        messages: Messages::new(messages::choose(flag, site)),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    let Some(command) = &cli.command else {
+        return cli::no_command(Cli::command(), flag);
+    };
+    match command.clone() {
+        Command::Init {
+            dir,
+            title,
+            language,
+        } => cli::init(
+            dir,
+            title,
+            language.map(Language::from),
+            cli.lang.map(Language::from),
+            say(None),
+        ),
+        Command::New {
+            kind,
+            title,
+            date,
+            meeting,
+            site,
+        } => {
+            let options = arkiv::scaffold::new::NewOptions {
+                kind,
+                title,
+                date,
+                meeting,
+                language: messages::site_language(&site).unwrap_or_default(),
+                site: site.clone(),
+            };
+            cli::new(options, say(Some(&site)))
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "arkiv", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
         Command::Serve {
             site_dir,
             port,
@@ -173,60 +344,28 @@ fn main() -> ExitCode {
             open,
             drafts,
             timings,
-        } => serve(site_dir, port, bind, open, drafts, timings),
+        } => {
+            let say = say(Some(&site_dir));
+            serve(site_dir, port, bind, open, drafts, timings, say)
+        }
         Command::Check {
             site_dir,
             offline,
             format,
             fresh,
             max_age_hours,
-        } => check(site_dir, offline, format, fresh, max_age_hours),
+        } => {
+            let say = say(Some(&site_dir));
+            check(site_dir, offline, format, fresh, max_age_hours, say)
+        }
         Command::Build {
             site_dir,
             output,
             drafts,
             timings,
         } => {
-            if !site_dir.is_dir() {
-                eprintln!("error: {} is not a folder\n  hint: run arkiv build in the site's folder, or give its path: arkiv build path/to/site", site_dir.display());
-                return ExitCode::from(2);
-            }
-            let options = BuildOptions {
-                site_root: site_dir,
-                output,
-                drafts,
-            };
-            match build(&options) {
-                Ok(report) => {
-                    print_diagnostics(&report.warnings);
-                    if timings {
-                        for (stage, took) in &report.timings.stages {
-                            eprintln!("  {stage:<8} {:>8.1} ms", took.as_secs_f64() * 1000.0);
-                        }
-                    }
-                    eprintln!(
-                        "built {} documents into {} ({} pages, {} files{})",
-                        report.documents,
-                        report.output.display(),
-                        report.pages,
-                        report.files,
-                        match report.warnings.warnings().count() {
-                            0 => String::new(),
-                            n => format!(", {n} warnings"),
-                        }
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(problems) => {
-                    print_diagnostics(&problems);
-                    let n = problems.errors().count();
-                    eprintln!(
-                        "build failed: {n} error{}; the previous output was left as it was",
-                        if n == 1 { "" } else { "s" }
-                    );
-                    ExitCode::from(1)
-                }
-            }
+            let say = say(Some(&site_dir));
+            build_site(site_dir, output, drafts, timings, say)
         }
     }
 }

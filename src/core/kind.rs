@@ -48,8 +48,17 @@ impl Kind {
 
     /// Candidates for "did you mean": also matches on the last word, so "raport" finds both reports.
     pub fn suggestions(word: &str) -> Option<String> {
+        match Kind::suggestion_names(word).as_slice() {
+            [] => None,
+            [a, b] => Some(format!("did you mean \"{a}\" or \"{b}\"?")),
+            [a, ..] => Some(format!("did you mean \"{a}\"?")),
+        }
+    }
+
+    /// The kind names nearest to `word`: none, the nearest, or two that are about as near.
+    pub fn suggestion_names(word: &str) -> Vec<&'static str> {
         let word = word.to_lowercase();
-        let mut scored: Vec<(f64, &str)> = Kind::ALL
+        let mut scored: Vec<(f64, &'static str)> = Kind::ALL
             .iter()
             .map(|k| {
                 let name = k.as_str();
@@ -64,11 +73,9 @@ impl Kind {
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         match scored.as_slice() {
-            [] => None,
-            [(s1, a), (s2, b), ..] if (s1 - s2).abs() < 0.02 => {
-                Some(format!("did you mean \"{a}\" or \"{b}\"?"))
-            }
-            [(_, a), ..] => Some(format!("did you mean \"{a}\"?")),
+            [] => vec![],
+            [(s1, a), (s2, b), ..] if (s1 - s2).abs() < 0.02 => vec![*a, *b],
+            [(_, a), ..] => vec![*a],
         }
     }
 

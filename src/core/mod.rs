@@ -5,6 +5,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod escape;
 pub mod i18n;
+pub mod messages;
 pub mod kind;
 pub mod slug;
 pub mod urls;

@@ -37,6 +37,10 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Print the time each step of a rebuild took.
     pub timings: bool,
+    /// Print only problems, not what each rebuild did.
+    pub quiet: bool,
+    /// The language of the lines printed here.
+    pub messages: crate::messages::Messages,
 }
 
 /// The port `arkiv serve` uses unless told otherwise.
@@ -86,6 +90,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         &everything,
         "the site",
         options.timings,
+        options.quiet,
     ) {
         if let Some(archive) = builder.published_archive() {
             let _ = indexer.send(archive);
@@ -104,18 +109,21 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         .name("arkiv-serve-http".into())
         .spawn(move || http::run(listener, server_shared))
         .map_err(|e| Diagnostic::error(None, format!("cannot start the server: {e}")))?;
+    let say = options.messages;
+    let site = std::path::absolute(&options.site_root).unwrap_or(options.site_root.clone());
     eprintln!(
-        "serving {} at {url} (press Ctrl-C to stop)",
-        options.site_root.display()
+        "{}",
+        say.fill("serve.where", &[("dir", &site.display()), ("url", &url)])
     );
     if !options.bind.is_loopback() {
         eprintln!(
-            "note: listening on {} — other computers on the network can see the preview",
-            options.bind
+            "{}: {}",
+            say.get("label.note"),
+            say.fill("serve.listening_everywhere", &[("bind", &options.bind)])
         );
     }
     if options.open {
-        open_browser(&url);
+        open_browser(&url, say);
     }
     let mut index_pending = false;
     loop {
@@ -136,7 +144,14 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             watch::Waited::Stopped => break,
         };
         let what = describe(&options.site_root, &changes);
-        index_pending |= rebuild(&mut builder, &shared, &changes, &what, options.timings);
+        index_pending |= rebuild(
+            &mut builder,
+            &shared,
+            &changes,
+            &what,
+            options.timings,
+            options.quiet,
+        );
     }
     Err(
         Diagnostic::error(None, "the file watcher stopped; changes are no longer seen")
@@ -178,6 +193,7 @@ fn rebuild(
     changes: &[Change],
     what: &str,
     timings: bool,
+    quiet: bool,
 ) -> bool {
     let started = Instant::now();
     match builder.rebuild(changes) {
@@ -189,6 +205,9 @@ fn rebuild(
             let full = update.full;
             let steps = update.timings.clone();
             shared.publish(update);
+            if quiet {
+                return true;
+            }
             eprintln!(
                 "{} {what}: {pages} page{} in {:.0} ms",
                 if full { "built" } else { "updated" },
@@ -242,7 +261,7 @@ fn describe(site_root: &std::path::Path, changes: &[Change]) -> String {
 }
 
 /// Opens the preview in the default browser; failing to is only a note, the URL is printed.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, say: crate::messages::Messages) {
     let command = if cfg!(target_os = "macos") {
         ("open", vec![url])
     } else if cfg!(windows) {
@@ -256,6 +275,13 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn()
     {
-        eprintln!("note: could not open a browser ({e}); open {url} yourself");
+        let reason: &dyn std::fmt::Display = &e;
+        eprintln!(
+            "{}: {}",
+            say.get("label.note"),
+            say.fill("serve.open_failed", &[("reason", reason), ("url", &url)])
+        );
+    } else {
+        eprintln!("{}", say.get("serve.opened"));
     }
 }

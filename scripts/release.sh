@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds the arkiv binary to hand to people without Rust: release mode, stripped, and for
+# Linux statically linked (musl), so it runs on any x86-64 Linux with no other files (the
+# theme and the example texts of `arkiv init` are inside it). Prints where it is and its size.
+#
+#   bash scripts/release.sh           # dist/arkiv-<version>-x86_64-linux
+#   GLIBC=1 bash scripts/release.sh   # skip musl: a stripped binary linked against glibc
+#
+# A static build needs the musl target of the Rust standard library (`rustup target add
+# x86_64-unknown-linux-musl`; the script tries this itself) and a C compiler for musl, since
+# the TLS library of `arkiv check` (ring) has C parts: musl-gcc, from Debian's `musl-tools`.
+# Without either, or with GLIBC=1, it builds a stripped glibc binary instead and says why.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
+target_dir="${CARGO_TARGET_DIR:-target}"
+musl=x86_64-unknown-linux-musl
+mkdir -p dist
+
+why=""
+if [ -n "${GLIBC:-}" ]; then
+  why="GLIBC=1 was given"
+elif ! { rustup target list --installed 2>/dev/null | grep -qx "$musl" \
+    || rustup target add "$musl"; }; then
+  why="the Rust target $musl cannot be installed (rustup target add $musl)"
+elif ! command -v musl-gcc >/dev/null && ! command -v x86_64-linux-musl-gcc >/dev/null; then
+  why="there is no C compiler for musl (apt-get install musl-tools)"
+fi
+
+if [ -z "$why" ]; then
+  kind="static (musl)"
+  if ! command -v x86_64-linux-musl-gcc >/dev/null; then
+    export CC_x86_64_unknown_linux_musl=musl-gcc
+  fi
+  cargo build --profile dist --locked --target "$musl"
+  built="$target_dir/$musl/dist/arkiv"
+  out="dist/arkiv-$version-x86_64-linux"
+else
+  echo "NOTE: building against glibc, not statically: $why." >&2
+  echo "      The binary runs on Linux systems with glibc $(ldd --version | head -n1 | awk '{print $NF}') or newer." >&2
+  kind="dynamic (glibc)"
+  cargo build --profile dist --locked
+  built="$target_dir/dist/arkiv"
+  out="dist/arkiv-$version-x86_64-linux-gnu"
+fi
+
+cp "$built" "$out"
+# A quick proof that it runs on its own: a new site, built, in a temporary folder.
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+"$out" --quiet init "$tmp/site" --language da
+"$out" --quiet build "$tmp/site"
+
+bytes="$(stat -c %s "$out")"
+echo "$out: $kind, stripped, $bytes bytes ($(awk "BEGIN {printf \"%.1f\", $bytes / 1048576}") MiB)"
+if command -v file >/dev/null; then file "$out" | sed 's/^[^:]*: /  /'; fi

@@ -1,0 +1,246 @@
+//! Messages the command line prints (summaries, progress, usage errors, the new commands), in
+//! the site's language. One table per language (`da.rs`, `en.rs`) maps a key to a text with
+//! `{placeholders}`; a test fails when a key or a placeholder exists in only one of them.
+//!
+//! Which language: `--lang`, then `ARKIV_LANG`, then the site's `language:` in `site.yaml`,
+//! and before a site is found the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+
+mod da;
+mod en;
+
+use crate::load::config::{Language, CONFIG_FILE};
+use std::fmt::Display;
+use std::path::Path;
+
+/// The messages of one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Messages {
+    pub language: Language,
+}
+
+fn table(language: Language) -> &'static [(&'static str, &'static str)] {
+    match language {
+        Language::Da => da::MESSAGES,
+        Language::En => en::MESSAGES,
+    }
+}
+
+impl Messages {
+    pub fn new(language: Language) -> Messages {
+        Messages { language }
+    }
+
+    /// The text for `key`; English if the key is missing in this language (the completeness
+    /// test keeps that from happening), the key itself if it is missing everywhere.
+    pub fn get(&self, key: &'static str) -> &'static str {
+        let find = |language| {
+            table(language)
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, text)| *text)
+        };
+        find(self.language)
+            .or_else(|| find(Language::En))
+            .unwrap_or(key)
+    }
+
+    /// The text for `key` with each `{name}` replaced by its value.
+    pub fn fill(&self, key: &'static str, args: &[(&str, &dyn Display)]) -> String {
+        fill_template(self.get(key), args)
+    }
+
+    /// `key.one` when `n` is 1, `key.other` otherwise; `{n}` is filled in as well as `args`.
+    pub fn count(&self, key: &'static str, n: usize, args: &[(&str, &dyn Display)]) -> String {
+        let variant = match (key, n == 1) {
+            (k, true) => plural_key(k, "one"),
+            (k, false) => plural_key(k, "other"),
+        };
+        let mut all: Vec<(&str, &dyn Display)> = vec![("n", &n)];
+        all.extend_from_slice(args);
+        fill_template(self.get(variant), &all)
+    }
+
+    /// `error: message` with an optional `  hint: …` line, labels in this language.
+    pub fn error(&self, message: &str, hint: Option<&str>) -> String {
+        let mut out = format!("{}: {message}", self.get("label.error"));
+        if let Some(hint) = hint {
+            out.push_str(&format!("\n  {}: {hint}", self.get("label.hint")));
+        }
+        out
+    }
+}
+
+/// The key of a plural variant; keys are static, so the variants are looked up in a list.
+fn plural_key(key: &'static str, variant: &str) -> &'static str {
+    en::MESSAGES
+        .iter()
+        .map(|(k, _)| *k)
+        .find(|k| {
+            k.strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .is_some_and(|rest| rest == variant)
+        })
+        .unwrap_or(key)
+}
+
+/// Replaces every `{name}` in `template` with its value; unknown names are left as written.
+pub fn fill_template(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A language name as given to `--lang`, `ARKIV_LANG` or a locale (`da`, `da_DK.UTF-8`, `en-GB`).
+pub fn parse_language(text: &str) -> Option<Language> {
+    let lower = text.trim().to_ascii_lowercase();
+    let code = lower.split(['_', '-', '.', '@']).next().unwrap_or("");
+    match code {
+        "da" | "dansk" | "danish" => Some(Language::Da),
+        "en" | "english" | "engelsk" => Some(Language::En),
+        _ => None,
+    }
+}
+
+/// The `language:` of the `site.yaml` in `site_root`, read leniently (a site.yaml with other
+/// mistakes still decides the language of the messages about them). `None` when there is no
+/// site.yaml; the format's default, Danish, when it has no `language:`.
+pub fn site_language(site_root: &Path) -> Option<Language> {
+    let text = std::fs::read_to_string(site_root.join(CONFIG_FILE)).ok()?;
+    let value = text.lines().find_map(|line| {
+        line.strip_prefix("language:")
+            .map(|v| v.split('#').next().unwrap_or("").trim())
+    });
+    match value {
+        None | Some("") => Some(Language::Da),
+        Some(v) => Some(parse_language(v.trim_matches(['"', '\''])).unwrap_or(Language::Da)),
+    }
+}
+
+/// The user's locale from the environment, as POSIX orders it.
+pub fn locale_language() -> Option<Language> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| parse_language(&value))
+}
+
+/// The language the user asked for whatever the site says: `flag` (`--lang`), then `ARKIV_LANG`.
+pub fn override_language(flag: Option<Language>) -> Option<Language> {
+    flag.or_else(|| {
+        std::env::var("ARKIV_LANG")
+            .ok()
+            .and_then(|v| parse_language(&v))
+    })
+}
+
+/// Chooses the language of the messages: `flag` (`--lang`), `ARKIV_LANG`, the site's
+/// `site.yaml` when `site_root` holds one, the locale, English.
+pub fn choose(flag: Option<Language>, site_root: Option<&Path>) -> Language {
+    override_language(flag)
+        .or_else(|| site_root.and_then(site_language))
+        .or_else(locale_language)
+        .unwrap_or(Language::En)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages_with_the_same_placeholders() {
+        for (this, other, name) in [
+            (da::MESSAGES, en::MESSAGES, "en.rs"),
+            (en::MESSAGES, da::MESSAGES, "da.rs"),
+        ] {
+            let mut seen = BTreeSet::new();
+            for (key, text) in this {
+                assert!(seen.insert(*key), "message \"{key}\" is listed twice");
+                let Some((_, translated)) = other.iter().find(|(k, _)| k == key) else {
+                    panic!("message \"{key}\" is missing from {name}");
+                };
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(translated),
+                    "message \"{key}\" has different {{placeholders}} in the two languages"
+                );
+                assert!(!text.trim().is_empty(), "message \"{key}\" is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn plural_messages_have_both_forms() {
+        for (key, _) in en::MESSAGES {
+            if let Some(base) = key.strip_suffix(".one") {
+                let other = format!("{base}.other");
+                assert!(
+                    en::MESSAGES.iter().any(|(k, _)| *k == other),
+                    "{key} has no .other"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fills_placeholders_and_plurals() {
+        let da = Messages::new(Language::Da);
+        let en = Messages::new(Language::En);
+        assert_eq!(
+            fill_template("a {x} b {y} {z}", &[("x", &1), ("y", &"to")]),
+            "a 1 b to {z}"
+        );
+        assert_eq!(fill_template("open { and", &[]), "open { and");
+        assert!(en.count("build.failed", 1, &[]).contains("1 error;"));
+        assert!(en.count("build.failed", 2, &[]).contains("2 errors;"));
+        assert!(da.count("build.failed", 2, &[]).contains("2 fejl"));
+        assert_eq!(da.error("x", Some("y")), "fejl: x\n  tip: y");
+        assert_eq!(en.error("x", None), "error: x");
+    }
+
+    #[test]
+    fn languages_from_flags_and_locales() {
+        assert_eq!(parse_language("da_DK.UTF-8"), Some(Language::Da));
+        assert_eq!(parse_language("en-GB"), Some(Language::En));
+        assert_eq!(parse_language("C.UTF-8"), None);
+        assert_eq!(parse_language("de_DE"), None);
+        assert_eq!(choose(Some(Language::Da), None), Language::Da);
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(site_language(dir.path()), None);
+        std::fs::write(dir.path().join("site.yaml"), "title: X\n").unwrap();
+        assert_eq!(site_language(dir.path()), Some(Language::Da));
+        std::fs::write(
+            dir.path().join("site.yaml"),
+            "title: X\nlanguage: \"en\" # engelsk\n",
+        )
+        .unwrap();
+        assert_eq!(site_language(dir.path()), Some(Language::En));
+    }
+}
