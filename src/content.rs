@@ -44,6 +44,25 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name == "4913"
 }
 
+/// The one rule for symbolic links under `content/`, held by loading, attachments, the PDF
+/// reader, link checks and serve: a path is read only when, with every link resolved, it still
+/// lies inside `content/`. Links within `content/` are followed; anything else is an error.
+pub fn resolves_inside(content_root: &Path, full: &Path) -> bool {
+    match (content_root.canonicalize(), full.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    }
+}
+
+/// The error for a link under `content/` that leads outside it.
+pub fn outside_link_error(file: PathBuf) -> Diagnostic {
+    Diagnostic::error(
+        Some(file),
+        "this is a symbolic link to something outside content/ (or to nothing), so it is not read or published",
+    )
+    .hint("copy the file or folder into content/ instead of linking to it")
+}
+
 /// Walks `content/` and loads every document in parallel; drafts are kept only with `drafts`.
 pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
     let content_root = site_root.join(CONTENT_DIR);
@@ -56,11 +75,12 @@ pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
         return loaded;
     }
     let mut markdown = Vec::new();
-    let walker = walkdir::WalkDir::new(&content_root)
+    let mut walker = walkdir::WalkDir::new(&content_root)
         .sort_by_file_name()
+        .follow_links(true)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -71,6 +91,15 @@ pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
                 continue;
             }
         };
+        if entry.path_is_symlink() && !resolves_inside(&content_root, entry.path()) {
+            loaded
+                .diagnostics
+                .push(outside_link_error(relative(site_root, entry.path())));
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }

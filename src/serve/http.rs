@@ -145,6 +145,15 @@ fn lookup(shared: &Shared, url_path: &str) -> Found {
     }
     if let Some(from) = site.assets.get(&rel).cloned() {
         drop(site);
+        // The file may have become a link since the build: the same rule as the build holds.
+        let depth = rel.split('/').count();
+        let inside = from
+            .ancestors()
+            .nth(depth)
+            .is_some_and(|content_root| crate::content::resolves_inside(content_root, &from));
+        if !inside {
+            return Found::Missing(b"not found\n".to_vec());
+        }
         return match std::fs::read(&from) {
             Ok(bytes) => Found::File(bytes, content_type(&rel)),
             Err(_) => Found::Missing(b"not found\n".to_vec()),

@@ -1,0 +1,141 @@
+//! Reliability and safety (issue 15): nothing from outside `content/` is published, nothing
+//! the user put in the output is lost, and every error names the right line.
+
+mod common;
+use common::{build_errors, Fixture};
+
+/// A small, valid PDF written by hand (so the reader is tested against bytes it did not
+/// write): one page per entry of `pages`, Helvetica text, optional Title metadata.
+pub fn make_pdf(title: Option<&str>, pages: &[&str]) -> Vec<u8> {
+    let n = pages.len();
+    let mut objects: Vec<String> = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {n} >>",
+            (0..n)
+                .map(|i| format!("{} 0 R", 4 + 2 * i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+    ];
+    for (i, text) in pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            5 + 2 * i
+        ));
+        let stream = format!("BT /F1 12 Tf 72 770 Td ({text}) Tj ET");
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{stream}\nendstream",
+            stream.len()
+        ));
+    }
+    let info = title.map(|t| {
+        objects.push(format!("<< /Title ({t}) /Producer (arkiv tests) >>"));
+        objects.len()
+    });
+    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    let info = info.map(|k| format!(" /Info {k} 0 R")).unwrap_or_default();
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn grep_output(f: &Fixture, needle: &str) -> Vec<String> {
+    let mut hits = Vec::new();
+    for entry in walkdir::WalkDir::new(f.output()).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            if String::from_utf8_lossy(&bytes).contains(needle) {
+                hits.push(entry.path().display().to_string());
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_attachment_outside_content_is_an_error_and_never_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.pdf"),
+        make_pdf(Some("Hemmelig plan"), &["Fortrolig tekst udenfor"]),
+    )
+    .unwrap();
+    std::fs::create_dir_all(outside.path().join("folder")).unwrap();
+    std::fs::write(
+        outside.path().join("folder/other.pdf"),
+        make_pdf(Some("Anden hemmelighed"), &["Mere fortrolig tekst"]),
+    )
+    .unwrap();
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: Beretning\ndate: 2025-03-01\nkind: newsletter\nattachments:\n  - secret.pdf\n  - linked/other.pdf",
+        "Tekst.\n",
+    );
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.pdf"),
+        f.root().join("content/2025/secret.pdf"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("folder"),
+        f.root().join("content/2025/linked"),
+    )
+    .unwrap();
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/a.md:6:1: attachment \"secret.pdf\" is a symbolic link"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/a.md:7:1: attachment \"linked/other.pdf\""),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/secret.pdf: this is a symbolic link"),
+        "{errors}"
+    );
+    // Nothing of it reaches a served or rendered file either.
+    let site = arkiv::pipeline::render_site(f.root(), false);
+    assert!(site.is_err(), "the build must fail");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_inside_content_is_followed() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: Beretning\ndate: 2025-03-01\nkind: newsletter\nattachments: [plan.pdf]",
+        "Tekst.\n",
+    );
+    f.write(
+        "content/filer/plan.pdf",
+        make_pdf(Some("Planen"), &["Indvendig tekst"]),
+    );
+    std::os::unix::fs::symlink("../filer/plan.pdf", f.root().join("content/2025/plan.pdf"))
+        .unwrap();
+    assert_eq!(build_errors(&f), "");
+    assert!(f.output().join("2025/plan.pdf").is_file());
+    assert!(!grep_output(&f, "Indvendig").is_empty());
+}
