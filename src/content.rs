@@ -33,9 +33,10 @@ pub struct LoadedContent {
     pub diagnostics: Diagnostics,
 }
 
-/// Editor leftovers and hidden files that must never be published or parsed.
+/// Editor leftovers and hidden files that must never be published or parsed (`.well-known/`,
+/// which web hosts read, is published).
 pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
+    (name.starts_with('.') && name != ".well-known")
         || name.starts_with('#')
         || name.ends_with('~')
         || name.ends_with(".swp")

@@ -17,6 +17,7 @@ pub mod linkcheck;
 pub mod links;
 pub mod markdown;
 pub mod output;
+pub mod output_guard;
 pub mod pack;
 pub mod pdf;
 pub mod pipeline;

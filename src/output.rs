@@ -53,6 +53,22 @@ pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<(), Diagnosti
         if !empty && !output.join(MARKER_FILE).exists() {
             return refuse("it holds files arkiv did not write");
         }
+        if !empty {
+            let foreign = crate::output_guard::foreign_files(output).map_err(|e| {
+                Diagnostic::error(None, format!("cannot read {}: {e}", output.display()))
+            })?;
+            if !foreign.is_empty() {
+                return Err(Diagnostic::error(
+                    None,
+                    format!(
+                        "refusing to build into {}: it holds files arkiv did not write, which a build would delete: {}",
+                        output.display(),
+                        crate::output_guard::describe(&foreign)
+                    ),
+                )
+                .hint("arkiv replaces the whole output folder on every build. Files to publish with the site (such as CNAME or .well-known/) belong in content/, which is copied on every build; move anything else out of the output folder"));
+            }
+        }
     }
     Ok(())
 }
@@ -225,6 +241,8 @@ impl Staging {
 
     /// Swaps the staging folder in place of the output.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
+        crate::output_guard::write_manifest(&self.root)
+            .map_err(|e| io_error("write the file list in", &self.root, e))?;
         swap_into_place(&self.root, &self.output)
             .map_err(|e| io_error("replace", &self.output, e))?;
         self.committed = true;

@@ -139,3 +139,42 @@ fn symlink_inside_content_is_followed() {
     assert!(f.output().join("2025/plan.pdf").is_file());
     assert!(!grep_output(&f, "Indvendig").is_empty());
 }
+
+#[test]
+fn build_refuses_to_delete_files_it_did_not_write() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: Beretning\ndate: 2025-03-01\nkind: newsletter",
+        "Tekst.\n",
+    );
+    assert_eq!(build_errors(&f), "");
+    f.write("output/CNAME", "arkiv.forening.dk\n");
+    f.write("output/.git/HEAD", "ref: refs/heads/main\n");
+    f.write("output/2025/noter.txt", "mine noter\n");
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("holds files arkiv did not write"),
+        "{errors}"
+    );
+    assert!(errors.contains(".git/, 2025/noter.txt, CNAME"), "{errors}");
+    assert!(errors.contains("content/"), "{errors}");
+    assert!(f.output().join("CNAME").is_file());
+    assert!(f.output().join(".git/HEAD").is_file());
+    assert!(f.output().join("2025/noter.txt").is_file());
+    // Their home is content/: copied on every build, .well-known/ included.
+    for rel in ["CNAME", ".git", "2025/noter.txt"] {
+        let p = f.output().join(rel);
+        if p.is_dir() {
+            std::fs::remove_dir_all(p).unwrap();
+        } else {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    f.write("content/CNAME", "arkiv.forening.dk\n");
+    f.write("content/.well-known/security.txt", "Contact: x\n");
+    assert_eq!(build_errors(&f), "");
+    assert!(f.output().join("CNAME").is_file());
+    assert!(f.output().join(".well-known/security.txt").is_file());
+    assert_eq!(build_errors(&f), "", "a rebuild of its own output is fine");
+}
