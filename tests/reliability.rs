@@ -178,3 +178,63 @@ fn build_refuses_to_delete_files_it_did_not_write() {
     assert!(f.output().join(".well-known/security.txt").is_file());
     assert_eq!(build_errors(&f), "", "a rebuild of its own output is fine");
 }
+
+#[test]
+fn too_long_names_are_errors_at_their_key_and_long_slugs_are_cut() {
+    let f = Fixture::danish();
+    let long = "a".repeat(300);
+    f.doc(
+        "2025/a.md",
+        &format!("title: Beretning\ndate: 2025-03-01\nkind: newsletter\nslug: {long}"),
+        "Tekst.\n",
+    );
+    f.doc(
+        "2025/b.md",
+        &format!("title: B\ndate: 2025-03-01\nkind: committee-report\ncommittee: {long}\ntags: [kort, {long}]\nauthors:\n  - Karen\n  - {long}"),
+        "Tekst.\n",
+    );
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/a.md:5:7: the slug is 300 characters long"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/b.md:5:1: a name in `committee`"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/b.md:6:1: a name in `tags`"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/b.md:9:1: a name in `authors`"),
+        "{errors}"
+    );
+    assert!(!errors.contains("os error"), "{errors}");
+
+    // Names that fit get a cut slug with a hash: distinct, and the build works.
+    let f = Fixture::danish();
+    let name = |end: &str| {
+        format!(
+            "{}{end}",
+            "Udvalget for lægevagt og vagtplanlægning i regionerne ".repeat(2)
+        )
+    };
+    f.doc(
+        "2025/a.md",
+        &format!("title: A\ndate: 2025-03-01\nkind: newsletter\ntags: [\"{}\", \"{}\"]\nauthors: [\"{}\"]", name("1"), name("2"), name("3")),
+        "Tekst.\n",
+    );
+    assert_eq!(build_errors(&f), "");
+    let tags: Vec<String> = std::fs::read_dir(f.output().join("tags"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(tags.len(), 2, "{tags:?}");
+    assert!(
+        tags.iter().all(|t| t.len() <= arkiv::slug::MAX_SLUG_LEN),
+        "{tags:?}"
+    );
+}
