@@ -156,7 +156,8 @@ pub fn parse_document(
     rel: &Path,
     drafts: bool,
 ) -> Result<Option<SourceDocument>, Vec<Diagnostic>> {
-    let split = frontmatter::split(text, source).map_err(|d| vec![d])?;
+    let text = crate::sanitize::strip_control(text);
+    let split = frontmatter::split(&text, source).map_err(|d| vec![d])?;
     let front = frontmatter::parse(split.yaml, split.yaml_line, source)?;
     if front.draft && !drafts {
         return Ok(None);

@@ -22,6 +22,7 @@ pub mod pack;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;
+pub mod sanitize;
 pub mod search;
 pub mod serve;
 pub mod slides;

@@ -20,11 +20,12 @@ pub struct YamlMap {
 impl YamlMap {
     /// Parses `text`, which starts at `first_line` of `file`; syntax errors name the file line.
     pub fn parse(text: &str, file: &Path, first_line: usize) -> Result<YamlMap, Diagnostic> {
-        let value: Value = if text.trim().is_empty() {
+        let mut value: Value = if text.trim().is_empty() {
             Value::Mapping(Mapping::new())
         } else {
             serde_yaml::from_str(text).map_err(|e| syntax_error(&e, file, first_line))?
         };
+        crate::sanitize::strip_yaml(&mut value);
         let map = match value {
             Value::Mapping(map) => map,
             Value::Null => Mapping::new(),

@@ -238,3 +238,38 @@ fn too_long_names_are_errors_at_their_key_and_long_slugs_are_cut() {
         "{tags:?}"
     );
 }
+
+fn control_chars_in_output(f: &Fixture) -> Vec<String> {
+    let mut hits = Vec::new();
+    for entry in walkdir::WalkDir::new(f.output()).into_iter().flatten() {
+        let path = entry.path();
+        let text_like = ["html", "xml", "js", "json", "css"]
+            .iter()
+            .any(|e| path.extension().is_some_and(|x| x == *e));
+        if entry.file_type().is_file() && text_like {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            if text.chars().any(arkiv::sanitize::is_stripped) {
+                hits.push(path.display().to_string());
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn control_characters_never_reach_html_xml_or_js() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: \"Bere\\x01tning\\x1b\"\ndate: 2025-03-01\nkind: newsletter\ntags: [\"over\\x02enskomst\"]\nsummary: \"Kort\\x7f\"\nattachments: [plan.pdf]",
+        "Tekst med \u{1} styre\u{8}tegn.\n",
+    );
+    f.write(
+        "content/2025/plan.pdf",
+        make_pdf(Some("Plan\\001for\\002i aar"), &["Side\\003tekst"]),
+    );
+    assert_eq!(build_errors(&f), "");
+    assert_eq!(control_chars_in_output(&f), Vec::<String>::new());
+    let feed = f.read_output("feed.xml");
+    assert!(feed.contains("Beretning"), "{feed}");
+}
