@@ -273,3 +273,24 @@ fn control_characters_never_reach_html_xml_or_js() {
     let feed = f.read_output("feed.xml");
     assert!(feed.contains("Beretning"), "{feed}");
 }
+
+#[test]
+fn generate_refuses_a_huge_document_count_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("site");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .args(["generate", "--documents", "99999999999"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("from 0 to 100000"), "{stderr}");
+    assert!(!target.exists(), "nothing is written");
+    let options = arkiv::generate::GenerateOptions {
+        documents: usize::MAX,
+        seed: 1,
+    };
+    assert!(arkiv::generate::generate_site(&target, &options).is_err());
+    assert!(!target.exists(), "nothing is written");
+}
