@@ -236,6 +236,13 @@ fn main() -> ExitCode {
                 eprintln!("error: {} is not a folder\n  hint: run arkiv build in the site's folder, or give its path: arkiv build path/to/site", site_dir.display());
                 return ExitCode::from(2);
             }
+            // Ctrl-C: remove the staging folder (the published output is untouched) and stop.
+            let _ = ctrlc::set_handler(|| {
+                if arkiv::output_guard::remove_active_staging().is_some() {
+                    eprintln!("\ninterrupted: the unfinished build was removed; the output was left as it was");
+                }
+                std::process::exit(130);
+            });
             let options = BuildOptions {
                 site_root: site_dir,
                 output,

@@ -204,6 +204,7 @@ impl Staging {
             std::fs::remove_dir_all(&root).map_err(|e| io_error("clear", &root, e))?;
         }
         std::fs::create_dir_all(&root).map_err(|e| io_error("create", &root, e))?;
+        crate::output_guard::set_active_staging(Some(&root));
         let staging = Staging {
             root,
             output: output.to_path_buf(),
@@ -243,7 +244,7 @@ impl Staging {
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         crate::output_guard::write_manifest(&self.root)
             .map_err(|e| io_error("write the file list in", &self.root, e))?;
-        swap_into_place(&self.root, &self.output)
+        crate::output_guard::while_swapping(|| swap_into_place(&self.root, &self.output))
             .map_err(|e| io_error("replace", &self.output, e))?;
         self.committed = true;
         Ok(())
@@ -253,6 +254,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
+            crate::output_guard::set_active_staging(None);
             let _ = std::fs::remove_dir_all(&self.root);
         }
     }

@@ -82,3 +82,105 @@ pub fn describe(names: &[String]) -> String {
     }
     text
 }
+
+/// The staging folder of the build in progress, for the Ctrl-C handler; its lock is also held
+/// while the staging folder is swapped in, so an interrupt never lands between the renames.
+static ACTIVE_STAGING: std::sync::Mutex<Option<std::path::PathBuf>> = std::sync::Mutex::new(None);
+
+/// Records the staging folder a build is writing (`None` when it is committed or dropped).
+pub fn set_active_staging(path: Option<&Path>) {
+    if let Ok(mut slot) = ACTIVE_STAGING.lock() {
+        *slot = path.map(Path::to_path_buf);
+    }
+}
+
+/// Runs `swap` with the Ctrl-C handler held off, then forgets the staging folder.
+pub fn while_swapping<T>(swap: impl FnOnce() -> T) -> T {
+    let guard = ACTIVE_STAGING.lock();
+    let result = swap();
+    if let Ok(mut slot) = guard {
+        *slot = None;
+    }
+    result
+}
+
+/// For the Ctrl-C handler of `arkiv build`: deletes the staging folder of the build in
+/// progress (waiting for a swap under way to finish). Returns the folder it removed.
+pub fn remove_active_staging() -> Option<std::path::PathBuf> {
+    let mut slot = ACTIVE_STAGING.lock().ok()?;
+    let path = slot.take()?;
+    let _ = std::fs::remove_dir_all(&path);
+    Some(path)
+}
+
+/// The lock file beside `output` that one build at a time holds.
+pub fn lock_path(output: &Path) -> std::path::PathBuf {
+    output.with_file_name(format!(".{}.arkiv-lock", output_name(output)))
+}
+
+fn output_name(output: &Path) -> String {
+    output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "output".into())
+}
+
+/// Takes the advisory lock on `output` (released when the file is dropped). A second build of
+/// the same output waits for the first, saying so, instead of the two tripping over each
+/// other's folders. Returns the lock and whether it had to wait.
+pub fn lock_output(output: &Path) -> Result<(std::fs::File, bool), crate::diagnostics::Diagnostic> {
+    let path = lock_path(output);
+    let problem = |e: std::io::Error| {
+        crate::diagnostics::Diagnostic::error(None, format!("cannot lock {}: {e}", path.display()))
+            .hint("check that you may write to the folder that holds the output folder")
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(problem)?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(problem)?;
+    match file.try_lock() {
+        Ok(()) => Ok((file, false)),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "another arkiv build is writing {}; waiting for it to finish",
+                output.display()
+            );
+            file.lock().map_err(problem)?;
+            Ok((file, true))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(problem(e)),
+    }
+}
+
+/// Deletes staging and old folders that builds killed midway left beside `output` (call it
+/// holding the lock, when no other build can be using them). Returns what it removed.
+pub fn remove_leftovers(output: &Path) -> Vec<std::path::PathBuf> {
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = output_name(output);
+    let prefixes = [
+        format!(".{name}.arkiv-staging-"),
+        format!(".{name}.arkiv-old-"),
+    ];
+    let mut removed = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&parent) else {
+        return removed;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+            && std::fs::remove_dir_all(entry.path()).is_ok()
+        {
+            removed.push(entry.path());
+        }
+    }
+    removed
+}

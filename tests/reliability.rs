@@ -294,3 +294,93 @@ fn generate_refuses_a_huge_document_count_before_writing() {
     assert!(arkiv::generate::generate_site(&target, &options).is_err());
     assert!(!target.exists(), "nothing is written");
 }
+
+fn small_site() -> Fixture {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: Beretning\ndate: 2025-03-01\nkind: newsletter",
+        "Tekst.\n",
+    );
+    f
+}
+
+#[test]
+fn leftovers_of_killed_builds_are_removed_at_the_next_build() {
+    let f = small_site();
+    for leftover in [".output.arkiv-staging-999999", ".output.arkiv-old-999998"] {
+        f.write(&format!("{leftover}/2025/a/index.html"), "old");
+    }
+    f.write(".other.arkiv-staging-1/x", "not ours to remove");
+    assert_eq!(build_errors(&f), "");
+    assert!(!f.root().join(".output.arkiv-staging-999999").exists());
+    assert!(!f.root().join(".output.arkiv-old-999998").exists());
+    assert!(f.root().join(".other.arkiv-staging-1/x").exists());
+}
+
+#[test]
+fn a_second_build_of_the_same_output_waits_for_the_first() {
+    let f = small_site();
+    let lock = std::fs::File::create(arkiv::output_guard::lock_path(&f.output())).unwrap();
+    lock.lock().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .arg("build")
+        .arg(f.root())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    assert!(!f.output().exists(), "the second build waits for the lock");
+    drop(lock);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("another arkiv build is writing"),
+        "{stderr}"
+    );
+    assert!(f.output().join("2025/a/index.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_removes_the_staging_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    arkiv::generate::generate_site(
+        &site,
+        &arkiv::generate::GenerateOptions {
+            documents: 600,
+            seed: 1,
+        },
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .arg("build")
+        .arg(&site)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let staging = site.join(format!(".output.arkiv-staging-{}", child.id()));
+    let start = std::time::Instant::now();
+    while !staging.exists() && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(staging.exists(), "the build started writing");
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        use std::io::Read;
+        let _ = e.read_to_string(&mut stderr);
+    }
+    if status.success() {
+        // The build won the race; nothing to check.
+        return;
+    }
+    assert!(!staging.exists(), "{stderr}");
+    assert!(!site.join("output").exists(), "{stderr}");
+}
