@@ -118,14 +118,53 @@ pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
         .par_iter()
         .map(|rel| load_document(&content_root, rel, drafts))
         .collect();
-    for result in results {
+    let mut drafts_left_out = Vec::new();
+    for (result, rel) in results.into_iter().zip(&markdown) {
         match result {
             Ok(Some(doc)) => loaded.documents.push(doc),
-            Ok(None) => {}
+            Ok(None) => drafts_left_out.push(rel),
             Err(problems) => loaded.diagnostics.extend(problems),
         }
     }
+    if !drafts_left_out.is_empty() {
+        let hidden = draft_only_attachments(&content_root, &drafts_left_out, &loaded.documents);
+        loaded.assets.retain(|a| !hidden.contains(a));
+    }
     loaded
+}
+
+/// Attachments of drafts left out of the build that no published document attaches: they are
+/// not published either (a draft's `secretplan.pdf` is as unpublished as its text).
+fn draft_only_attachments(
+    content_root: &Path,
+    drafts: &[&PathBuf],
+    published: &[SourceDocument],
+) -> std::collections::HashSet<PathBuf> {
+    let attachment_paths = |rel: &Path, front: &FrontMatter| -> Vec<PathBuf> {
+        let folder = rel
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        front
+            .attachments
+            .iter()
+            .filter_map(|a| crate::urls::join_normalized(&folder, &a.path))
+            .map(PathBuf::from)
+            .collect()
+    };
+    let mut hidden = std::collections::HashSet::new();
+    for rel in drafts {
+        // Read again with drafts kept: drafts are few, and this keeps loading one pass.
+        if let Ok(Some(doc)) = load_document(content_root, rel, true) {
+            hidden.extend(attachment_paths(rel, &doc.front));
+        }
+    }
+    for doc in published {
+        for path in attachment_paths(&doc.content_path, &doc.front) {
+            hidden.remove(&path);
+        }
+    }
+    hidden
 }
 
 fn relative(site_root: &Path, path: &Path) -> PathBuf {

@@ -384,3 +384,37 @@ fn ctrl_c_removes_the_staging_folder() {
     assert!(!staging.exists(), "{stderr}");
     assert!(!site.join("output").exists(), "{stderr}");
 }
+
+#[test]
+fn a_drafts_attachments_are_not_published() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/plan.md",
+        "title: Hemmelig plan\ndate: 2025-03-01\nkind: newsletter\ndraft: true\nattachments: [secretplan.pdf, shared.pdf]",
+        "Tekst.\n",
+    );
+    f.doc(
+        "2025/a.md",
+        "title: Offentlig\ndate: 2025-03-01\nkind: newsletter\nattachments: [shared.pdf]",
+        "Tekst.\n",
+    );
+    f.write("content/2025/secretplan.pdf", make_pdf(None, &["Hemmelig"]));
+    f.write("content/2025/shared.pdf", make_pdf(None, &["Delt"]));
+    f.write("content/2025/billede.png", "png");
+    assert_eq!(build_errors(&f), "");
+    assert!(!f.output().join("2025/secretplan.pdf").exists());
+    assert!(
+        f.output().join("2025/shared.pdf").is_file(),
+        "a published document attaches it"
+    );
+    assert!(
+        f.output().join("2025/billede.png").is_file(),
+        "other files are copied"
+    );
+    let (code, stderr) = f.build_cli(&["--drafts"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        f.output().join("2025/secretplan.pdf").is_file(),
+        "--drafts shows it"
+    );
+}

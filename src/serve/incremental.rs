@@ -426,7 +426,8 @@ impl SiteBuilder {
                     Ok(Some(doc)) => {
                         self.sources.insert(rel.to_path_buf(), doc);
                     }
-                    Ok(None) => {}
+                    // A draft's attachments are left out too, which the full walk works out.
+                    Ok(None) => return true,
                     Err(problems) => {
                         self.load_problems.insert(rel.to_path_buf(), problems);
                     }
