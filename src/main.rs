@@ -247,6 +247,13 @@ fn build_site(
     if !site_dir.is_dir() {
         return say.not_a_folder(&site_dir, "build");
     }
+    // Ctrl-C: remove the staging folder (the published output is untouched) and stop.
+    let _ = ctrlc::set_handler(|| {
+        if arkiv::output::guard::remove_active_staging().is_some() {
+            eprintln!("\ninterrupted: the unfinished build was removed; the output was left as it was");
+        }
+        std::process::exit(130);
+    });
     let m = say.messages;
     let started = std::time::Instant::now();
     let options = BuildOptions {

@@ -206,6 +206,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .clone()
         .unwrap_or_else(|| options.site_root.join("output"));
     output::check_output_dir(&options.site_root, &output).map_err(one)?;
+    // One build of an output at a time; what killed builds left behind goes first.
+    let (_lock, waited) = crate::output::guard::lock_output(&output).map_err(one)?;
+    if waited {
+        output::check_output_dir(&options.site_root, &output).map_err(one)?;
+    }
+    crate::output::guard::remove_leftovers(&output);
     let staging = output::Staging::create(&output).map_err(one)?;
     let write_error: std::sync::Mutex<Option<Diagnostic>> = std::sync::Mutex::new(None);
     let written = std::sync::atomic::AtomicUsize::new(0);

@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["search"],
     &["output"],
     &["pipeline"],
-    &["serve", "check"],
+    &["serve", "check", "scaffold", "import", "cli"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

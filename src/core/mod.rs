@@ -7,6 +7,7 @@ pub mod escape;
 pub mod i18n;
 pub mod messages;
 pub mod kind;
+pub mod sanitize;
 pub mod slug;
 pub mod urls;
 pub mod yaml;

@@ -20,11 +20,13 @@ pub struct YamlMap {
 impl YamlMap {
     /// Parses `text`, which starts at `first_line` of `file`; syntax errors name the file line.
     pub fn parse(text: &str, file: &Path, first_line: usize) -> Result<YamlMap, Diagnostic> {
-        let value: Value = if text.trim().is_empty() {
+        check_size_and_depth(text, file, first_line)?;
+        let mut value: Value = if text.trim().is_empty() {
             Value::Mapping(Mapping::new())
         } else {
             serde_yaml::from_str(text).map_err(|e| syntax_error(&e, file, first_line))?
         };
+        crate::core::sanitize::strip_yaml(&mut value);
         let map = match value {
             Value::Mapping(map) => map,
             Value::Null => Mapping::new(),
@@ -106,6 +108,87 @@ impl YamlMap {
     }
 }
 
+/// The largest YAML text arkiv parses (front matter or site.yaml); real ones are a few KB.
+pub const MAX_YAML_BYTES: usize = 64 * 1024;
+/// The deepest nesting of `[`/`{` collections; real front matter nests two deep.
+pub const MAX_YAML_DEPTH: usize = 16;
+
+/// Rejects YAML that is too large or nested too deep before the parser sees it: the parser
+/// takes quadratic time on deeply nested flow collections (200 KB of `[[[…` took 46 s), and
+/// serve would wait that long on one bad save. Brackets inside quotes and comments are not
+/// counted.
+fn check_size_and_depth(text: &str, file: &Path, first_line: usize) -> Result<(), Diagnostic> {
+    if text.len() > MAX_YAML_BYTES {
+        return Err(Diagnostic::error(
+            file.to_path_buf(),
+            format!(
+                "the YAML is {} KB; at most {} KB is read",
+                text.len() / 1024,
+                MAX_YAML_BYTES / 1024
+            ),
+        )
+        .at(first_line, 1)
+        .hint("front matter holds a few short keys; move long text into the document's body (after the closing `---`)"));
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut previous = '\n';
+    let mut line = first_line;
+    let mut column = 0usize;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        column += 1;
+        match quote {
+            Some('"') if c == '\\' => {
+                // An escaped character inside double quotes; skip it (a line break counts).
+                if chars.next() == Some('\n') {
+                    line += 1;
+                    column = 0;
+                }
+                continue;
+            }
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' if previous.is_whitespace() || "[{,:".contains(previous) => {
+                    quote = Some(c)
+                }
+                '#' if previous.is_whitespace() => {
+                    // A comment runs to the end of the line.
+                    for rest in chars.by_ref() {
+                        if rest == '\n' {
+                            break;
+                        }
+                    }
+                    line += 1;
+                    column = 0;
+                    previous = '\n';
+                    continue;
+                }
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_YAML_DEPTH {
+                        return Err(Diagnostic::error(
+                            file.to_path_buf(),
+                            format!("lists or maps are nested more than {MAX_YAML_DEPTH} deep here"),
+                        )
+                        .at(line, column)
+                        .hint("front matter needs at most a list of maps, like `attachments: [{path: a.pdf, title: A}]`; check for brackets that are never closed"));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        }
+        previous = c;
+    }
+    Ok(())
+}
+
 /// Scalars as the user wrote them, for messages ("2025-13-01", "true", "42").
 pub fn yaml_scalar_text(value: &Value) -> String {
     match value {
@@ -158,6 +241,25 @@ mod tests {
             .unwrap();
         assert_eq!(err.file.as_deref(), Some(Path::new("x.md")));
         assert!(err.line >= 3, "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_quickly_with_a_line() {
+        let bomb = format!("title: A\ntags: {}\n", "[".repeat(60_000));
+        let start = std::time::Instant::now();
+        let err = YamlMap::parse(&bomb, Path::new("x.md"), 2).err().unwrap();
+        assert!(start.elapsed() < std::time::Duration::from_millis(500));
+        assert_eq!((err.line, err.column), (3, 6 + MAX_YAML_DEPTH + 1), "{err}");
+        assert!(err.message.contains("nested"), "{err}");
+        let big = format!("title: A\nsummary: \"{}\"\n", "x".repeat(MAX_YAML_BYTES));
+        assert!(YamlMap::parse(&big, Path::new("x.md"), 2).is_err());
+        // Brackets in quotes and comments are text.
+        let fine = format!(
+            "title: \"{}\"\n# {}\ntags: [[a], {{b: c}}]\n",
+            "[".repeat(40),
+            "{".repeat(40)
+        );
+        assert!(YamlMap::parse(&fine, Path::new("x.md"), 2).is_ok());
     }
 
     #[test]

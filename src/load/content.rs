@@ -33,15 +33,35 @@ pub struct LoadedContent {
     pub diagnostics: Diagnostics,
 }
 
-/// Editor leftovers and hidden files that must never be published or parsed.
+/// Editor leftovers and hidden files that must never be published or parsed (`.well-known/`,
+/// which web hosts read, is published).
 pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
+    (name.starts_with('.') && name != ".well-known")
         || name.starts_with('#')
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
         || name == "4913"
+}
+
+/// The one rule for symbolic links under `content/`, held by loading, attachments, the PDF
+/// reader, link checks and serve: a path is read only when, with every link resolved, it still
+/// lies inside `content/`. Links within `content/` are followed; anything else is an error.
+pub fn resolves_inside(content_root: &Path, full: &Path) -> bool {
+    match (content_root.canonicalize(), full.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    }
+}
+
+/// The error for a link under `content/` that leads outside it.
+pub fn outside_link_error(file: PathBuf) -> Diagnostic {
+    Diagnostic::error(
+        Some(file),
+        "this is a symbolic link to something outside content/ (or to nothing), so it is not read or published",
+    )
+    .hint("copy the file or folder into content/ instead of linking to it")
 }
 
 /// Walks `content/` and loads every document in parallel; drafts are kept only with `drafts`.
@@ -56,11 +76,12 @@ pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
         return loaded;
     }
     let mut markdown = Vec::new();
-    let walker = walkdir::WalkDir::new(&content_root)
+    let mut walker = walkdir::WalkDir::new(&content_root)
         .sort_by_file_name()
+        .follow_links(true)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -71,6 +92,15 @@ pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
                 continue;
             }
         };
+        if entry.path_is_symlink() && !resolves_inside(&content_root, entry.path()) {
+            loaded
+                .diagnostics
+                .push(outside_link_error(relative(site_root, entry.path())));
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -88,14 +118,53 @@ pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
         .par_iter()
         .map(|rel| load_document(&content_root, rel, drafts))
         .collect();
-    for result in results {
+    let mut drafts_left_out = Vec::new();
+    for (result, rel) in results.into_iter().zip(&markdown) {
         match result {
             Ok(Some(doc)) => loaded.documents.push(doc),
-            Ok(None) => {}
+            Ok(None) => drafts_left_out.push(rel),
             Err(problems) => loaded.diagnostics.extend(problems),
         }
     }
+    if !drafts_left_out.is_empty() {
+        let hidden = draft_only_attachments(&content_root, &drafts_left_out, &loaded.documents);
+        loaded.assets.retain(|a| !hidden.contains(a));
+    }
     loaded
+}
+
+/// Attachments of drafts left out of the build that no published document attaches: they are
+/// not published either (a draft's `secretplan.pdf` is as unpublished as its text).
+fn draft_only_attachments(
+    content_root: &Path,
+    drafts: &[&PathBuf],
+    published: &[SourceDocument],
+) -> std::collections::HashSet<PathBuf> {
+    let attachment_paths = |rel: &Path, front: &FrontMatter| -> Vec<PathBuf> {
+        let folder = rel
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        front
+            .attachments
+            .iter()
+            .filter_map(|a| crate::core::urls::join_normalized(&folder, &a.path))
+            .map(PathBuf::from)
+            .collect()
+    };
+    let mut hidden = std::collections::HashSet::new();
+    for rel in drafts {
+        // Read again with drafts kept: drafts are few, and this keeps loading one pass.
+        if let Ok(Some(doc)) = load_document(content_root, rel, true) {
+            hidden.extend(attachment_paths(rel, &doc.front));
+        }
+    }
+    for doc in published {
+        for path in attachment_paths(&doc.content_path, &doc.front) {
+            hidden.remove(&path);
+        }
+    }
+    hidden
 }
 
 fn relative(site_root: &Path, path: &Path) -> PathBuf {
@@ -126,7 +195,8 @@ pub fn parse_document(
     rel: &Path,
     drafts: bool,
 ) -> Result<Option<SourceDocument>, Vec<Diagnostic>> {
-    let split = frontmatter::split(text, source).map_err(|d| vec![d])?;
+    let text = crate::core::sanitize::strip_control(text);
+    let split = frontmatter::split(&text, source).map_err(|d| vec![d])?;
     let front = frontmatter::parse(split.yaml, split.yaml_line, source)?;
     if front.draft && !drafts {
         return Ok(None);

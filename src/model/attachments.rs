@@ -50,6 +50,18 @@ pub fn resolve_attachments(
         };
         let full = content_root.join(&path);
         match std::fs::metadata(&full) {
+            Ok(meta)
+                if meta.is_file() && !crate::load::content::resolves_inside(&content_root, &full) =>
+            {
+                problems.push(
+                    Diagnostic::error(
+                        source.source.clone(),
+                        format!("attachment \"{}\" is a symbolic link (or lies in a linked folder) that leads outside content/", a.path),
+                    )
+                    .at(a.line, 1)
+                    .hint("copy the file into content/ instead of linking to it; arkiv publishes and reads only what lies inside content/"),
+                );
+            }
             Ok(meta) if meta.is_file() => {
                 let file_name = path.rsplit('/').next().unwrap_or(&path).to_string();
                 out.push(Attachment {

@@ -110,6 +110,7 @@ fn info_title(doc: &lopdf::Document) -> Option<String> {
     let title = info.as_dict().ok()?.get(b"Title").ok()?;
     let (_, title) = doc.dereference(title).ok()?;
     let title = lopdf::decode_text_string(title).ok()?;
+    let title = crate::core::sanitize::strip_control(&title);
     let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
     // Word and friends write placeholders like "Microsoft Word - x.docx" or "untitled".
     let lower = title.to_lowercase();
@@ -208,7 +209,9 @@ fn append_normalized(out: &mut String, chunk: &str) {
         }
         flush_dots(&mut cleaned, dots);
         dots = 0;
-        cleaned.push(c);
+        if !crate::core::sanitize::is_stripped(c) {
+            cleaned.push(c);
+        }
     }
     flush_dots(&mut cleaned, dots);
     for word in cleaned.split_whitespace() {

@@ -36,28 +36,69 @@ pub struct Request {
     pub query: String,
 }
 
+/// The longest request line read (answered with 414 beyond it).
+pub const MAX_REQUEST_LINE: usize = 8 * 1024;
+/// The longest header line, and all header lines together (answered with 431 beyond them).
+pub const MAX_HEADER_LINE: usize = 8 * 1024;
+pub const MAX_HEADERS: usize = 64 * 1024;
+
+/// Why a request was not read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum BadRequest {
+    /// Not HTTP, or the connection closed early: 400.
+    Malformed,
+    /// The request line is longer than `MAX_REQUEST_LINE`: 414.
+    UriTooLong,
+    /// A header line or all headers are too long: 431.
+    HeadersTooLarge,
+}
+
+/// Reads one line of at most `limit` bytes (line break included); `Ok(None)` when it is
+/// longer, having read no more than `limit + 1` bytes of it, so memory stays bounded.
+fn read_line_capped(reader: &mut impl BufRead, limit: usize) -> Result<Option<String>, BadRequest> {
+    let mut line = String::new();
+    std::io::Read::take(&mut *reader, limit as u64 + 1)
+        .read_line(&mut line)
+        .map_err(|_| BadRequest::Malformed)?;
+    if line.len() > limit {
+        return Ok(None);
+    }
+    Ok(Some(line))
+}
+
 /// Reads the request line and skips the headers; `None` for anything that is not HTTP.
 pub fn read_request(reader: &mut impl BufRead) -> Option<Request> {
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
+    read_request_capped(reader).ok()
+}
+
+/// `read_request` that says why it failed, so an over-long line gets 414 or 431.
+pub fn read_request_capped(reader: &mut impl BufRead) -> Result<Request, BadRequest> {
+    let line = read_line_capped(reader, MAX_REQUEST_LINE)?.ok_or(BadRequest::UriTooLong)?;
     let mut parts = line.split_whitespace();
-    let method = parts.next()?.to_string();
-    let target = parts.next()?;
-    if !parts.next()?.starts_with("HTTP/") {
-        return None;
+    let method = parts.next().ok_or(BadRequest::Malformed)?.to_string();
+    let target = parts.next().ok_or(BadRequest::Malformed)?;
+    if !parts
+        .next()
+        .ok_or(BadRequest::Malformed)?
+        .starts_with("HTTP/")
+    {
+        return Err(BadRequest::Malformed);
     }
     // Headers are not needed; read them so the client is not reset mid-send.
     let mut total = 0;
     loop {
-        let mut header = String::new();
-        let n = reader.read_line(&mut header).ok()?;
-        total += n;
-        if n == 0 || header == "\r\n" || header == "\n" || total > 64 * 1024 {
+        let header =
+            read_line_capped(reader, MAX_HEADER_LINE)?.ok_or(BadRequest::HeadersTooLarge)?;
+        total += header.len();
+        if total > MAX_HEADERS {
+            return Err(BadRequest::HeadersTooLarge);
+        }
+        if header.is_empty() || header == "\r\n" || header == "\n" {
             break;
         }
     }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    Some(Request {
+    Ok(Request {
         method,
         path: path.to_string(),
         query: query.to_string(),
@@ -68,14 +109,22 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut stream = stream;
-    let Some(request) = read_request(&mut reader) else {
-        return respond(
-            &mut stream,
-            400,
-            "text/plain; charset=utf-8",
-            b"bad request\n",
-            false,
-        );
+    let request = match read_request_capped(&mut reader) {
+        Ok(request) => request,
+        Err(bad) => {
+            let (status, body): (u16, &[u8]) = match bad {
+                BadRequest::Malformed => (400, b"bad request\n"),
+                BadRequest::UriTooLong => (414, b"the address is too long\n"),
+                BadRequest::HeadersTooLarge => (431, b"the request headers are too long\n"),
+            };
+            return respond(
+                &mut stream,
+                status,
+                "text/plain; charset=utf-8",
+                body,
+                false,
+            );
+        }
     };
     let head_only = request.method == "HEAD";
     if request.method != "GET" && !head_only {
@@ -145,6 +194,15 @@ fn lookup(shared: &Shared, url_path: &str) -> Found {
     }
     if let Some(from) = site.assets.get(&rel).cloned() {
         drop(site);
+        // The file may have become a link since the build: the same rule as the build holds.
+        let depth = rel.split('/').count();
+        let inside = from
+            .ancestors()
+            .nth(depth)
+            .is_some_and(|content_root| crate::load::content::resolves_inside(content_root, &from));
+        if !inside {
+            return Found::Missing(b"not found\n".to_vec());
+        }
         return match std::fs::read(&from) {
             Ok(bytes) => Found::File(bytes, content_type(&rel)),
             Err(_) => Found::Missing(b"not found\n".to_vec()),
@@ -175,6 +233,8 @@ fn respond(
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
         _ => "",
     };
     let head = format!(
@@ -243,6 +303,36 @@ mod tests {
         assert_eq!(r.query, "since=3");
         assert!(read_request(&mut &b"garbage\r\n\r\n"[..]).is_none());
         assert!(read_request(&mut &b""[..]).is_none());
+    }
+
+    #[test]
+    fn long_request_and_header_lines_are_refused_after_reading_little() {
+        let long_target = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(10 * 1024 * 1024));
+        let mut reader = std::io::Cursor::new(long_target.as_bytes());
+        assert_eq!(
+            read_request_capped(&mut reader),
+            Err(BadRequest::UriTooLong)
+        );
+        assert!(reader.position() <= MAX_REQUEST_LINE as u64 + 1);
+        let long_header = format!(
+            "GET / HTTP/1.1\r\nX-A: {}\r\n\r\n",
+            "b".repeat(10 * 1024 * 1024)
+        );
+        let mut reader = std::io::Cursor::new(long_header.as_bytes());
+        assert_eq!(
+            read_request_capped(&mut reader),
+            Err(BadRequest::HeadersTooLarge)
+        );
+        assert!(reader.position() <= (MAX_REQUEST_LINE + MAX_HEADER_LINE) as u64 + 1);
+        let many = format!("GET / HTTP/1.1\r\n{}\r\n", "X-B: c\r\n".repeat(20_000));
+        let mut reader = std::io::Cursor::new(many.as_bytes());
+        assert_eq!(
+            read_request_capped(&mut reader),
+            Err(BadRequest::HeadersTooLarge)
+        );
+        assert!(reader.position() <= (MAX_HEADERS + MAX_HEADER_LINE) as u64 + 16);
+        let fine = format!("GET /{} HTTP/1.1\r\nHost: a\r\n\r\n", "a".repeat(4000));
+        assert!(read_request_capped(&mut fine.as_bytes()).is_ok());
     }
 
     #[test]

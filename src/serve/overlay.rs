@@ -29,18 +29,38 @@ const SCRIPT: &str = r#"<script>
   }
   var here = decodeURIComponent(location.pathname).replace(/^\/+/, "");
   if (here === "" || here.slice(-1) === "/") here += "index.html";
-  var events = new EventSource("__EVENTS__?since=" + version);
-  events.onmessage = function (message) {
-    var change = JSON.parse(message.data);
-    if (change.version === version) return;
+  var events = null, latest = version;
+  var handle = function (change) {
+    latest = Math.max(latest, change.version);
+    if (change.version <= version) return;
+    var missed = change.version > version + 1;
     version = change.version;
-    var mine = change.paths === null || change.paths.indexOf(here) !== -1;
+    var mine = missed || change.paths === null || change.paths.indexOf(here) !== -1;
     if (mine || change.error !== hadError) {
       sessionStorage.setItem(key, String(window.scrollY));
-      events.close();
+      if (events) events.close();
       location.reload();
     }
   };
+  var listen = function (send) {
+    events = new EventSource("__EVENTS__?since=" + latest);
+    events.onmessage = function (message) {
+      send(message.data);
+      handle(JSON.parse(message.data));
+    };
+  };
+  // A browser keeps six connections per host, so one event stream per tab would leave a
+  // seventh tab unable to load: the tab holding the lock listens, and tells the others.
+  if (window.BroadcastChannel && navigator.locks) {
+    var channel = new BroadcastChannel("arkiv-serve-reload");
+    channel.onmessage = function (message) { handle(JSON.parse(message.data)); };
+    navigator.locks.request("arkiv-serve-reload", function () {
+      listen(function (data) { channel.postMessage(data); });
+      return new Promise(function () {});
+    });
+  } else {
+    listen(function () {});
+  }
 })();
 </script>"#;
 

@@ -28,6 +28,10 @@ impl SiteBuilder {
         if meta.as_ref().is_some_and(|m| m.is_dir()) {
             return true;
         }
+        // A link leading outside content/: the full walk reports it, as a build would.
+        if meta.is_some() && !content::resolves_inside(&self.site_root.join(CONTENT_DIR), &full) {
+            return true;
+        }
         let exists = meta.is_some_and(|m| m.is_file());
         if rel.extension().is_some_and(|e| e == "md") {
             self.cache.remove(rel);
@@ -39,7 +43,8 @@ impl SiteBuilder {
                     Ok(Some(doc)) => {
                         self.sources.insert(rel.to_path_buf(), doc);
                     }
-                    Ok(None) => {}
+                    // A draft's attachments are left out too, which the full walk works out.
+                    Ok(None) => return true,
                     Err(problems) => {
                         self.load_problems.insert(rel.to_path_buf(), problems);
                     }

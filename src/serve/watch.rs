@@ -137,6 +137,8 @@ fn cannot_watch(path: &Path, e: &notify::Error) -> Diagnostic {
 
 fn event_paths(event: notify::Result<notify::Event>) -> Vec<PathBuf> {
     match event {
+        // The kernel's queue overflowed (inotify) and events were lost: rebuild everything.
+        Ok(e) if e.need_rescan() => vec![PathBuf::new()],
         Ok(e) if !e.kind.is_access() => e.paths,
         Ok(_) => Vec::new(),
         // The watcher lost track (e.g. an overflowed queue): reload everything to be safe.
@@ -181,6 +183,17 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rescan_event_rebuilds_everything() {
+        let overflow =
+            notify::Event::new(notify::EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        let paths = event_paths(Ok(overflow));
+        assert_eq!(
+            classify(Path::new("/site"), &paths),
+            vec![Change::Everything]
+        );
+    }
 
     #[test]
     fn classifies_saves_and_drops_leftovers() {

@@ -58,6 +58,10 @@ use pdf::pdf_bytes;
 use plan::plan;
 use render::Render;
 
+/// The most documents one archive may have: 100,000 is about 800 MB of Markdown, ten times
+/// the largest benchmark; a larger count would only exhaust memory or disk.
+pub const MAX_DOCUMENTS: usize = 100_000;
+
 /// What to generate. Kept as a struct so benchmarks and tests can state the
 /// archive they depend on in one place and reproduce it exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +94,15 @@ pub struct GenerateSummary {
 /// `content/2025`; every internal link, `meeting:` reference and programme
 /// `document:` points at a document that is written.
 pub fn generate_site(dir: &Path, options: &GenerateOptions) -> io::Result<GenerateSummary> {
+    if options.documents > MAX_DOCUMENTS {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} documents is more than the {MAX_DOCUMENTS} the generator writes",
+                options.documents
+            ),
+        ));
+    }
     if dir.exists() {
         if !dir.is_dir() {
             return Err(io::Error::new(

@@ -14,12 +14,22 @@ use std::process::ExitCode;
 struct Cli {
     /// The folder to write the site into (must be empty or not exist).
     dir: PathBuf,
-    /// How many documents.
-    #[arg(long, default_value_t = 1000)]
+    /// How many documents (at most 100000).
+    #[arg(long, default_value_t = 1000, value_parser = parse_document_count)]
     documents: usize,
     /// Same seed, same site, byte for byte.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+}
+
+/// `--documents`: a whole number up to `MAX_DOCUMENTS`, checked before anything is
+/// written (a huge count used to abort on a failed allocation and leave a partial folder).
+fn parse_document_count(text: &str) -> Result<usize, String> {
+    let max = arkiv_gen::MAX_DOCUMENTS;
+    match text.parse::<usize>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(format!("give a whole number from 0 to {max}")),
+    }
 }
 
 fn main() -> ExitCode {

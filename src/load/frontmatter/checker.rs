@@ -34,7 +34,58 @@ pub(super) struct Checker<'a> {
     pub(super) problems: &'a mut Vec<Diagnostic>,
 }
 
+/// The longest committee, author or tag name: longer is a mistake (a paragraph pasted into
+/// the wrong key), and names become URL path segments.
+const MAX_NAME_CHARS: usize = 150;
+
 impl Checker<'_> {
+    /// A chosen `slug:` longer than a URL segment may be, or a name that is not a name, is an
+    /// error at its key (long names that fit are given a shortened slug, see `slug::slugify`).
+    pub(super) fn check_name_lengths(
+        &mut self,
+        slug: Option<&str>,
+        committee: Option<&str>,
+        authors: &[String],
+        tags: &[String],
+    ) {
+        use crate::core::slug::{slugify_uncut, MAX_SLUG_LEN};
+        if let Some(s) = slug {
+            let len = slugify_uncut(s).len();
+            if len > MAX_SLUG_LEN {
+                self.at(
+                    "slug",
+                    format!("the slug is {len} characters long; at most {MAX_SLUG_LEN} fit in an address"),
+                    "choose a shorter `slug:` (a few words), or leave it out to use the file name",
+                );
+            }
+        }
+        let key_of_author = if self.yaml.get("authors").is_some() {
+            "authors"
+        } else {
+            "author"
+        };
+        let named = committee
+            .map(|c| ("committee", c))
+            .into_iter()
+            .chain(authors.iter().map(|a| (key_of_author, a.as_str())))
+            .chain(tags.iter().map(|t| ("tags", t.as_str())));
+        for (key, name) in named {
+            let chars = name.chars().count();
+            if chars > MAX_NAME_CHARS {
+                let start: String = name.chars().take(30).collect();
+                let line = self.yaml.line_of_value(key, &start);
+                self.problems.push(
+                    Diagnostic::error(
+                        self.file.to_path_buf(),
+                        format!("a name in `{key}` is {chars} characters long (\"{start}…\"); at most {MAX_NAME_CHARS} are allowed"),
+                    )
+                    .at(line, 1)
+                    .hint(format!("`{key}` takes short names; put longer text in the document itself or in `summary:`")),
+                );
+            }
+        }
+    }
+
     pub(super) fn at(&mut self, key: &str, message: String, hint: impl Into<String>) {
         self.problems.push(
             Diagnostic::error(self.file.to_path_buf(), message)

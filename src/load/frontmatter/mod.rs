@@ -190,6 +190,8 @@ pub fn parse(
             false
         }
     };
+    let slug = checker.text("slug");
+    checker.check_name_lengths(slug.as_deref(), committee.as_deref(), &authors, &tags);
     let front = FrontMatter {
         title: title.unwrap_or_default(),
         date,
@@ -201,7 +203,7 @@ pub fn parse(
         summary: checker.text("summary"),
         attachments,
         draft,
-        slug: checker.text("slug"),
+        slug,
         place: checker.text("place"),
         programme,
         meeting_line: yaml.line_of("meeting"),

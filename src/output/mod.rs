@@ -7,8 +7,9 @@ use crate::render::OutputFile;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// Written into every output folder; a folder without it is not ours to replace.
-pub const MARKER_FILE: &str = ".arkiv-output";
+pub use guard::MARKER_FILE;
+
+pub mod guard;
 
 /// A file copied as it is (assets, theme static files).
 #[derive(Debug, Clone)]
@@ -52,6 +53,22 @@ pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<(), Diagnosti
         let empty = entries.next().is_none();
         if !empty && !output.join(MARKER_FILE).exists() {
             return refuse("it holds files arkiv did not write");
+        }
+        if !empty {
+            let foreign = crate::output::guard::foreign_files(output).map_err(|e| {
+                Diagnostic::error(None, format!("cannot read {}: {e}", output.display()))
+            })?;
+            if !foreign.is_empty() {
+                return Err(Diagnostic::error(
+                    None,
+                    format!(
+                        "refusing to build into {}: it holds files arkiv did not write, which a build would delete: {}",
+                        output.display(),
+                        crate::output::guard::describe(&foreign)
+                    ),
+                )
+                .hint("arkiv replaces the whole output folder on every build. Files to publish with the site (such as CNAME or .well-known/) belong in content/, which is copied on every build; move anything else out of the output folder"));
+            }
         }
     }
     Ok(())
@@ -104,6 +121,7 @@ impl Staging {
             std::fs::remove_dir_all(&root).map_err(|e| io_error("clear", &root, e))?;
         }
         std::fs::create_dir_all(&root).map_err(|e| io_error("create", &root, e))?;
+        crate::output::guard::set_active_staging(Some(&root));
         let staging = Staging {
             root,
             output: output.to_path_buf(),
@@ -141,7 +159,9 @@ impl Staging {
 
     /// Swaps the staging folder in place of the output.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
-        swap_into_place(&self.root, &self.output)
+        crate::output::guard::write_manifest(&self.root)
+            .map_err(|e| io_error("write the file list in", &self.root, e))?;
+        crate::output::guard::while_swapping(|| swap_into_place(&self.root, &self.output))
             .map_err(|e| io_error("replace", &self.output, e))?;
         self.committed = true;
         Ok(())
@@ -151,6 +171,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
+            crate::output::guard::set_active_staging(None);
             let _ = std::fs::remove_dir_all(&self.root);
         }
     }

@@ -1,0 +1,188 @@
+//! What guards the output folder besides the staging swap in `output`: the list of files a
+//! build wrote, kept in the marker file, so that a later build refuses an output folder that
+//! has gained anything else (a `CNAME`, a `.git/`) instead of deleting it.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Written into every output folder; a folder without it is not ours to replace.
+pub const MARKER_FILE: &str = ".arkiv-output";
+
+/// The marker file's first line; the list of written files follows the header.
+const MARKER_TEXT: &str = "This folder is written by arkiv build; it is replaced on every build.\n";
+const LIST_HEADER: &str =
+    "# Files written by the last build (anything else makes the next build refuse):\n";
+
+/// How many foreign names a refusal lists before "and N more".
+const SHOWN: usize = 10;
+
+/// Rewrites the marker file in `root` with the list of every file and folder under `root`.
+pub fn write_manifest(root: &Path) -> std::io::Result<()> {
+    let mut paths = Vec::new();
+    for entry in walkdir::WalkDir::new(root).min_depth(1) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if let Some(rel) = relative_name(root, entry.path()) {
+            if rel != MARKER_FILE {
+                paths.push(rel);
+            }
+        }
+    }
+    paths.sort();
+    let mut text = String::with_capacity(paths.iter().map(|p| p.len() + 1).sum::<usize>() + 200);
+    text.push_str(MARKER_TEXT);
+    text.push_str(LIST_HEADER);
+    for p in paths {
+        text.push_str(&p);
+        text.push('\n');
+    }
+    std::fs::write(root.join(MARKER_FILE), text)
+}
+
+fn relative_name(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    Some(rel.to_string_lossy().replace('\\', "/"))
+}
+
+/// Names (relative to `output`) of what lies in `output` but was not written by the last build:
+/// the topmost foreign folder is named once, not every file in it. An output folder marked by
+/// an arkiv from before the list was kept has no list, and nothing is reported for it.
+pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
+    let marker = std::fs::read_to_string(output.join(MARKER_FILE))?;
+    let Some((_, list)) = marker.split_once(LIST_HEADER) else {
+        return Ok(Vec::new());
+    };
+    let known: HashSet<&str> = list.lines().filter(|l| !l.is_empty()).collect();
+    let mut foreign = Vec::new();
+    let mut walker = walkdir::WalkDir::new(output)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let Some(rel) = relative_name(output, entry.path()) else {
+            continue;
+        };
+        if rel == MARKER_FILE || known.contains(rel.as_str()) {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            foreign.push(format!("{rel}/"));
+            walker.skip_current_dir();
+        } else {
+            foreign.push(rel);
+        }
+    }
+    Ok(foreign)
+}
+
+/// "CNAME, .git/ and 3 more", for the refusal message.
+pub fn describe(names: &[String]) -> String {
+    let shown: Vec<&str> = names.iter().take(SHOWN).map(String::as_str).collect();
+    let mut text = shown.join(", ");
+    if names.len() > SHOWN {
+        text.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    text
+}
+
+/// The staging folder of the build in progress, for the Ctrl-C handler; its lock is also held
+/// while the staging folder is swapped in, so an interrupt never lands between the renames.
+static ACTIVE_STAGING: std::sync::Mutex<Option<std::path::PathBuf>> = std::sync::Mutex::new(None);
+
+/// Records the staging folder a build is writing (`None` when it is committed or dropped).
+pub fn set_active_staging(path: Option<&Path>) {
+    if let Ok(mut slot) = ACTIVE_STAGING.lock() {
+        *slot = path.map(Path::to_path_buf);
+    }
+}
+
+/// Runs `swap` with the Ctrl-C handler held off, then forgets the staging folder.
+pub fn while_swapping<T>(swap: impl FnOnce() -> T) -> T {
+    let guard = ACTIVE_STAGING.lock();
+    let result = swap();
+    if let Ok(mut slot) = guard {
+        *slot = None;
+    }
+    result
+}
+
+/// For the Ctrl-C handler of `arkiv build`: deletes the staging folder of the build in
+/// progress (waiting for a swap under way to finish). Returns the folder it removed.
+pub fn remove_active_staging() -> Option<std::path::PathBuf> {
+    let mut slot = ACTIVE_STAGING.lock().ok()?;
+    let path = slot.take()?;
+    let _ = std::fs::remove_dir_all(&path);
+    Some(path)
+}
+
+/// The lock file beside `output` that one build at a time holds.
+pub fn lock_path(output: &Path) -> std::path::PathBuf {
+    output.with_file_name(format!(".{}.arkiv-lock", output_name(output)))
+}
+
+fn output_name(output: &Path) -> String {
+    output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "output".into())
+}
+
+/// Takes the advisory lock on `output` (released when the file is dropped). A second build of
+/// the same output waits for the first, saying so, instead of the two tripping over each
+/// other's folders. Returns the lock and whether it had to wait.
+pub fn lock_output(output: &Path) -> Result<(std::fs::File, bool), crate::core::diagnostics::Diagnostic> {
+    let path = lock_path(output);
+    let problem = |e: std::io::Error| {
+        crate::core::diagnostics::Diagnostic::error(None, format!("cannot lock {}: {e}", path.display()))
+            .hint("check that you may write to the folder that holds the output folder")
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(problem)?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(problem)?;
+    match file.try_lock() {
+        Ok(()) => Ok((file, false)),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "another arkiv build is writing {}; waiting for it to finish",
+                output.display()
+            );
+            file.lock().map_err(problem)?;
+            Ok((file, true))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(problem(e)),
+    }
+}
+
+/// Deletes staging and old folders that builds killed midway left beside `output` (call it
+/// holding the lock, when no other build can be using them). Returns what it removed.
+pub fn remove_leftovers(output: &Path) -> Vec<std::path::PathBuf> {
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = output_name(output);
+    let prefixes = [
+        format!(".{name}.arkiv-staging-"),
+        format!(".{name}.arkiv-old-"),
+    ];
+    let mut removed = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&parent) else {
+        return removed;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+            && std::fs::remove_dir_all(entry.path()).is_ok()
+        {
+            removed.push(entry.path());
+        }
+    }
+    removed
+}

@@ -1,0 +1,420 @@
+//! Reliability and safety (issue 15): nothing from outside `content/` is published, nothing
+//! the user put in the output is lost, and every error names the right line.
+
+mod common;
+use common::{build_errors, Fixture};
+
+/// A small, valid PDF written by hand (so the reader is tested against bytes it did not
+/// write): one page per entry of `pages`, Helvetica text, optional Title metadata.
+pub fn make_pdf(title: Option<&str>, pages: &[&str]) -> Vec<u8> {
+    let n = pages.len();
+    let mut objects: Vec<String> = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {n} >>",
+            (0..n)
+                .map(|i| format!("{} 0 R", 4 + 2 * i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+    ];
+    for (i, text) in pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            5 + 2 * i
+        ));
+        let stream = format!("BT /F1 12 Tf 72 770 Td ({text}) Tj ET");
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{stream}\nendstream",
+            stream.len()
+        ));
+    }
+    let info = title.map(|t| {
+        objects.push(format!("<< /Title ({t}) /Producer (arkiv tests) >>"));
+        objects.len()
+    });
+    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    let info = info.map(|k| format!(" /Info {k} 0 R")).unwrap_or_default();
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn grep_output(f: &Fixture, needle: &str) -> Vec<String> {
+    let mut hits = Vec::new();
+    for entry in walkdir::WalkDir::new(f.output()).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            if String::from_utf8_lossy(&bytes).contains(needle) {
+                hits.push(entry.path().display().to_string());
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_attachment_outside_content_is_an_error_and_never_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.pdf"),
+        make_pdf(Some("Hemmelig plan"), &["Fortrolig tekst udenfor"]),
+    )
+    .unwrap();
+    std::fs::create_dir_all(outside.path().join("folder")).unwrap();
+    std::fs::write(
+        outside.path().join("folder/other.pdf"),
+        make_pdf(Some("Anden hemmelighed"), &["Mere fortrolig tekst"]),
+    )
+    .unwrap();
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: Beretning\ndate: 2025-03-01\nkind: newsletter\nattachments:\n  - secret.pdf\n  - linked/other.pdf",
+        "Tekst.\n",
+    );
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.pdf"),
+        f.root().join("content/2025/secret.pdf"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("folder"),
+        f.root().join("content/2025/linked"),
+    )
+    .unwrap();
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/a.md:6:1: attachment \"secret.pdf\" is a symbolic link"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/a.md:7:1: attachment \"linked/other.pdf\""),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/secret.pdf: this is a symbolic link"),
+        "{errors}"
+    );
+    // Nothing of it reaches a served or rendered file either.
+    let site = arkiv::pipeline::render_site(f.root(), false);
+    assert!(site.is_err(), "the build must fail");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_inside_content_is_followed() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: Beretning\ndate: 2025-03-01\nkind: newsletter\nattachments: [plan.pdf]",
+        "Tekst.\n",
+    );
+    f.write(
+        "content/filer/plan.pdf",
+        make_pdf(Some("Planen"), &["Indvendig tekst"]),
+    );
+    std::os::unix::fs::symlink("../filer/plan.pdf", f.root().join("content/2025/plan.pdf"))
+        .unwrap();
+    assert_eq!(build_errors(&f), "");
+    assert!(f.output().join("2025/plan.pdf").is_file());
+    assert!(!grep_output(&f, "Indvendig").is_empty());
+}
+
+#[test]
+fn build_refuses_to_delete_files_it_did_not_write() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: Beretning\ndate: 2025-03-01\nkind: newsletter",
+        "Tekst.\n",
+    );
+    assert_eq!(build_errors(&f), "");
+    f.write("output/CNAME", "arkiv.forening.dk\n");
+    f.write("output/.git/HEAD", "ref: refs/heads/main\n");
+    f.write("output/2025/noter.txt", "mine noter\n");
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("holds files arkiv did not write"),
+        "{errors}"
+    );
+    assert!(errors.contains(".git/, 2025/noter.txt, CNAME"), "{errors}");
+    assert!(errors.contains("content/"), "{errors}");
+    assert!(f.output().join("CNAME").is_file());
+    assert!(f.output().join(".git/HEAD").is_file());
+    assert!(f.output().join("2025/noter.txt").is_file());
+    // Their home is content/: copied on every build, .well-known/ included.
+    for rel in ["CNAME", ".git", "2025/noter.txt"] {
+        let p = f.output().join(rel);
+        if p.is_dir() {
+            std::fs::remove_dir_all(p).unwrap();
+        } else {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    f.write("content/CNAME", "arkiv.forening.dk\n");
+    f.write("content/.well-known/security.txt", "Contact: x\n");
+    assert_eq!(build_errors(&f), "");
+    assert!(f.output().join("CNAME").is_file());
+    assert!(f.output().join(".well-known/security.txt").is_file());
+    assert_eq!(build_errors(&f), "", "a rebuild of its own output is fine");
+}
+
+#[test]
+fn too_long_names_are_errors_at_their_key_and_long_slugs_are_cut() {
+    let f = Fixture::danish();
+    let long = "a".repeat(300);
+    f.doc(
+        "2025/a.md",
+        &format!("title: Beretning\ndate: 2025-03-01\nkind: newsletter\nslug: {long}"),
+        "Tekst.\n",
+    );
+    f.doc(
+        "2025/b.md",
+        &format!("title: B\ndate: 2025-03-01\nkind: committee-report\ncommittee: {long}\ntags: [kort, {long}]\nauthors:\n  - Karen\n  - {long}"),
+        "Tekst.\n",
+    );
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/a.md:5:7: the slug is 300 characters long"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/b.md:5:1: a name in `committee`"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/b.md:6:1: a name in `tags`"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/2025/b.md:9:1: a name in `authors`"),
+        "{errors}"
+    );
+    assert!(!errors.contains("os error"), "{errors}");
+
+    // Names that fit get a cut slug with a hash: distinct, and the build works.
+    let f = Fixture::danish();
+    let name = |end: &str| {
+        format!(
+            "{}{end}",
+            "Udvalget for lægevagt og vagtplanlægning i regionerne ".repeat(2)
+        )
+    };
+    f.doc(
+        "2025/a.md",
+        &format!("title: A\ndate: 2025-03-01\nkind: newsletter\ntags: [\"{}\", \"{}\"]\nauthors: [\"{}\"]", name("1"), name("2"), name("3")),
+        "Tekst.\n",
+    );
+    assert_eq!(build_errors(&f), "");
+    let tags: Vec<String> = std::fs::read_dir(f.output().join("tags"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(tags.len(), 2, "{tags:?}");
+    assert!(
+        tags.iter().all(|t| t.len() <= arkiv::core::slug::MAX_SLUG_LEN),
+        "{tags:?}"
+    );
+}
+
+fn control_chars_in_output(f: &Fixture) -> Vec<String> {
+    let mut hits = Vec::new();
+    for entry in walkdir::WalkDir::new(f.output()).into_iter().flatten() {
+        let path = entry.path();
+        let text_like = ["html", "xml", "js", "json", "css"]
+            .iter()
+            .any(|e| path.extension().is_some_and(|x| x == *e));
+        if entry.file_type().is_file() && text_like {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            if text.chars().any(arkiv::core::sanitize::is_stripped) {
+                hits.push(path.display().to_string());
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn control_characters_never_reach_html_xml_or_js() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: \"Bere\\x01tning\\x1b\"\ndate: 2025-03-01\nkind: newsletter\ntags: [\"over\\x02enskomst\"]\nsummary: \"Kort\\x7f\"\nattachments: [plan.pdf]",
+        "Tekst med \u{1} styre\u{8}tegn.\n",
+    );
+    f.write(
+        "content/2025/plan.pdf",
+        make_pdf(Some("Plan\\001for\\002i aar"), &["Side\\003tekst"]),
+    );
+    assert_eq!(build_errors(&f), "");
+    assert_eq!(control_chars_in_output(&f), Vec::<String>::new());
+    let feed = f.read_output("feed.xml");
+    assert!(feed.contains("Beretning"), "{feed}");
+}
+
+#[test]
+fn generate_refuses_a_huge_document_count_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("site");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .args(["generate", "--documents", "99999999999"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("from 0 to 100000"), "{stderr}");
+    assert!(!target.exists(), "nothing is written");
+    let options = arkiv::generate::GenerateOptions {
+        documents: usize::MAX,
+        seed: 1,
+    };
+    assert!(arkiv::generate::generate_site(&target, &options).is_err());
+    assert!(!target.exists(), "nothing is written");
+}
+
+fn small_site() -> Fixture {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: Beretning\ndate: 2025-03-01\nkind: newsletter",
+        "Tekst.\n",
+    );
+    f
+}
+
+#[test]
+fn leftovers_of_killed_builds_are_removed_at_the_next_build() {
+    let f = small_site();
+    for leftover in [".output.arkiv-staging-999999", ".output.arkiv-old-999998"] {
+        f.write(&format!("{leftover}/2025/a/index.html"), "old");
+    }
+    f.write(".other.arkiv-staging-1/x", "not ours to remove");
+    assert_eq!(build_errors(&f), "");
+    assert!(!f.root().join(".output.arkiv-staging-999999").exists());
+    assert!(!f.root().join(".output.arkiv-old-999998").exists());
+    assert!(f.root().join(".other.arkiv-staging-1/x").exists());
+}
+
+#[test]
+fn a_second_build_of_the_same_output_waits_for_the_first() {
+    let f = small_site();
+    let lock = std::fs::File::create(arkiv::output::guard::lock_path(&f.output())).unwrap();
+    lock.lock().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .arg("build")
+        .arg(f.root())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    assert!(!f.output().exists(), "the second build waits for the lock");
+    drop(lock);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("another arkiv build is writing"),
+        "{stderr}"
+    );
+    assert!(f.output().join("2025/a/index.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_removes_the_staging_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    arkiv::generate::generate_site(
+        &site,
+        &arkiv::generate::GenerateOptions {
+            documents: 600,
+            seed: 1,
+        },
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .arg("build")
+        .arg(&site)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let staging = site.join(format!(".output.arkiv-staging-{}", child.id()));
+    let start = std::time::Instant::now();
+    while !staging.exists() && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(staging.exists(), "the build started writing");
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        use std::io::Read;
+        let _ = e.read_to_string(&mut stderr);
+    }
+    if status.success() {
+        // The build won the race; nothing to check.
+        return;
+    }
+    assert!(!staging.exists(), "{stderr}");
+    assert!(!site.join("output").exists(), "{stderr}");
+}
+
+#[test]
+fn a_drafts_attachments_are_not_published() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/plan.md",
+        "title: Hemmelig plan\ndate: 2025-03-01\nkind: newsletter\ndraft: true\nattachments: [secretplan.pdf, shared.pdf]",
+        "Tekst.\n",
+    );
+    f.doc(
+        "2025/a.md",
+        "title: Offentlig\ndate: 2025-03-01\nkind: newsletter\nattachments: [shared.pdf]",
+        "Tekst.\n",
+    );
+    f.write("content/2025/secretplan.pdf", make_pdf(None, &["Hemmelig"]));
+    f.write("content/2025/shared.pdf", make_pdf(None, &["Delt"]));
+    f.write("content/2025/billede.png", "png");
+    assert_eq!(build_errors(&f), "");
+    assert!(!f.output().join("2025/secretplan.pdf").exists());
+    assert!(
+        f.output().join("2025/shared.pdf").is_file(),
+        "a published document attaches it"
+    );
+    assert!(
+        f.output().join("2025/billede.png").is_file(),
+        "other files are copied"
+    );
+    let (code, stderr) = f.build_cli(&["--drafts"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        f.output().join("2025/secretplan.pdf").is_file(),
+        "--drafts shows it"
+    );
+}
