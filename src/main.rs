@@ -1,8 +1,8 @@
 //! The `arkiv` command: parses arguments and calls the library. Exit codes: 0 built,
 //! 1 content or template errors, 2 usage errors.
 
-use arkiv::core::i18n::Language;
 use arkiv::core::diagnostics::Diagnostics;
+use arkiv::core::i18n::Language;
 use arkiv::core::messages::{self, Messages};
 use arkiv::pipeline::{build, BuildOptions};
 use clap::{CommandFactory, Parser, Subcommand};
@@ -250,7 +250,9 @@ fn build_site(
     // Ctrl-C: remove the staging folder (the published output is untouched) and stop.
     let _ = ctrlc::set_handler(|| {
         if arkiv::output::guard::remove_active_staging().is_some() {
-            eprintln!("\ninterrupted: the unfinished build was removed; the output was left as it was");
+            eprintln!(
+                "\ninterrupted: the unfinished build was removed; the output was left as it was"
+            );
         }
         std::process::exit(130);
     });
@@ -304,7 +306,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let flag = cli.lang.map(Language::from);
     let say = |site: Option<&Path>| Say {
-        messages: Messages::new(messages::choose(flag, site)),
+        messages: Messages::new(messages::choose(
+            flag,
+            site.and_then(arkiv::load::config::site_language),
+        )),
         quiet: cli.quiet,
         verbose: cli.verbose,
     };
@@ -335,7 +340,7 @@ fn main() -> ExitCode {
                 title,
                 date,
                 meeting,
-                language: messages::site_language(&site).unwrap_or_default(),
+                language: arkiv::load::config::site_language(&site).unwrap_or_default(),
                 site: site.clone(),
             };
             cli::new(options, say(Some(&site)))

@@ -237,7 +237,10 @@ fn new_for_each_kind_builds() {
         for kind in arkiv::core::kind::Kind::ALL {
             let title = format!("Ny {} æøå", kind.as_str());
             let mut args = vec!["new", kind.as_str(), &title, "--date", "2025-06-12"];
-            if !matches!(kind, arkiv::core::kind::Kind::Meeting | arkiv::core::kind::Kind::Page) {
+            if !matches!(
+                kind,
+                arkiv::core::kind::Kind::Meeting | arkiv::core::kind::Kind::Page
+            ) {
                 args.extend(["--meeting", &meeting]);
             }
             let run = arkiv(&site, &args);

@@ -95,7 +95,10 @@ pub fn no_command(mut command: clap::Command, flag: Option<Language>) -> ExitCod
         eprintln!("{}", command.render_help());
         return ExitCode::from(2);
     }
-    let m = Messages::new(messages::choose(flag, Some(here)));
+    let m = Messages::new(messages::choose(
+        flag,
+        arkiv::load::config::site_language(here),
+    ));
     let title = arkiv::load::config::SiteConfig::load(here)
         .map(|c| c.title)
         .unwrap_or_else(|_| arkiv::load::config::CONFIG_FILE.to_string());

@@ -223,9 +223,41 @@ fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics { items: vec![d] }
 }
 
+/// The `language:` of the `site.yaml` in `site_root`, read leniently (a site.yaml with other
+/// mistakes still decides the language of the messages about them). `None` when there is no
+/// site.yaml; the format's default, Danish, when it has no `language:`.
+pub fn site_language(site_root: &Path) -> Option<Language> {
+    let text = std::fs::read_to_string(site_root.join(CONFIG_FILE)).ok()?;
+    let value = text.lines().find_map(|line| {
+        line.strip_prefix("language:")
+            .map(|v| v.split('#').next().unwrap_or("").trim())
+    });
+    match value {
+        None | Some("") => Some(Language::Da),
+        Some(v) => Some(
+            crate::core::messages::parse_language(v.trim_matches(['"', '\'']))
+                .unwrap_or(Language::Da),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_language_is_read_leniently() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(site_language(dir.path()), None);
+        std::fs::write(dir.path().join("site.yaml"), "title: X\n").unwrap();
+        assert_eq!(site_language(dir.path()), Some(Language::Da));
+        std::fs::write(
+            dir.path().join("site.yaml"),
+            "title: X\nlanguage: \"en\" # engelsk\n",
+        )
+        .unwrap();
+        assert_eq!(site_language(dir.path()), Some(Language::En));
+    }
 
     #[test]
     fn defaults_apply() {

@@ -51,7 +51,8 @@ pub fn resolve_attachments(
         let full = content_root.join(&path);
         match std::fs::metadata(&full) {
             Ok(meta)
-                if meta.is_file() && !crate::load::content::resolves_inside(&content_root, &full) =>
+                if meta.is_file()
+                    && !crate::load::content::resolves_inside(&content_root, &full) =>
             {
                 problems.push(
                     Diagnostic::error(

@@ -130,11 +130,16 @@ fn output_name(output: &Path) -> String {
 /// Takes the advisory lock on `output` (released when the file is dropped). A second build of
 /// the same output waits for the first, saying so, instead of the two tripping over each
 /// other's folders. Returns the lock and whether it had to wait.
-pub fn lock_output(output: &Path) -> Result<(std::fs::File, bool), crate::core::diagnostics::Diagnostic> {
+pub fn lock_output(
+    output: &Path,
+) -> Result<(std::fs::File, bool), crate::core::diagnostics::Diagnostic> {
     let path = lock_path(output);
     let problem = |e: std::io::Error| {
-        crate::core::diagnostics::Diagnostic::error(None, format!("cannot lock {}: {e}", path.display()))
-            .hint("check that you may write to the folder that holds the output folder")
+        crate::core::diagnostics::Diagnostic::error(
+            None,
+            format!("cannot lock {}: {e}", path.display()),
+        )
+        .hint("check that you may write to the folder that holds the output folder")
     };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(problem)?;

@@ -2,9 +2,10 @@
 //! a note on what to do next, in Danish or English.
 
 use super::{clock, create_file, yaml_quoted, Refusal};
-use crate::load::config::{Language, CONFIG_FILE};
-use crate::load::content::CONTENT_DIR;
+use crate::core::i18n::Language;
 use crate::core::messages::{fill_template, Messages};
+use crate::load::config::CONFIG_FILE;
+use crate::load::content::CONTENT_DIR;
 use std::path::{Path, PathBuf};
 
 /// (path in the new site, text); `{year}` is this year and the example dates fall in it.

@@ -2,12 +2,13 @@
 //! its kind needs and a skeleton of its text, dated today in Copenhagen unless told otherwise.
 
 use super::{clock, create_file, yaml_quoted, Refusal};
-use crate::load::config::{Language, CONFIG_FILE};
-use crate::load::content::CONTENT_DIR;
 use crate::core::dates::Date;
+use crate::core::i18n::Language;
 use crate::core::kind::Kind;
 use crate::core::messages::{fill_template, Messages};
 use crate::core::slug::slugify;
+use crate::load::config::CONFIG_FILE;
+use crate::load::content::CONTENT_DIR;
 use std::path::{Path, PathBuf};
 
 /// Danish (and a few English) words a secretary may type for a kind.

@@ -40,7 +40,7 @@ pub struct ServeOptions {
     /// Print only problems, not what each rebuild did.
     pub quiet: bool,
     /// The language of the lines printed here.
-    pub messages: crate::messages::Messages,
+    pub messages: crate::core::messages::Messages,
 }
 
 /// The port `arkiv serve` uses unless told otherwise.
@@ -261,7 +261,7 @@ fn describe(site_root: &std::path::Path, changes: &[Change]) -> String {
 }
 
 /// Opens the preview in the default browser; failing to is only a note, the URL is printed.
-fn open_browser(url: &str, say: crate::messages::Messages) {
+fn open_browser(url: &str, say: crate::core::messages::Messages) {
     let command = if cfg!(target_os = "macos") {
         ("open", vec![url])
     } else if cfg!(windows) {

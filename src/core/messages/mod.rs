@@ -8,9 +8,8 @@
 mod da;
 mod en;
 
-use crate::load::config::{Language, CONFIG_FILE};
+use crate::core::i18n::Language;
 use std::fmt::Display;
-use std::path::Path;
 
 /// The messages of one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,21 +119,6 @@ pub fn parse_language(text: &str) -> Option<Language> {
     }
 }
 
-/// The `language:` of the `site.yaml` in `site_root`, read leniently (a site.yaml with other
-/// mistakes still decides the language of the messages about them). `None` when there is no
-/// site.yaml; the format's default, Danish, when it has no `language:`.
-pub fn site_language(site_root: &Path) -> Option<Language> {
-    let text = std::fs::read_to_string(site_root.join(CONFIG_FILE)).ok()?;
-    let value = text.lines().find_map(|line| {
-        line.strip_prefix("language:")
-            .map(|v| v.split('#').next().unwrap_or("").trim())
-    });
-    match value {
-        None | Some("") => Some(Language::Da),
-        Some(v) => Some(parse_language(v.trim_matches(['"', '\''])).unwrap_or(Language::Da)),
-    }
-}
-
 /// The user's locale from the environment, as POSIX orders it.
 pub fn locale_language() -> Option<Language> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -154,10 +138,10 @@ pub fn override_language(flag: Option<Language>) -> Option<Language> {
 }
 
 /// Chooses the language of the messages: `flag` (`--lang`), `ARKIV_LANG`, the site's
-/// `site.yaml` when `site_root` holds one, the locale, English.
-pub fn choose(flag: Option<Language>, site_root: Option<&Path>) -> Language {
+/// language (`load::config::site_language`) when there is a site, the locale, English.
+pub fn choose(flag: Option<Language>, site: Option<Language>) -> Language {
     override_language(flag)
-        .or_else(|| site_root.and_then(site_language))
+        .or(site)
         .or_else(locale_language)
         .unwrap_or(Language::En)
 }
@@ -232,15 +216,5 @@ mod tests {
         assert_eq!(parse_language("C.UTF-8"), None);
         assert_eq!(parse_language("de_DE"), None);
         assert_eq!(choose(Some(Language::Da), None), Language::Da);
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(site_language(dir.path()), None);
-        std::fs::write(dir.path().join("site.yaml"), "title: X\n").unwrap();
-        assert_eq!(site_language(dir.path()), Some(Language::Da));
-        std::fs::write(
-            dir.path().join("site.yaml"),
-            "title: X\nlanguage: \"en\" # engelsk\n",
-        )
-        .unwrap();
-        assert_eq!(site_language(dir.path()), Some(Language::En));
     }
 }
