@@ -6,23 +6,15 @@
 //! not a timed test: it asserts nothing about speed.
 
 use arkiv::pipeline::{build, BuildOptions};
-use arkiv_gen::{generate_site, GenerateOptions};
+use arkiv_gen::bench::bench_site;
 use std::time::{Duration, Instant};
 
 fn main() {
-    // `cargo test --all-targets` runs benches in test mode with `--bench` absent: build once, quickly.
-    let quick = !std::env::args().any(|a| a == "--bench");
-    let documents: usize = std::env::var("ARKIV_BENCH_DOCS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if quick { 50 } else { 1000 });
-    let runs = if quick { 1 } else { 5 };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = dir.path().join("site");
-    let summary = generate_site(&site, &GenerateOptions { documents, seed: 1 }).expect("generate");
+    let bench = bench_site(50, 1000, 5);
+    let (runs, summary) = (bench.runs, &bench.summary);
     let options = BuildOptions {
-        site_root: site.clone(),
-        output: Some(dir.path().join("output")),
+        site_root: bench.site.clone(),
+        output: Some(bench.scratch.join("output")),
         drafts: false,
     };
     let mut walls = Vec::new();

@@ -9,7 +9,7 @@
 
 use arkiv::model::link_model::LinkModel;
 use arkiv::render::{Page, Renderer};
-use arkiv_gen::{generate_site, GenerateOptions};
+use arkiv_gen::bench::bench_site;
 use std::time::{Duration, Instant};
 
 /// The best of the runs: on a shared machine the fastest run is the one least disturbed.
@@ -22,15 +22,8 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
-    let quick = !std::env::args().any(|a| a == "--bench");
-    let documents: usize = std::env::var("ARKIV_BENCH_DOCS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if quick { 50 } else { 1000 });
-    let runs = if quick { 1 } else { 5 };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = dir.path().join("site");
-    generate_site(&site, &GenerateOptions { documents, seed: 1 }).expect("generate");
+    let bench = bench_site(50, 1000, 5);
+    let (runs, site, documents) = (bench.runs, &bench.site, bench.summary.documents);
     let (config, theme) = arkiv::pipeline::load_config_and_theme(&site).expect("site.yaml");
     let loaded = arkiv::load::content::load(&site, false);
     let mut problems = arkiv::core::diagnostics::Diagnostics::default();

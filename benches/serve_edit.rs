@@ -98,17 +98,9 @@ fn time_save(port: u16, file: &Path, url: &str, text: &str, word: &str) -> Durat
 }
 
 fn main() {
-    // `cargo test --all-targets` runs benches without `--bench`: a quick smoke run.
-    let quick = !std::env::args().any(|a| a == "--bench");
-    let documents: usize = std::env::var("ARKIV_BENCH_DOCS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if quick { 40 } else { 1000 });
-    let rounds = if quick { 3 } else { 40 };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = dir.path().join("site");
-    let options = arkiv_gen::GenerateOptions { documents, seed: 1 };
-    arkiv_gen::generate_site(&site, &options).expect("generate the site");
+    let bench = arkiv_gen::bench::bench_site(40, 1000, 40);
+    let (quick, site, documents) = (bench.quick, &bench.site, bench.summary.documents);
+    let rounds = if quick { 3 } else { bench.runs };
 
     // A committee report from the middle of the archive: it sits on a year, kind, committee,
     // tag and author list, so a body edit re-renders a typical set of pages.

@@ -20,6 +20,7 @@
 //! attachments (`pdf`).
 
 mod accounts;
+pub mod bench;
 mod blocks;
 mod calendar;
 mod documents;
