@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo test --all-targets
+cargo test --workspace --all-targets
 cargo build --quiet
 
 chromium_bin="${CHROMIUM:-/usr/bin/chromium}"
