@@ -74,34 +74,31 @@ pub fn minify_css(css: &str) -> String {
         minify_css: true,
         ..minify_html::Cfg::default()
     };
-    let wrapped = format!("<style>{css}</style>");
-    let minified =
-        String::from_utf8(minify_html::minify(wrapped.as_bytes(), &cfg)).unwrap_or_default();
-    match minified
-        .strip_prefix("<style>")
-        .and_then(|m| m.strip_suffix("</style>"))
-    {
-        Some(inner) if !inner.is_empty() => inner.to_string(),
-        _ => css.to_string(),
-    }
+    minify_inside("style", css, &cfg)
 }
 
-/// Minifies one of the theme's scripts with minify-html's JS minifier, once per build. A script
-/// the minifier cannot take is shipped as it is.
+/// Minifies one of the theme's scripts with minify-html's JS minifier (oxc), once per build.
 pub fn minify_js(js: &str) -> String {
     let cfg = minify_html::Cfg {
         minify_js: true,
         ..minify_html::Cfg::default()
     };
-    let wrapped = format!("<script>{js}</script>");
+    minify_inside("script", js, &cfg)
+}
+
+/// minify-html minifies CSS and JS inside their elements: wraps `text` in `<tag>`, minifies,
+/// unwraps. Text the minifier cannot take (or empties) ships as it is.
+fn minify_inside(tag: &str, text: &str, cfg: &minify_html::Cfg) -> String {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    let wrapped = format!("{open}{text}{close}");
     let minified =
-        String::from_utf8(minify_html::minify(wrapped.as_bytes(), &cfg)).unwrap_or_default();
+        String::from_utf8(minify_html::minify(wrapped.as_bytes(), cfg)).unwrap_or_default();
     match minified
-        .strip_prefix("<script>")
-        .and_then(|m| m.strip_suffix("</script>"))
+        .strip_prefix(open.as_str())
+        .and_then(|m| m.strip_suffix(close.as_str()))
     {
         Some(inner) if !inner.trim().is_empty() => inner.to_string(),
-        _ => js.to_string(),
+        _ => text.to_string(),
     }
 }
 

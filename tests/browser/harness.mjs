@@ -77,3 +77,29 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Copies the example site into a temporary folder and starts `arkiv serve` on it on a free
+ *  port; resolves to { dir, url, stop } once the server says where it listens. */
+export async function serveExampleCopy(prefix) {
+  const { cpSync, mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { spawn } = await import("node:child_process");
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(join(repoRoot, "content"), join(dir, "content"), { recursive: true });
+  cpSync(join(repoRoot, "site.yaml"), join(dir, "site.yaml"));
+  const serve = spawn(arkivBin(), ["serve", dir, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  const url = await new Promise((resolve, reject) => {
+    let seen = "";
+    serve.stderr.on("data", (chunk) => {
+      seen += chunk;
+      const m = seen.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) resolve(m[0]);
+    });
+    serve.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${seen}`)));
+  });
+  const stop = () => {
+    serve.kill();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, url, stop };
+}

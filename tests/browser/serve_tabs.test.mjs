@@ -2,37 +2,22 @@
 // must share one reload stream (issue 15); eight tabs all load, and all reload on a save.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { arkivBin, launchBrowser, repoRoot } from "./harness.mjs";
+import { launchBrowser, serveExampleCopy } from "./harness.mjs";
 
-let dir, serve, url, browser;
+let dir, url, stop, browser;
 const doc = "content/2025/formandens-beretning-2025.md";
 const docUrl = "2025/formandens-beretning-2025/";
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), "arkiv-serve-tabs-"));
-  cpSync(join(repoRoot, "content"), join(dir, "content"), { recursive: true });
-  cpSync(join(repoRoot, "site.yaml"), join(dir, "site.yaml"));
-  serve = spawn(arkivBin(), ["serve", dir, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
-  url = await new Promise((resolve, reject) => {
-    let seen = "";
-    serve.stderr.on("data", (chunk) => {
-      seen += chunk;
-      const m = seen.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (m) resolve(m[0]);
-    });
-    serve.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${seen}`)));
-  });
+  ({ dir, url, stop } = await serveExampleCopy("arkiv-serve-tabs-"));
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  serve?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  stop?.();
 });
 
 test("eight tabs of one browser all load, and all reload after a save", async () => {
