@@ -31,7 +31,7 @@ fn arkiv(cwd: &Path, args: &[&str]) -> Run {
 }
 
 fn this_year() -> i32 {
-    arkiv::scaffold::clock::today().year
+    arkiv::core::calendar::today().year
 }
 
 /// A new site made with `arkiv init` in `language`, inside a fresh temporary folder.
@@ -285,7 +285,7 @@ fn new_dates_today_in_copenhagen_and_says_what_next() {
         &["new", "udvalgsberetning", "Festudvalgets beretning"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let today = arkiv::scaffold::clock::today();
+    let today = arkiv::core::calendar::today();
     let path = site.join(format!("content/{}/festudvalgets-beretning.md", today.year));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(&format!("date: {today}\n")), "{text}");

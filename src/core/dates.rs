@@ -128,47 +128,9 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-impl Date {
-    /// The date `days` days after 1970-01-01 (Howard Hinnant's algorithm), in the proleptic
-    /// Gregorian calendar.
-    pub fn from_days(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let y = yoe + era * 400;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        Date {
-            year: (if month <= 2 { y + 1 } else { y }) as i32,
-            month,
-            day,
-        }
-    }
-
-    /// Today's date (UTC) from the system clock, for "next meeting".
-    pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        Date::from_days((secs / 86_400) as i64)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_since_1970_become_calendar_dates() {
-        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_days(20_414).to_string(), "2025-11-22");
-        assert_eq!(Date::from_days(-1).to_string(), "1969-12-31");
-        assert_eq!(Date::from_days(11_016).to_string(), "2000-02-29");
-    }
 
     #[test]
     fn parses_and_formats_danish() {

@@ -169,7 +169,7 @@ impl Cache {
 pub fn format_time(secs: u64) -> String {
     let days = (secs / 86_400) as i64;
     let rem = secs % 86_400;
-    let date = crate::core::dates::Date::from_days(days);
+    let date = crate::core::calendar::date_from_days(days);
     format!("{date} {:02}:{:02} UTC", rem / 3600, (rem % 3600) / 60)
 }
 

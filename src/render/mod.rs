@@ -220,7 +220,7 @@ impl<'a> Renderer<'a> {
                     .take(8)
                     .map(|&i| &self.cards[i])
                     .collect();
-                let today = crate::core::dates::Date::today();
+                let today = crate::core::calendar::today();
                 let upcoming = ix
                     .meetings
                     .iter()

@@ -1,7 +1,7 @@
 //! `arkiv init`: a new site with commented settings, one example of each kind that matters and
 //! a note on what to do next, in Danish or English.
 
-use super::{clock, create_file, yaml_quoted, Refusal};
+use super::{create_file, yaml_quoted, Refusal};
 use crate::core::i18n::Language;
 use crate::core::messages::{fill_template, Messages};
 use crate::load::config::CONFIG_FILE;
@@ -70,7 +70,7 @@ impl InitOptions {
             dir,
             title,
             language,
-            year: clock::today().year,
+            year: crate::core::calendar::today().year,
         }
     }
 }

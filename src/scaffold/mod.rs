@@ -4,7 +4,6 @@
 //!
 //! Both only ever create files: they refuse to write where something already is.
 
-pub mod clock;
 pub mod init;
 pub mod new;
 

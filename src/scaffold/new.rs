@@ -1,7 +1,7 @@
 //! `arkiv new KIND "Title"`: one document at `content/<year>/<slug>.md`, with the front matter
 //! its kind needs and a skeleton of its text, dated today in Copenhagen unless told otherwise.
 
-use super::{clock, create_file, yaml_quoted, Refusal};
+use super::{create_file, yaml_quoted, Refusal};
 use crate::core::dates::Date;
 use crate::core::i18n::Language;
 use crate::core::kind::Kind;
@@ -124,7 +124,7 @@ pub fn new_document(options: &NewOptions, messages: Messages) -> Result<Created,
         ));
     }
     let date = match options.date.as_deref() {
-        None => clock::today(),
+        None => crate::core::calendar::today(),
         Some(text) => Date::parse(text).map_err(|_| {
             refuse(
                 messages.fill("new.bad_date", &[("date", &text)]),

@@ -1,6 +1,7 @@
-//! Today's date in Copenhagen, where the associations are, whatever the machine's clock zone.
-//! Denmark is UTC+1, and UTC+2 in summer time: the EU rule, from 01:00 UTC on the last Sunday
-//! of March to 01:00 UTC on the last Sunday of October. No time zone database needed.
+//! The calendar: days since 1970 to dates and back, and today's date in Copenhagen, where the
+//! associations are, whatever the machine's clock zone. Denmark is UTC+1, and UTC+2 in summer
+//! time: the EU rule, from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
+//! Sunday of October. No time zone database needed. (Dates in words are in `dates`.)
 
 use crate::core::dates::Date;
 
@@ -40,7 +41,7 @@ fn last_sunday(year: i32, month: u32) -> i64 {
 }
 
 /// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -51,7 +52,7 @@ fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
 }
 
 /// The date `days` after 1970-01-01.
-fn date_from_days(days: i64) -> Date {
+pub fn date_from_days(days: i64) -> Date {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -67,6 +68,14 @@ fn date_from_days(days: i64) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_since_1970_become_calendar_dates() {
+        assert_eq!(date_from_days(0).to_string(), "1970-01-01");
+        assert_eq!(date_from_days(20_414).to_string(), "2025-11-22");
+        assert_eq!(date_from_days(-1).to_string(), "1969-12-31");
+        assert_eq!(date_from_days(11_016).to_string(), "2000-02-29");
+    }
 
     fn unix(year: i32, month: u32, day: u32, hour: i64, minute: i64) -> i64 {
         days_from_civil(year, month, day) * DAY + hour * HOUR + minute * 60
