@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod generate;
 pub mod i18n;
+pub mod import;
 pub mod kind;
 pub mod link_index;
 pub mod linkcheck;
