@@ -249,6 +249,39 @@ pub fn summary_from(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// Markdown marks taken out of a line: escapes, emphasis, footnote references, link targets.
+pub fn plain_text(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut chars = md.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            '*' => {}
+            '[' if chars.peek() == Some(&'^') => {
+                for n in chars.by_ref() {
+                    if n == ']' {
+                        break;
+                    }
+                }
+            }
+            '[' => {}
+            ']' if chars.peek() == Some(&'(') => {
+                for n in chars.by_ref() {
+                    if n == ')' {
+                        break;
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Three or more line breaks become two, and the text ends with one.
 pub fn tidy(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
@@ -295,6 +328,10 @@ mod tests {
         assert_eq!(
             s,
             "Året har været travlt for bestyrelsen og for alle medlemmer."
+        );
+        assert_eq!(
+            plain_text("**Fed** \\*stjerne\\* [link](https://x.dk) note[^1]."),
+            "Fed *stjerne* link note."
         );
         assert_eq!(tidy("a  \n\n\n\nb"), "a\n\nb\n");
     }

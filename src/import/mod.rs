@@ -413,7 +413,7 @@ fn write_document(
     }
     let summary = converted
         .summary
-        .or_else(|| markdown_out::summary_from(&converted.top_text));
+        .or_else(|| markdown_out::summary_from(&body));
     let front = Front {
         title: title.value.clone(),
         date: date.value,

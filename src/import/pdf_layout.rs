@@ -1,5 +1,576 @@
-use super::{Converted, Source};
+//! PDF → a document that carries the PDF as its attachment, with its text as the body. The
+//! rules: running headers and footers and page numbers are dropped, letter-spaced text is
+//! closed up, lines are joined into paragraphs with words hyphenated across line breaks
+//! rejoined, bulleted lines become list items, and headings come from larger or bold type or
+//! from short unpunctuated lines standing alone. A landscape deck with a short list per page
+//! becomes `kind: slides`, one slide per page.
 
-pub fn convert(_bytes: &[u8], _source: &Source) -> Result<Converted, String> {
-    Err("not yet".into())
+use super::guess::Guess;
+use super::markdown_out::{escape_inline, escape_line_start};
+use super::pdf_text::{self, Line, Page};
+use super::{Converted, Source};
+use crate::kind::Kind;
+use std::collections::HashMap;
+
+pub fn convert(bytes: &[u8], source: &Source) -> Result<Converted, String> {
+    let pdf = pdf_text::read(bytes)?;
+    let page_count = pdf.pages.len();
+    let mut pages = pdf.pages;
+    let dropped = drop_running_lines(&mut pages);
+    for page in &mut pages {
+        for line in &mut page.lines {
+            line.text = close_letter_spacing(&line.text);
+        }
+        page.lines.retain(|l| !l.text.is_empty());
+    }
+    let total_lines: usize = pages.iter().map(|p| p.lines.len()).sum();
+    if total_lines == 0 {
+        return Err("has no text that can be read (it may be a scan: only pictures of pages); attach it to a document by hand, or run it through text recognition (OCR) first".into());
+    }
+    let slides = match source.forced_kind {
+        Some(k) => k == Kind::Slides,
+        None => looks_like_deck(&pages),
+    };
+    let body_size = body_font_size(&pages);
+    let mut out = Converted::default();
+    let (body, first_heading) = if slides {
+        (slides_body(&pages), None)
+    } else {
+        document_body(&pages, body_size)
+    };
+    out.body = body;
+    out.top_text = pages
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .take(40)
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let first_slide_title = if slides {
+        pages
+            .iter()
+            .find_map(|p| p.lines.first())
+            .map(|l| l.text.clone())
+    } else {
+        None
+    };
+    out.title = pdf
+        .title
+        .map(|t| Guess {
+            value: t,
+            how: "from the PDF's own title".into(),
+        })
+        .or_else(|| {
+            first_slide_title.or(first_heading).map(|t| Guess {
+                value: t,
+                how: "from the first heading".into(),
+            })
+        });
+    if slides {
+        out.kind = Some(Guess {
+            value: Kind::Slides,
+            how: "landscape pages with a short list each: a slide deck saved as PDF".into(),
+        });
+    }
+    out.metadata_date = pdf.created;
+    let mut fact = format!(
+        "{page_count} pages{}",
+        if slides { ", one slide per page" } else { "" }
+    );
+    if !dropped.is_empty() {
+        fact.push_str(&format!(
+            "; dropped running headers/footers and page numbers: {}",
+            dropped.join(" | ")
+        ));
+    }
+    out.facts.push(fact);
+    Ok(out)
+}
+
+/// Digits replaced, so "Side 2" and "Side 3" count as the same running line.
+fn shape(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// "3", "- 3 -", "Side 3", "Side 3 af 9", "3 / 9", "Page 3 of 9".
+pub fn is_page_number(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(|c| c == '-' || c == '–' || c == ' ');
+    let lower = t.to_lowercase();
+    let t = lower
+        .strip_prefix("side")
+        .or_else(|| lower.strip_prefix("page"))
+        .or_else(|| lower.strip_prefix("s."))
+        .unwrap_or(&lower)
+        .trim();
+    let rest: String = t
+        .replace(" af ", "/")
+        .replace(" of ", "/")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    !rest.is_empty()
+        && rest.len() <= 9
+        && rest.chars().all(|c| c.is_ascii_digit() || c == '/')
+        && rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Removes page numbers and lines that repeat at the top or bottom of most pages; returns
+/// what was dropped (once each), for the report.
+fn drop_running_lines(pages: &mut [Page]) -> Vec<String> {
+    const EDGE: usize = 2;
+    let n = pages.len();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for page in pages.iter() {
+        let len = page.lines.len();
+        let mut seen: Vec<String> = Vec::new();
+        for (i, line) in page.lines.iter().enumerate() {
+            if i < EDGE || i + EDGE >= len {
+                let s = shape(&line.text);
+                if !seen.contains(&s) {
+                    seen.push(s);
+                }
+            }
+        }
+        for s in seen {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let needed = ((n as f32) * 0.6).ceil().max(2.0) as usize;
+    let mut dropped = Vec::new();
+    for page in pages.iter_mut() {
+        let len = page.lines.len();
+        let mut keep = Vec::with_capacity(len);
+        for (i, line) in page.lines.drain(..).enumerate() {
+            let at_edge = i < EDGE || i + EDGE >= len;
+            let running = n >= 2 && counts.get(&shape(&line.text)).is_some_and(|c| *c >= needed);
+            if at_edge && (running || is_page_number(&line.text)) {
+                let label = if is_page_number(&line.text) {
+                    "page numbers".to_string()
+                } else {
+                    format!("\"{}\"", line.text)
+                };
+                if !dropped.contains(&label) {
+                    dropped.push(label);
+                }
+            } else {
+                keep.push(line);
+            }
+        }
+        page.lines = keep;
+    }
+    dropped
+}
+
+/// "F O R E N I N G E N" → "FORENINGEN"; "Å R S B E R E T N I N G   2 0 2 4" →
+/// "ÅRSBERETNING 2024". Runs of three or more single characters are joined; wider gaps
+/// separate words.
+pub fn close_letter_spacing(text: &str) -> String {
+    let groups: Vec<&str> = text.split("  ").filter(|g| !g.trim().is_empty()).collect();
+    let mut out: Vec<String> = Vec::new();
+    for group in groups {
+        let tokens: Vec<&str> = group.split_whitespace().collect();
+        let spaced = tokens.len() >= 3 && tokens.iter().all(|t| t.chars().count() == 1);
+        if spaced {
+            out.push(tokens.concat());
+        } else {
+            out.push(tokens.join(" "));
+        }
+    }
+    out.join(" ")
+}
+
+const BULLETS: &[char] = &[
+    '•', '▪', '◦', '●', '○', '■', '□', '‣', '·', '➢', '►', '–', '-', '*',
+];
+
+/// A bulleted line: (the text after the bullet, whether the bullet marks a sub-item).
+pub fn bullet_text(text: &str) -> Option<(&str, bool)> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let private_use = ('\u{f000}'..='\u{f8ff}').contains(&first);
+    if !(BULLETS.contains(&first) || private_use) {
+        return None;
+    }
+    let rest = chars.as_str();
+    // "-5" or "–" alone are not bullets; a bullet is followed by a space.
+    if !rest.starts_with([' ', '\t', '\u{a0}']) && !private_use && first != '•' {
+        return None;
+    }
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((rest, matches!(first, '◦' | '○' | '▪' | '□' | '–' | '-')))
+}
+
+/// Joins a line to the text before it: a word hyphenated across the break is rejoined when
+/// the next line goes on in lower case or digits ("Af-" + "tale26" → "Aftale26"); a real
+/// hyphen before a capital stays ("VFF-" + "Sydvest" → "VFF-Sydvest"), and so does a hyphen
+/// before "og"/"eller" ("hjemme- og sygepleje").
+pub fn join_line(paragraph: &mut String, next: &str) {
+    let next = next.trim();
+    if paragraph.is_empty() {
+        paragraph.push_str(next);
+        return;
+    }
+    let hyphenated = paragraph.ends_with('-')
+        && paragraph
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c.is_alphanumeric());
+    if hyphenated {
+        let first_word = next.split_whitespace().next().unwrap_or("");
+        let starts_lower = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if matches!(first_word, "og" | "eller" | "til" | "and" | "or") {
+            paragraph.push(' ');
+        } else if starts_lower {
+            paragraph.pop();
+        }
+        paragraph.push_str(next);
+        return;
+    }
+    paragraph.push(' ');
+    paragraph.push_str(next);
+}
+
+/// A short line without closing punctuation that starts with a capital: a heading when it
+/// stands alone.
+pub fn heading_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let last = text.chars().last().unwrap_or('.');
+    let first = text.chars().next().unwrap_or('a');
+    (1..=8).contains(&words)
+        && text.chars().count() <= 70
+        && !matches!(last, '.' | ',' | ';' | ':' | '-' | '–')
+        && (first.is_uppercase() || first.is_ascii_digit())
+        && !text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .,%-".contains(c))
+        && super::guess::find_date(text).is_none()
+}
+
+/// The size most text is set in, by characters.
+fn body_font_size(pages: &[Page]) -> f32 {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for line in pages.iter().flat_map(|p| p.lines.iter()) {
+        *counts.entry((line.size * 2.0).round() as i32).or_default() += line.text.len();
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(size, count)| (*count, -*size))
+        .map(|(s, _)| s as f32 / 2.0)
+        .unwrap_or(10.0)
+}
+
+/// Landscape pages, each with few lines: a deck.
+fn looks_like_deck(pages: &[Page]) -> bool {
+    let landscape = pages.iter().filter(|p| p.width > p.height * 1.05).count();
+    let short = pages.iter().filter(|p| p.lines.len() <= 14).count();
+    pages.len() >= 2 && landscape * 10 >= pages.len() * 8 && short * 10 >= pages.len() * 8
+}
+
+enum Block {
+    Heading(usize, String),
+    Paragraph(String),
+    Item(usize, String),
+}
+
+fn document_body(pages: &[Page], body_size: f32) -> (String, Option<String>) {
+    let mut big_sizes: Vec<i32> = pages
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .filter(|l| l.size >= body_size * 1.15)
+        .map(|l| (l.size * 2.0).round() as i32)
+        .collect();
+    big_sizes.sort_unstable_by(|a, b| b.cmp(a));
+    big_sizes.dedup();
+    let heading_level = |l: &Line| -> Option<usize> {
+        let key = (l.size * 2.0).round() as i32;
+        big_sizes
+            .iter()
+            .position(|s| *s == key)
+            .map(|i| (i + 1).min(3))
+    };
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    let mut bullet_x: Option<f32> = None;
+    let all: Vec<(usize, &Line)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.lines.iter().map(move |l| (i, l)))
+        .collect();
+    let mut prev_page = 0;
+    for (idx, (page, line)) in all.iter().enumerate() {
+        let gap = match prev {
+            Some(p) if *page == prev_page => p.y - line.y,
+            _ => f32::MAX,
+        };
+        let new_page = prev.is_some() && *page != prev_page;
+        let normal_gap = line.size.max(1.0) * 1.6;
+        let next_gap = all.get(idx + 1).and_then(|(np, nl)| {
+            if np == page {
+                Some(line.y - nl.y)
+            } else {
+                None
+            }
+        });
+        let stands_alone = gap > normal_gap && next_gap.is_none_or(|g| g > normal_gap);
+        if let Some(level) = heading_level(line) {
+            match blocks.last_mut() {
+                // A heading over two lines.
+                Some(Block::Heading(l, text)) if *l == level && gap <= line.size * 1.6 => {
+                    text.push(' ');
+                    text.push_str(&line.text);
+                }
+                _ => blocks.push(Block::Heading(level, line.text.clone())),
+            }
+            bullet_x = None;
+        } else if let Some((text, sub)) = bullet_text(&line.text) {
+            let base = *bullet_x.get_or_insert(line.x);
+            let level = usize::from(sub || line.x > base + 8.0);
+            blocks.push(Block::Item(level, text.to_string()));
+        } else if let (Some(Block::Item(_, text)), Some(bx)) = (blocks.last_mut(), bullet_x) {
+            if line.x > bx + 2.0 && gap <= normal_gap {
+                join_line(text, &line.text);
+            } else {
+                bullet_x = None;
+                blocks.push(Block::Paragraph(line.text.clone()));
+            }
+        } else if (line.bold || stands_alone) && heading_like(&line.text) && gap > line.size * 1.2 {
+            blocks.push(Block::Heading(
+                big_sizes.len().clamp(1, 2) + 1,
+                line.text.clone(),
+            ));
+            bullet_x = None;
+        } else {
+            match blocks.last_mut() {
+                Some(Block::Paragraph(text))
+                    if gap <= normal_gap || (new_page && !text.ends_with(['.', '!', '?', ':'])) =>
+                {
+                    join_line(text, &line.text)
+                }
+                _ => blocks.push(Block::Paragraph(line.text.clone())),
+            }
+        }
+        prev = Some(line);
+        prev_page = *page;
+    }
+    let first_heading = blocks.iter().find_map(|b| match b {
+        Block::Heading(_, t) => Some(t.clone()),
+        _ => None,
+    });
+    let mut md = String::new();
+    let mut last_item = false;
+    for block in &blocks {
+        match block {
+            Block::Item(level, text) => {
+                if !last_item && !md.is_empty() {
+                    md.push('\n');
+                }
+                md.push_str(&format!(
+                    "{}- {}\n",
+                    "  ".repeat(*level),
+                    escape_inline(text)
+                ));
+                last_item = true;
+                continue;
+            }
+            Block::Heading(level, text) => {
+                if !md.is_empty() {
+                    md.push('\n');
+                }
+                md.push_str(&format!("{} {}\n", "#".repeat(*level), escape_inline(text)));
+            }
+            Block::Paragraph(text) => {
+                if !md.is_empty() {
+                    md.push('\n');
+                }
+                md.push_str(&escape_line_start(&escape_inline(text)));
+                md.push('\n');
+            }
+        }
+        last_item = false;
+    }
+    (md, first_heading)
+}
+
+/// One slide per page: the first (largest) line is the title, bullets become list items.
+fn slides_body(pages: &[Page]) -> String {
+    let mut slides = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        let Some(title_index) = page
+            .lines
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.size.total_cmp(&b.1.size).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let level = if i == 0 { "#" } else { "##" };
+        let mut md = format!(
+            "{level} {}\n\n",
+            escape_inline(&page.lines[title_index].text)
+        );
+        let mut items: Vec<(usize, String)> = Vec::new();
+        let mut paras: Vec<String> = Vec::new();
+        let mut base: Option<f32> = None;
+        for (j, line) in page.lines.iter().enumerate() {
+            if j == title_index {
+                continue;
+            }
+            if let Some((text, sub)) = bullet_text(&line.text) {
+                let b = *base.get_or_insert(line.x);
+                items.push((usize::from(sub || line.x > b + 8.0), text.to_string()));
+            } else if let (Some(last), Some(b)) = (items.last_mut(), base) {
+                if line.x > b + 2.0 {
+                    join_line(&mut last.1, &line.text);
+                } else {
+                    paras.push(line.text.clone());
+                }
+            } else {
+                paras.push(line.text.clone());
+            }
+        }
+        for p in &paras {
+            md.push_str(&escape_line_start(&escape_inline(p)));
+            md.push_str("\n\n");
+        }
+        for (level, text) in &items {
+            md.push_str(&format!(
+                "{}- {}\n",
+                "  ".repeat(*level),
+                escape_inline(text)
+            ));
+        }
+        slides.push(md.trim_end().to_string());
+    }
+    slides.join("\n\n---\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenation_is_rejoined_but_real_hyphens_stay() {
+        let mut p = String::from("de nyligt afbrudte forhandlinger om en Af-");
+        join_line(&mut p, "tale26 og et kig frem");
+        assert_eq!(
+            p,
+            "de nyligt afbrudte forhandlinger om en Aftale26 og et kig frem"
+        );
+        let mut p = String::from("samarbejdet med VFF-");
+        join_line(&mut p, "Sydvest om kurser");
+        assert_eq!(p, "samarbejdet med VFF-Sydvest om kurser");
+        let mut p = String::from("hjemme-");
+        join_line(&mut p, "og sygepleje");
+        assert_eq!(p, "hjemme- og sygepleje");
+        let mut p = String::from("over-");
+        join_line(&mut p, "enskomsten");
+        assert_eq!(p, "overenskomsten");
+        let mut p = String::from("beløb på 5 -");
+        join_line(&mut p, "ikke mere");
+        assert_eq!(p, "beløb på 5 - ikke mere");
+    }
+
+    #[test]
+    fn letter_spacing_is_closed_up() {
+        assert_eq!(close_letter_spacing("F O R E N I N G E N"), "FORENINGEN");
+        assert_eq!(
+            close_letter_spacing("Å R S B E R E T N I N G   2 0 2 4"),
+            "ÅRSBERETNING 2024"
+        );
+        assert_eq!(close_letter_spacing("I alt 5 kr"), "I alt 5 kr");
+        assert_eq!(close_letter_spacing("a b"), "a b");
+    }
+
+    #[test]
+    fn bullets_and_page_numbers() {
+        assert_eq!(bullet_text("• Punkt"), Some(("Punkt", false)));
+        assert_eq!(bullet_text("◦ Under"), Some(("Under", true)));
+        assert_eq!(bullet_text("\u{f0b7}Symbol"), Some(("Symbol", false)));
+        assert_eq!(bullet_text("▪ Firkant"), Some(("Firkant", true)));
+        assert_eq!(bullet_text("-232.080"), None);
+        assert_eq!(bullet_text("•"), None);
+        assert!(is_page_number("7"));
+        assert!(is_page_number("Side 3 af 12"));
+        assert!(is_page_number("- 4 -"));
+        assert!(is_page_number("3 / 9"));
+        assert!(!is_page_number("2025 budget"));
+        assert!(!is_page_number("Side"));
+    }
+
+    #[test]
+    fn headings_from_short_lines() {
+        assert!(heading_like(
+            "National fordelingsmodel og differentierede normtal"
+        ));
+        assert!(heading_like("INDLEDNING"));
+        assert!(!heading_like("Det var et godt år."));
+        assert!(!heading_like("1.234.567"));
+        assert!(!heading_like("og så videre"));
+        assert!(
+            !heading_like("Vedtaget 12. marts 2025"),
+            "a dated line is no heading"
+        );
+    }
+
+    fn line(y: f32, text: &str) -> Line {
+        Line {
+            x: 72.0,
+            y,
+            size: 10.0,
+            bold: false,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_dropped() {
+        let mut pages: Vec<Page> = (1..=3)
+            .map(|n| Page {
+                width: 595.0,
+                height: 842.0,
+                lines: vec![
+                    line(800.0, "Foreningen · Årsberetning"),
+                    line(700.0, &format!("Tekst på side {n}.")),
+                    line(30.0, &format!("Side {n}")),
+                ],
+            })
+            .collect();
+        let dropped = drop_running_lines(&mut pages);
+        assert_eq!(pages[1].lines.len(), 1, "{:?}", pages[1].lines);
+        assert_eq!(pages[1].lines[0].text, "Tekst på side 2.");
+        assert_eq!(dropped.len(), 2, "{dropped:?}");
+    }
+
+    #[test]
+    fn paragraphs_join_across_lines() {
+        let pages = vec![Page {
+            width: 595.0,
+            height: 842.0,
+            lines: vec![
+                line(700.0, "Vi har forhandlet om en ny over-"),
+                line(686.0, "enskomst med regionen."),
+                line(650.0, "Kurser"),
+                line(620.0, "• Første kursus"),
+                line(606.0, "Andet afsnit."),
+            ],
+        }];
+        let (md, heading) = document_body(&pages, 10.0);
+        assert!(md.contains("ny overenskomst med regionen."), "{md}");
+        assert!(md.contains("## Kurser"), "{md}");
+        assert!(md.contains("- Første kursus"), "{md}");
+        assert_eq!(heading.as_deref(), Some("Kurser"));
+    }
 }
