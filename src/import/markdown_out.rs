@@ -239,7 +239,7 @@ pub fn summary_from(text: &str) -> Option<String> {
         }
         out.push_str(w);
         let sentence_end = w.ends_with('.') || w.ends_with('!') || w.ends_with('?');
-        if out.chars().count() > 60 && sentence_end {
+        if out.chars().count() > 40 && sentence_end {
             return Some(out);
         }
         if out.chars().count() > 160 {

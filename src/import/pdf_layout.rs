@@ -543,14 +543,17 @@ mod tests {
                 height: 842.0,
                 lines: vec![
                     line(800.0, "Foreningen · Årsberetning"),
-                    line(700.0, &format!("Tekst på side {n}.")),
+                    line(
+                        700.0,
+                        ["Første side.", "Anden side.", "Tredje side."][n - 1],
+                    ),
                     line(30.0, &format!("Side {n}")),
                 ],
             })
             .collect();
         let dropped = drop_running_lines(&mut pages);
         assert_eq!(pages[1].lines.len(), 1, "{:?}", pages[1].lines);
-        assert_eq!(pages[1].lines[0].text, "Tekst på side 2.");
+        assert_eq!(pages[1].lines[0].text, "Anden side.");
         assert_eq!(dropped.len(), 2, "{dropped:?}");
     }
 

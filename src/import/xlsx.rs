@@ -207,7 +207,7 @@ pub fn danish_number(v: f64) -> String {
 fn serial_date(serial: f64) -> String {
     let days = serial.floor() as i64 - 25_569; // days from 1970-01-01
     let secs = days.saturating_mul(86_400);
-    if !(0..=u64::MAX as i64).contains(&secs) {
+    if secs < 0 {
         return format!("{serial}");
     }
     let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs as u64);
