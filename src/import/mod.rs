@@ -5,20 +5,23 @@
 //! the others are still imported.
 
 mod docx;
+mod docx_styles;
 pub mod guess;
 pub mod markdown_out;
 mod ooxml;
 mod pdf_layout;
+mod pdf_lines;
 mod pdf_text;
 mod pptx;
+mod scan;
+mod write;
 mod xlsx;
 
 use crate::dates::Date;
 use crate::diagnostics::{display_path, Diagnostic};
 use crate::kind::Kind;
 use crate::slug::slugify;
-use guess::{guess_date, guess_text_kind, readable_file_name, DateSources, Guess};
-use markdown_out::{Front, SOURCE_MARK};
+use guess::Guess;
 use std::collections::HashMap;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -120,7 +123,19 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Summary {
     let mut summary = Summary::default();
-    let mut known = existing_imports(&options.site.join("content"));
+    let site = scan::scan(&options.site.join("content"));
+    let mut known = site.imports;
+    if let Some(m) = &options.meeting {
+        if !site.meetings.contains(m) {
+            let _ = writeln!(
+                err,
+                "warning: no `kind: meeting` document has the slug \"{m}\" yet; `arkiv build` reports an error until one does{}",
+                crate::diagnostics::suggest(m, site.meetings.iter().map(String::as_str))
+                    .map(|s| format!(" (did you mean \"{s}\"?)"))
+                    .unwrap_or_default()
+            );
+        }
+    }
     for (path, explicit) in expand(inputs) {
         if !explicit && format_of(&path).is_none() {
             let _ = writeln!(
@@ -209,41 +224,6 @@ fn expand(inputs: &[PathBuf]) -> Vec<(PathBuf, bool)> {
     files
 }
 
-/// FNV-1a over the bytes, with the length: enough to recognise the same file again.
-pub fn fingerprint(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("fnv64-{hash:016x}-{}", bytes.len())
-}
-
-/// Fingerprints recorded by earlier imports: fingerprint → document.
-fn existing_imports(content: &Path) -> HashMap<String, PathBuf> {
-    let mut map = HashMap::new();
-    for entry in walkdir::WalkDir::new(content)
-        .into_iter()
-        .filter_map(|e| e.ok())
-    {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        for line in text.lines().take(3) {
-            if let Some(rest) = line.strip_prefix(SOURCE_MARK) {
-                if let Some(fp) = rest.split_whitespace().next() {
-                    map.insert(fp.to_string(), path.to_path_buf());
-                }
-            }
-        }
-    }
-    map
-}
-
 fn problem(path: &Path, message: impl Into<String>, hint: &str) -> Diagnostic {
     Diagnostic::error(path.to_path_buf(), message.into()).hint(hint)
 }
@@ -281,7 +261,7 @@ fn import_one(
             "check that the file can be opened",
         )
     })?;
-    let fp = fingerprint(&bytes);
+    let fp = scan::fingerprint(&bytes);
     if let Some(doc) = known.get(&fp) {
         return Ok(Outcome::Already(format!(
             "already imported {} as {}; nothing written",
@@ -315,200 +295,14 @@ fn import_one(
             ))
         }
     };
-    let doc = write_document(path, &original, &fp, converted, options)?;
+    let doc = write::write_document(path, &original, &fp, converted, options)?;
     known.insert(fp, doc.1.clone());
     Ok(Outcome::Imported(doc.0))
-}
-
-/// Guesses the front matter, checks that nothing would be overwritten, writes it all.
-/// Returns the report and the document's path.
-fn write_document(
-    path: &Path,
-    original: &[u8],
-    fp: &str,
-    converted: Converted,
-    options: &ImportOptions,
-) -> Result<(String, PathBuf), Diagnostic> {
-    let title = converted.title.clone().unwrap_or_else(|| Guess {
-        value: readable_file_name(path),
-        how: "from the file name".into(),
-    });
-    let (kind, committee, kind_how) = match (options.kind, &converted.kind) {
-        (Some(k), _) => (k, None, "given with --kind".to_string()),
-        (None, Some(g)) => (g.value, None, g.how.clone()),
-        (None, None) => {
-            let (k, c, how) = guess_text_kind(&title.value, &converted.top_text);
-            (k, c, how)
-        }
-    };
-    let committee = match (kind, committee) {
-        (Kind::CommitteeReport, None) => Some("Udvalget".to_string()),
-        (Kind::CommitteeReport, c) => c,
-        _ => None,
-    };
-    let date = guess_date(&DateSources {
-        given: options.date,
-        text: &converted.top_text,
-        metadata: converted.metadata_date.as_deref(),
-        path,
-    })
-    .ok_or_else(|| {
-        problem(
-            path,
-            "has no date in its text, metadata or name, and its modification time cannot be read",
-            "give the date with --date YYYY-MM-DD",
-        )
-    })?;
-    let mut slug: String = slugify(&title.value);
-    if slug.is_empty() {
-        slug = slugify(&readable_file_name(path));
-    }
-    if slug.is_empty() {
-        slug = "dokument".into();
-    }
-    if slug.len() > 60 {
-        let cut = slug[..60].rfind('-').unwrap_or(60);
-        slug.truncate(cut);
-    }
-    let folder_rel = match &options.into {
-        Some(into) => into.clone(),
-        None => PathBuf::from("content").join(date.value.year.to_string()),
-    };
-    let folder = options.site.join(&folder_rel);
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let stem = path
-        .file_stem()
-        .map(|s| slugify(&s.to_string_lossy()))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| slug.clone());
-    let original_name = format!("{stem}.{ext}");
-    let md_name = format!("{slug}.md");
-    let media_names: Vec<String> = converted
-        .media
-        .iter()
-        .enumerate()
-        .map(|(i, (e, _))| format!("{slug}-image-{}.{e}", i + 1))
-        .collect();
-    let mut planned: Vec<&str> = vec![md_name.as_str(), original_name.as_str()];
-    planned.extend(media_names.iter().map(String::as_str));
-    for name in &planned {
-        let target = folder.join(name);
-        if target.exists() {
-            return Err(problem(
-                path,
-                format!(
-                    "would write {}, which already exists; it was left alone and nothing was written",
-                    display_path(&folder_rel.join(name))
-                ),
-                "if it is another document, import into another folder with --into content/SUBDIR, or rename the file first",
-            ));
-        }
-    }
-    let mut body = converted.body;
-    for (i, name) in media_names.iter().enumerate() {
-        body = body.replace(&media_marker(i), name);
-    }
-    let summary = converted
-        .summary
-        .or_else(|| markdown_out::summary_from(&body));
-    let front = Front {
-        title: title.value.clone(),
-        date: date.value,
-        kind,
-        committee: committee.clone(),
-        meeting: options.meeting.clone(),
-        authors: converted.authors.clone(),
-        summary,
-        attachments: vec![(
-            original_name.clone(),
-            format!(
-                "Original: {}",
-                path.file_name()
-                    .map(|n| n.to_string_lossy().to_string())
-                    .unwrap_or_default()
-            ),
-        )],
-        draft: options.draft,
-        source: (
-            path.file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default(),
-            fp.to_string(),
-        ),
-    };
-    // A first heading that repeats the title would show it twice on the page.
-    let repeated = format!("# {}", markdown_out::escape_inline(&title.value));
-    if let Some(rest) = body.trim_start().strip_prefix(&repeated) {
-        if kind != Kind::Slides && rest.starts_with('\n') {
-            body = rest.to_string();
-        }
-    }
-    let text = format!("{}{}", front.render(), markdown_out::tidy(&body));
-    let write_err = |e: std::io::Error, name: &str| {
-        problem(
-            path,
-            format!(
-                "could not write {}: {e}",
-                display_path(&folder_rel.join(name))
-            ),
-            "check that the site folder can be written to",
-        )
-    };
-    std::fs::create_dir_all(&folder).map_err(|e| write_err(e, ""))?;
-    for (name, (_, bytes)) in media_names.iter().zip(&converted.media) {
-        write_new(&folder.join(name), bytes).map_err(|e| write_err(e, name))?;
-    }
-    write_new(&folder.join(&original_name), original).map_err(|e| write_err(e, &original_name))?;
-    write_new(&folder.join(&md_name), text.as_bytes()).map_err(|e| write_err(e, &md_name))?;
-
-    let mut report = format!(
-        "imported {} → {}\n",
-        display_path(path),
-        display_path(&folder_rel.join(&md_name))
-    );
-    for fact in &converted.facts {
-        report.push_str(&format!("  {fact}\n"));
-    }
-    report.push_str(&format!("  kind:  {} ({kind_how})\n", kind.as_str()));
-    if let Some(c) = committee {
-        report.push_str(&format!("  committee: {c} (guessed; check it)\n"));
-    }
-    report.push_str(&format!("  date:  {} ({})\n", date.value, date.how));
-    report.push_str(&format!("  title: {} ({})\n", title.value, title.how));
-    report.push_str(&format!(
-        "  original copied to {}{}\n",
-        display_path(&folder_rel.join(&original_name)),
-        if media_names.is_empty() {
-            String::new()
-        } else {
-            format!(", {} images beside it", media_names.len())
-        }
-    ));
-    Ok((report, folder.join(&md_name)))
-}
-
-/// Writes a new file; an existing file is an error, never overwritten.
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    file.write_all(bytes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fingerprints_differ_and_repeat() {
-        assert_eq!(fingerprint(b"abc"), fingerprint(b"abc"));
-        assert_ne!(fingerprint(b"abc"), fingerprint(b"abd"));
-        assert!(fingerprint(b"").ends_with("-0"));
-    }
 
     #[test]
     fn formats_by_extension() {

@@ -68,8 +68,11 @@ pub fn convert(bytes: Vec<u8>, source: &Source) -> Result<Converted, String> {
         return Err("has no sheet with data in it".into());
     }
     out.facts.push(format!(
-        "{} sheets with data{}",
-        sections.len(),
+        "{} with data{}",
+        match sections.len() {
+            1 => "1 sheet".to_string(),
+            n => format!("{n} sheets"),
+        },
         match empty {
             0 => String::new(),
             1 => ", 1 empty sheet left out".into(),
