@@ -181,7 +181,8 @@ impl Writer<'_> {
                 if self.first_heading.is_none() {
                     self.first_heading = Some(plain_line.trim().to_string());
                 }
-                self.block(&format!("{} {}", "#".repeat(level), text.trim()));
+                // The title is the page's `#`, so Heading 1 is `##`.
+                self.block(&format!("{} {}", "#".repeat(level + 1), text.trim()));
             }
             (None, Some((num_id, level))) if num_id != "0" => {
                 let ordered = self

@@ -174,16 +174,25 @@ pub fn table(rows: &[Vec<String>], align: &[Align]) -> String {
     out
 }
 
-/// Whether a cell reads as an amount or count ("1.234", "-12,5", "3,1 %", "kr. 200").
+/// Whether a cell reads as an amount or count written the Danish way: "1.234", "-12,5",
+/// "3,1 %", "kr. 200". A time such as "18.00" is not (a thousands group has three digits).
 pub fn is_numeric_cell(text: &str) -> bool {
     let t = text
         .trim()
         .trim_start_matches("kr.")
         .trim_end_matches("kr.")
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .trim_start_matches(['-', '−', '+'])
         .trim();
-    t.chars().any(|c| c.is_ascii_digit())
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || " .,%-−+".contains(c) || c == '\u{a0}')
+    let (int, frac) = t.split_once(',').unwrap_or((t, ""));
+    let groups: Vec<&str> = int.split('.').collect();
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    digits(groups[0])
+        && groups[1..].iter().all(|g| g.len() == 3 && digits(g))
+        && (frac.is_empty() || digits(frac))
+        && !(int.is_empty() && frac.is_empty())
 }
 
 /// Right-aligns columns whose cells below the header are all numbers (or empty).
@@ -231,7 +240,11 @@ pub fn emphasis(text: &str, bold: bool, italic: bool) -> String {
 /// A summary from the first line of the text that reads as a paragraph (ten words or
 /// more): the first sentences up to about 160 characters.
 pub fn summary_from(text: &str) -> Option<String> {
-    let line = text.lines().find(|l| l.split_whitespace().count() >= 10)?;
+    let line = text
+        .lines()
+        .filter(|l| !l.starts_with(['#', '|', '-', '!', ' ', '\\']))
+        .find(|l| l.split_whitespace().count() >= 10)?;
+    let line = plain_text(line);
     let mut out = String::new();
     for w in line.split_whitespace() {
         if !out.is_empty() {
@@ -334,6 +347,24 @@ mod tests {
             "Fed *stjerne* link note."
         );
         assert_eq!(tidy("a  \n\n\n\nb"), "a\n\nb\n");
+    }
+
+    #[test]
+    fn numbers_are_told_from_times() {
+        for yes in [
+            "1.234",
+            "-12,5",
+            "3,1 %",
+            "kr. 200",
+            "1.234.567",
+            "0",
+            "−232.080",
+        ] {
+            assert!(is_numeric_cell(yes), "{yes}");
+        }
+        for no in ["18.00", "3.5", "", "-", "I alt", "2024-25", "1.2345"] {
+            assert!(!is_numeric_cell(no), "{no}");
+        }
     }
 
     #[test]

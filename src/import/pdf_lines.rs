@@ -88,11 +88,14 @@ pub fn drop_running_lines(pages: &mut [Page]) -> Vec<String> {
 /// "ÅRSBERETNING 2024". Runs of three or more single characters are joined; wider gaps
 /// separate words.
 pub fn close_letter_spacing(text: &str) -> String {
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let whole_line = all.len() >= 3 && all.iter().all(|t| t.chars().count() == 1);
     let groups: Vec<&str> = text.split("  ").filter(|g| !g.trim().is_empty()).collect();
     let mut out: Vec<String> = Vec::new();
     for group in groups {
         let tokens: Vec<&str> = group.split_whitespace().collect();
-        let spaced = tokens.len() >= 3 && tokens.iter().all(|t| t.chars().count() == 1);
+        let spaced =
+            (whole_line || tokens.len() >= 3) && tokens.iter().all(|t| t.chars().count() == 1);
         if spaced {
             out.push(tokens.concat());
         } else {
@@ -211,6 +214,11 @@ mod tests {
             "ÅRSBERETNING 2024"
         );
         assert_eq!(close_letter_spacing("I alt 5 kr"), "I alt 5 kr");
+        assert_eq!(
+            close_letter_spacing("T A K   F O R   I   Å R"),
+            "TAK FOR I ÅR"
+        );
+        assert_eq!(close_letter_spacing("Punkt a b c d"), "Punkt a b c d");
         assert_eq!(close_letter_spacing("a b"), "a b");
     }
 

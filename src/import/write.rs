@@ -144,11 +144,8 @@ pub fn write_document(
         body = body.replace(&media_marker(i), name);
     }
     // A first heading that repeats the title would show it twice on the page.
-    let repeated = format!("# {}", markdown_out::escape_inline(&title.value));
-    if let Some(rest) = body.trim_start().strip_prefix(&repeated) {
-        if kind != Kind::Slides && rest.starts_with('\n') {
-            body = rest.to_string();
-        }
+    if kind != Kind::Slides {
+        body = without_title_heading(&body, &title.value);
     }
     let summary = converted
         .summary
@@ -214,6 +211,22 @@ pub fn write_document(
     Ok((report, folder.join(&chosen.md)))
 }
 
+/// The body without a first heading that says the same as the title (in any case: a
+/// letter-spaced "ÅRSBERETNING 2024" is the title "Årsberetning 2024").
+fn without_title_heading(body: &str, title: &str) -> String {
+    let trimmed = body.trim_start();
+    let first_line = trimmed.lines().next().unwrap_or("");
+    let heading = first_line.trim_start_matches('#');
+    let same = first_line.starts_with('#')
+        && heading.starts_with(' ')
+        && markdown_out::plain_text(heading.trim()).to_lowercase() == title.trim().to_lowercase();
+    if same {
+        trimmed[first_line.len()..].to_string()
+    } else {
+        body.to_string()
+    }
+}
+
 /// Writes a new file; an existing file is an error, never overwritten.
 fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new()
@@ -233,6 +246,23 @@ mod tests {
         let cut = cut_slug(long);
         assert!(cut.len() <= MAX_SLUG && !cut.ends_with('-'), "{cut}");
         assert_eq!(cut_slug("kort".into()), "kort");
+    }
+
+    #[test]
+    fn a_heading_repeating_the_title_is_dropped() {
+        assert_eq!(
+            without_title_heading("# ÅRSBERETNING 2024\n\nTekst", "Årsberetning 2024"),
+            "\n\nTekst"
+        );
+        assert_eq!(
+            without_title_heading("## Nyhedsbrev marts\nA", "Nyhedsbrev marts"),
+            "\nA"
+        );
+        assert_eq!(
+            without_title_heading("## Indledning\nA", "Beretning"),
+            "## Indledning\nA"
+        );
+        assert_eq!(without_title_heading("#hashtag", "hashtag"), "#hashtag");
     }
 
     #[test]
