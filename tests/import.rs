@@ -272,3 +272,35 @@ fn opendocument_spreadsheet_and_a_date_from_the_file_time() {
     );
     assert!(doc.contains("| I alt | 585.000 |"), "{doc}");
 }
+
+#[test]
+fn opendocument_presentation_becomes_a_deck() {
+    let f = Fixture::danish();
+    let (code, out, err) = import_fixture(&f, "generalforsamling-2025.odp");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("4 slides, 1 hidden slide left out"), "{out}");
+    assert!(out.contains("2025-04-24"), "{out}");
+    let doc = read(&f, "content/2025/generalforsamling-2025.md");
+    assert!(doc.contains("\nkind: slides\n"), "{doc}");
+    let slides: Vec<&str> = body(&doc).split("\n---\n").collect();
+    assert_eq!(slides.len(), 4, "{doc}");
+    assert!(!doc.contains("Skjult side"));
+    assert!(
+        slides[1].contains(
+            "- Kontingent uændret\n  - 2.400 kr. om året\n    - også for ansatte\n- Ny vedtægt"
+        ),
+        "{}",
+        slides[1]
+    );
+    assert!(slides[1].contains("Note:\nForklar baggrunden for forslaget."));
+    assert!(
+        slides[2].contains("| Kontingenter | 520.000 |"),
+        "{}",
+        slides[2]
+    );
+    assert!(slides[3].contains("![Graf over medlemstal](generalforsamling-2025-image-1.png)"));
+    assert!(f
+        .root()
+        .join("content/2025/generalforsamling-2025-image-1.png")
+        .is_file());
+}

@@ -8,6 +8,7 @@ mod docx;
 mod docx_styles;
 pub mod guess;
 pub mod markdown_out;
+mod odp;
 mod ooxml;
 mod pdf_layout;
 mod pdf_lines;
@@ -184,6 +185,7 @@ enum Outcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Pptx,
+    Odp,
     Docx,
     Sheet,
     Pdf,
@@ -193,6 +195,7 @@ fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_string_lossy().to_lowercase();
     match ext.as_str() {
         "pptx" | "pptm" => Some(Format::Pptx),
+        "odp" => Some(Format::Odp),
         "docx" | "docm" => Some(Format::Docx),
         "xlsx" | "xlsm" | "ods" => Some(Format::Sheet),
         "pdf" => Some(Format::Pdf),
@@ -237,7 +240,7 @@ fn import_one(
         return Err(problem(
             path,
             "is not a file arkiv can import",
-            "arkiv imports .pptx, .docx, .xlsx, .ods and .pdf files; save older .ppt, .doc and .xls files in the new format first",
+            "arkiv imports .pptx, .odp, .docx, .xlsx, .ods and .pdf files; save older .ppt, .doc and .xls files in the new format first",
         ));
     };
     let meta = std::fs::metadata(path).map_err(|e| {
@@ -276,6 +279,7 @@ fn import_one(
     let original = bytes.clone();
     let result = catch_unwind(AssertUnwindSafe(|| match format {
         Format::Pptx => pptx::convert(bytes, &source),
+        Format::Odp => odp::convert(bytes, &source),
         Format::Docx => docx::convert(bytes, &source),
         Format::Sheet => xlsx::convert(bytes, &source),
         Format::Pdf => pdf_layout::convert(&bytes, &source),
