@@ -304,3 +304,30 @@ fn opendocument_presentation_becomes_a_deck() {
         .join("content/2025/generalforsamling-2025-image-1.png")
         .is_file());
 }
+
+#[test]
+fn pdf_minutes_in_an_embedded_font() {
+    let f = Fixture::danish();
+    let (code, out, err) = import_fixture(&f, "referat-bestyrelsesmoede.pdf");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("kind:  minutes"), "{out}");
+    assert!(out.contains("\"4/12 2024\""), "{out}");
+    assert!(
+        out.contains("title: Referat af bestyrelsesmøde (from the first heading)"),
+        "{out}"
+    );
+    let doc = read(&f, "content/2024/referat-af-bestyrelsesmoede.md");
+    assert!(doc.contains("\ndate: 2024-12-04\n"), "{doc}");
+    let text = body(&doc);
+    // Bold lines in the body size are headings; square and ring bullets are two levels.
+    assert!(text.contains("## Deltagere\n"), "{text}");
+    assert!(text.contains("## Beslutninger\n"), "{text}");
+    assert!(
+        text.contains("- Karen Holm Dahl (formand)\n- Jens Kirk\n  - deltog på video\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Sekretariatet indhenter tilbud fra to hoteller"),
+        "{text}"
+    );
+}

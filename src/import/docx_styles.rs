@@ -43,6 +43,7 @@ pub fn read_styles(root: Option<&Node>) -> Styles {
     let Some(root) = root else {
         return styles;
     };
+    let mut based_on: HashMap<String, String> = HashMap::new();
     for style in root.children_named("style") {
         let Some(id) = style.attr("styleId") else {
             continue;
@@ -60,6 +61,9 @@ pub fn read_styles(root: Option<&Node>) -> Styles {
         if let Some(role) = role_of(name).or_else(|| role_of(id)).or(outline) {
             styles.roles.insert(id.to_string(), role);
         }
+        if let Some(parent) = style.child("basedOn").and_then(|b| b.attr("val")) {
+            based_on.insert(id.to_string(), parent.to_string());
+        }
         if let Some(num) = style.path(&["pPr", "numPr"]) {
             if let Some(num_id) = num.child("numId").and_then(|n| n.attr("val")) {
                 let level = num
@@ -71,6 +75,23 @@ pub fn read_styles(root: Option<&Node>) -> Styles {
                     .numbering
                     .insert(id.to_string(), (num_id.to_string(), level));
             }
+        }
+    }
+    // A house style based on a heading ("Beretning overskrift" on "Overskrift 1") is one too.
+    for id in based_on.keys() {
+        if styles.roles.contains_key(id) {
+            continue;
+        }
+        let mut current = id;
+        for _ in 0..10 {
+            let Some(parent) = based_on.get(current) else {
+                break;
+            };
+            if let Some(role) = styles.roles.get(parent).copied() {
+                styles.roles.insert(id.clone(), role);
+                break;
+            }
+            current = parent;
         }
     }
     styles
@@ -115,6 +136,22 @@ pub fn read_numbering(root: Option<&Node>) -> HashMap<String, Vec<bool>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styles_based_on_headings_are_headings() {
+        let root = super::super::ooxml::parse(r#"<w:styles xmlns:w="w">
+            <w:style w:styleId="Overskrift1"><w:name w:val="heading 1"/></w:style>
+            <w:style w:styleId="Husoverskrift"><w:name w:val="Husoverskrift"/><w:basedOn w:val="Overskrift1"/></w:style>
+            <w:style w:styleId="Kapitel"><w:name w:val="Kapitel"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+            <w:style w:styleId="Loop"><w:name w:val="Loop"/><w:basedOn w:val="Loop"/></w:style>
+            <w:style w:styleId="Punkt"><w:name w:val="Punkt"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
+        </w:styles>"#).unwrap();
+        let s = read_styles(Some(&root));
+        assert_eq!(s.roles.get("Husoverskrift"), Some(&StyleRole::Heading(1)));
+        assert_eq!(s.roles.get("Kapitel"), Some(&StyleRole::Heading(2)));
+        assert_eq!(s.roles.get("Loop"), None);
+        assert_eq!(s.numbering.get("Punkt"), Some(&("4".to_string(), 1)));
+    }
 
     #[test]
     fn style_names_in_english_and_danish() {

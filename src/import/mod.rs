@@ -174,6 +174,12 @@ pub fn run(
             String::new()
         }
     );
+    if summary.imported > 0 {
+        let _ = writeln!(
+            out,
+            "check the guessed kind, date and title in the front matter, then run `arkiv build`"
+        );
+    }
     summary
 }
 
@@ -203,7 +209,7 @@ fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
-/// Files in order; folders are walked (hidden files left out). `true` marks files named on
+/// Files in order; folders are walked (hidden files and Office lock files left out). `true` marks files named on
 /// the command line, which must be importable.
 fn expand(inputs: &[PathBuf]) -> Vec<(PathBuf, bool)> {
     let mut files = Vec::new();
@@ -212,7 +218,9 @@ fn expand(inputs: &[PathBuf]) -> Vec<(PathBuf, bool)> {
             let mut found: Vec<PathBuf> = walkdir::WalkDir::new(input)
                 .into_iter()
                 .filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                    // Hidden files, and the lock files Office leaves beside open documents.
+                    let name = e.file_name().to_string_lossy();
+                    e.depth() == 0 || !(name.starts_with('.') || name.starts_with("~$"))
                 })
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_file())

@@ -166,17 +166,16 @@ fn document_body(pages: &[Page], body_size: f32) -> (String, Option<String>) {
                 _ => blocks.push(Block::Heading(level, line.text.clone())),
             }
             bullet_x = None;
-        } else if let Some((text, sub)) = bullet_text(&line.text) {
+        } else if let Some(text) = bullet_text(&line.text) {
             let base = *bullet_x.get_or_insert(line.x);
-            let level = usize::from(sub || line.x > base + 8.0);
+            let level = usize::from(line.x > base + 8.0);
             blocks.push(Block::Item(level, text.to_string()));
-        } else if let (Some(Block::Item(_, text)), Some(bx)) = (blocks.last_mut(), bullet_x) {
-            if line.x > bx + 2.0 && gap <= normal_gap {
-                join_line(text, &line.text);
-            } else {
-                bullet_x = None;
-                blocks.push(Block::Paragraph(line.text.clone()));
-            }
+        } else if let (Some(Block::Item(_, text)), Some(true)) = (
+            blocks.last_mut(),
+            bullet_x.map(|bx| line.x > bx + 2.0 && gap <= normal_gap),
+        ) {
+            // A wrapped list item goes on, indented under its bullet.
+            join_line(text, &line.text);
         } else if (line.bold || stands_alone) && heading_like(&line.text) && gap > line.size * 1.2 {
             blocks.push(Block::Heading(
                 big_sizes.len().clamp(1, 2) + 1,
@@ -184,6 +183,7 @@ fn document_body(pages: &[Page], body_size: f32) -> (String, Option<String>) {
             ));
             bullet_x = None;
         } else {
+            bullet_x = None;
             match blocks.last_mut() {
                 Some(Block::Paragraph(text))
                     if gap <= normal_gap || (new_page && !text.ends_with(['.', '!', '?', ':'])) =>
@@ -260,9 +260,9 @@ fn slides_body(pages: &[Page]) -> String {
             if j == title_index {
                 continue;
             }
-            if let Some((text, sub)) = bullet_text(&line.text) {
+            if let Some(text) = bullet_text(&line.text) {
                 let b = *base.get_or_insert(line.x);
-                items.push((usize::from(sub || line.x > b + 8.0), text.to_string()));
+                items.push((usize::from(line.x > b + 8.0), text.to_string()));
             } else if let (Some(last), Some(b)) = (items.last_mut(), base) {
                 if line.x > b + 2.0 {
                     join_line(&mut last.1, &line.text);

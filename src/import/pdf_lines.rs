@@ -109,8 +109,9 @@ const BULLETS: &[char] = &[
     '•', '▪', '◦', '●', '○', '■', '□', '‣', '·', '➢', '►', '–', '-', '*',
 ];
 
-/// A bulleted line: (the text after the bullet, whether the bullet marks a sub-item).
-pub fn bullet_text(text: &str) -> Option<(&str, bool)> {
+/// The text after the bullet of a bulleted line. The level comes from the indentation,
+/// not the bullet: templates use •, ▪ and ◦ for any level.
+pub fn bullet_text(text: &str) -> Option<&str> {
     let mut chars = text.chars();
     let first = chars.next()?;
     let private_use = ('\u{f000}'..='\u{f8ff}').contains(&first);
@@ -126,7 +127,7 @@ pub fn bullet_text(text: &str) -> Option<(&str, bool)> {
     if rest.is_empty() {
         return None;
     }
-    Some((rest, matches!(first, '◦' | '○' | '▪' | '□' | '–' | '-')))
+    Some(rest)
 }
 
 /// Joins a line to the text before it: a word hyphenated across the break is rejoined when
@@ -224,10 +225,10 @@ mod tests {
 
     #[test]
     fn bullets_and_page_numbers() {
-        assert_eq!(bullet_text("• Punkt"), Some(("Punkt", false)));
-        assert_eq!(bullet_text("◦ Under"), Some(("Under", true)));
-        assert_eq!(bullet_text("\u{f0b7}Symbol"), Some(("Symbol", false)));
-        assert_eq!(bullet_text("▪ Firkant"), Some(("Firkant", true)));
+        assert_eq!(bullet_text("• Punkt"), Some("Punkt"));
+        assert_eq!(bullet_text("◦ Under"), Some("Under"));
+        assert_eq!(bullet_text("\u{f0b7}Symbol"), Some("Symbol"));
+        assert_eq!(bullet_text("▪ Firkant"), Some("Firkant"));
         assert_eq!(bullet_text("-232.080"), None);
         assert_eq!(bullet_text("•"), None);
         assert!(is_page_number("7"));

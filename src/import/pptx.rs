@@ -21,14 +21,13 @@ pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
     let mut slide_parts = Vec::new();
     if let Some(list) = pres.child("sldIdLst") {
         for id in list.children_named("sldId") {
-            if let Some(rel) = id.attr("id").and_then(|rid| {
-                id.attrs
-                    .iter()
-                    .find(|(k, _)| k.ends_with(":id"))
-                    .map(|(_, v)| v.as_str())
-                    .or(Some(rid))
-                    .and_then(|r| pres_rels.get(r))
-            }) {
+            // `<p:sldId id="256" r:id="rId2"/>`: the relationship is the prefixed `id`.
+            let rel = id
+                .attrs
+                .iter()
+                .find(|(k, _)| k.ends_with(":id"))
+                .and_then(|(_, r)| pres_rels.get(r));
+            if let Some(rel) = rel {
                 slide_parts.push(rel.target.clone());
             }
         }
