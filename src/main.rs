@@ -76,7 +76,7 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
-    /// Bring in existing files: PowerPoint (.pptx), Word (.docx), Excel (.xlsx, .ods) and PDF
+    /// Bring in existing files: PowerPoint (.pptx, .odp), Word (.docx), Excel (.xlsx, .ods) and PDF
     /// become documents under content/, each with its original attached. Prints what it
     /// guessed. Exit code 0: all imported; 1: some could not be; 2: usage error.
     Import {

@@ -117,20 +117,27 @@ enum Block {
 }
 
 fn document_body(pages: &[Page], body_size: f32) -> (String, Option<String>) {
-    let mut big_sizes: Vec<i32> = pages
+    let big: Vec<i32> = pages
         .iter()
         .flat_map(|p| p.lines.iter())
         .filter(|l| l.size >= body_size * 1.15)
         .map(|l| (l.size * 2.0).round() as i32)
         .collect();
+    let mut big_sizes = big.clone();
     big_sizes.sort_unstable_by(|a, b| b.cmp(a));
     big_sizes.dedup();
+    // The largest type used once is the document's title (`#`); used for several headings,
+    // it is the first level of sections (`##`), since the page's `#` is the title.
+    let first_level = match big_sizes.first() {
+        Some(top) if big.iter().filter(|s| *s == top).count() == 1 => 1,
+        _ => 2,
+    };
     let heading_level = |l: &Line| -> Option<usize> {
         let key = (l.size * 2.0).round() as i32;
         big_sizes
             .iter()
             .position(|s| *s == key)
-            .map(|i| (i + 1).min(3))
+            .map(|i| (i + first_level).min(3))
     };
     let mut blocks: Vec<Block> = Vec::new();
     let mut prev: Option<&Line> = None;
@@ -177,10 +184,8 @@ fn document_body(pages: &[Page], body_size: f32) -> (String, Option<String>) {
             // A wrapped list item goes on, indented under its bullet.
             join_line(text, &line.text);
         } else if (line.bold || stands_alone) && heading_like(&line.text) && gap > line.size * 1.2 {
-            blocks.push(Block::Heading(
-                big_sizes.len().clamp(1, 2) + 1,
-                line.text.clone(),
-            ));
+            let below_sized = (big_sizes.len() + first_level).clamp(2, 3);
+            blocks.push(Block::Heading(below_sized, line.text.clone()));
             bullet_x = None;
         } else {
             bullet_x = None;
@@ -301,6 +306,27 @@ mod tests {
             bold: false,
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn repeated_large_type_is_a_section_level() {
+        let big = |y: f32, text: &str| Line {
+            size: 14.0,
+            ..line(y, text)
+        };
+        let pages = vec![Page {
+            width: 595.0,
+            height: 842.0,
+            lines: vec![
+                big(800.0, "Indledning"),
+                line(780.0, "Tekst om året, der gik, og om meget mere end det."),
+                big(740.0, "Økonomi"),
+                line(720.0, "Tekst om pengene, som der var nok af i år."),
+            ],
+        }];
+        let (md, _) = document_body(&pages, 10.0);
+        assert!(md.starts_with("## Indledning\n"), "{md}");
+        assert!(md.contains("\n## Økonomi\n"), "{md}");
     }
 
     #[test]
