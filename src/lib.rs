@@ -15,6 +15,7 @@
 
 pub mod check;
 pub mod core;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;

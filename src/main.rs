@@ -142,6 +142,32 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Bring in existing files: PowerPoint (.pptx, .odp), Word (.docx), Excel (.xlsx, .ods) and PDF
+    /// become documents under content/, each with its original attached. Prints what it
+    /// guessed. Exit code 0: all imported; 1: some could not be; 2: usage error.
+    Import {
+        /// The files to import; a folder is searched for importable files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The site's folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// The kind of every imported document, instead of guessing it.
+        #[arg(long)]
+        kind: Option<String>,
+        /// The date of every imported document (YYYY-MM-DD), instead of guessing it.
+        #[arg(long)]
+        date: Option<String>,
+        /// The slug of the meeting the documents belong to.
+        #[arg(long)]
+        meeting: Option<String>,
+        /// Where to write, e.g. content/2025/foraarsmoede (default: content/<year>).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Mark the imported documents `draft: true`.
+        #[arg(long)]
+        draft: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -302,6 +328,57 @@ fn build_site(
     }
 }
 
+/// `arkiv import`: usage problems exit 2 before anything is read.
+fn import(
+    files: Vec<PathBuf>,
+    site: PathBuf,
+    kind: Option<String>,
+    date: Option<String>,
+    options: arkiv::import::ImportOptions,
+) -> ExitCode {
+    let usage = |message: String| {
+        eprintln!("error: {message}");
+        ExitCode::from(2)
+    };
+    let mut options = arkiv::import::ImportOptions { site, ..options };
+    if let Some(name) = kind {
+        match arkiv::core::kind::Kind::parse(&name) {
+            Some(k) => options.kind = Some(k),
+            None => {
+                let hint = arkiv::core::kind::Kind::suggestions(&name).unwrap_or_else(|| {
+                    format!(
+                        "kind must be one of: {}",
+                        arkiv::core::kind::Kind::ALL
+                            .map(arkiv::core::kind::Kind::as_str)
+                            .join(", ")
+                    )
+                });
+                return usage(format!("unknown kind \"{name}\"\n  hint: {hint}"));
+            }
+        }
+    }
+    if let Some(text) = date {
+        match arkiv::core::dates::Date::parse(&text) {
+            Ok(d) => options.date = Some(d),
+            Err(e) => return usage(format!("--date: {e}")),
+        }
+    }
+    if let Err(message) = arkiv::import::check_usage(&options) {
+        return usage(message);
+    }
+    let summary = arkiv::import::run(
+        &files,
+        &options,
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    );
+    if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let flag = cli.lang.map(Language::from);
@@ -349,6 +426,26 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "arkiv", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
+        Command::Import {
+            files,
+            site,
+            kind,
+            date,
+            meeting,
+            into,
+            draft,
+        } => import(
+            files,
+            site,
+            kind,
+            date,
+            arkiv::import::ImportOptions {
+                meeting,
+                into,
+                draft,
+                ..Default::default()
+            },
+        ),
         Command::Serve {
             site_dir,
             port,

@@ -1,0 +1,55 @@
+//! What the readers of each format hand on: the command's options, the file being read, and
+//! what a reader made of it, before guessing and writing.
+
+use super::guess::Guess;
+use crate::core::dates::Date;
+use crate::core::diagnostics::Diagnostic;
+use crate::core::kind::Kind;
+use std::path::{Path, PathBuf};
+
+/// The command's options, already checked (see [`check_usage`]).
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub site: PathBuf,
+    pub kind: Option<Kind>,
+    pub date: Option<Date>,
+    pub meeting: Option<String>,
+    /// Relative to the site, starting with `content`.
+    pub into: Option<PathBuf>,
+    pub draft: bool,
+}
+
+/// What a reader made of one file, before guessing and writing.
+#[derive(Debug, Default)]
+pub struct Converted {
+    pub body: String,
+    /// The title and where it came from, when the file itself says.
+    pub title: Option<Guess<String>>,
+    /// The kind the format implies (slides, accounts) or `None` to guess from the text.
+    pub kind: Option<Guess<Kind>>,
+    /// Plain text of the top of the document, for finding a date.
+    pub top_text: String,
+    pub metadata_date: Option<String>,
+    pub authors: Vec<String>,
+    pub summary: Option<String>,
+    /// Images to write beside the document: (extension, bytes). The body refers to image
+    /// `n` as [`media_marker`]`(n)`.
+    pub media: Vec<(String, Vec<u8>)>,
+    /// Facts for the report ("12 slides, 1 hidden slide left out").
+    pub facts: Vec<String>,
+}
+
+/// Placeholder for an image's file name until the document's slug is known.
+pub fn media_marker(n: usize) -> String {
+    format!("\u{1}media{n}\u{1}")
+}
+
+/// Input handed to each reader.
+pub struct Source<'a> {
+    pub path: &'a Path,
+    pub forced_kind: Option<Kind>,
+}
+
+pub fn problem(path: &Path, message: impl Into<String>, hint: &str) -> Diagnostic {
+    Diagnostic::error(path.to_path_buf(), message.into()).hint(hint)
+}
