@@ -176,12 +176,20 @@ impl SiteConfig {
             }
         };
         let link_check = parse_link_check(yaml.get("link_check"), &yaml, file, &mut problems);
+        let theme = string("theme", &mut problems).unwrap_or_else(|| "default".to_string());
+        if !crate::theme::is_theme_name(&theme) {
+            problems.push(
+                Diagnostic::error(file.to_path_buf(), format!("`theme` must be a name, not the path \"{theme}\""))
+                    .at(yaml.line_of("theme"), yaml.value_column("theme"))
+                    .hint("a theme is a folder themes/<name>/ next to site.yaml, named with letters, digits, - and _; write `theme: <name>`, or remove the line for the built-in theme"),
+            );
+        }
         let config = SiteConfig {
             title,
             base_url,
             language,
             description: string("description", &mut problems).unwrap_or_default(),
-            theme: string("theme", &mut problems).unwrap_or_else(|| "default".to_string()),
+            theme,
             minify,
             link_check,
         };

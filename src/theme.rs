@@ -24,10 +24,27 @@ pub struct Theme {
     pub static_files: Vec<ThemeFile>,
 }
 
+/// A theme is named, never a path: letters, digits, `-` and `_` (so `themes/<name>/` stays
+/// inside the site, and `theme: /etc` or `theme: ../x` is refused).
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
 impl Theme {
     /// Loads theme `name` for the site: from `themes/<name>/` on disk, else the built-in default,
     /// then the site's `templates/` on top.
     pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+        if !is_theme_name(name) {
+            return Err(Diagnostic::error(
+                PathBuf::from(crate::config::CONFIG_FILE),
+                format!("`theme` must be a name, not the path \"{name}\""),
+            )
+            .hint("a theme is a folder themes/<name>/ next to site.yaml; write `theme: <name>`"));
+        }
         let theme_dir = site_root.join("themes").join(name);
         let mut theme = Theme::default();
         if theme_dir.is_dir() {

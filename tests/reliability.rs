@@ -418,3 +418,20 @@ fn a_drafts_attachments_are_not_published() {
         "--drafts shows it"
     );
 }
+
+#[test]
+fn a_theme_is_a_name_not_a_path() {
+    for bad in ["/etc", "../../elsewhere", "themes/x", "."] {
+        let f = Fixture::new(&format!("title: T\ntheme: \"{bad}\"\n"));
+        f.doc(
+            "2025/a.md",
+            "title: A\ndate: 2025-03-01\nkind: newsletter",
+            "x\n",
+        );
+        let errors = build_errors(&f);
+        assert!(
+            errors.contains("site.yaml:2:8: `theme` must be a name"),
+            "{bad}: {errors}"
+        );
+    }
+}
