@@ -435,3 +435,25 @@ fn a_theme_is_a_name_not_a_path() {
         );
     }
 }
+
+#[test]
+fn attachment_links_encode_hash_question_mark_and_percent() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\nattachments: [\"bilag #2?.pdf\", \"100% regnskab.pdf\"]",
+        "Tekst.\n",
+    );
+    f.write("content/2025/bilag #2?.pdf", make_pdf(None, &["Bilag"]));
+    f.write(
+        "content/2025/100% regnskab.pdf",
+        make_pdf(None, &["Regnskab"]),
+    );
+    assert_eq!(build_errors(&f), "");
+    let page = f.read_output("2025/a/index.html");
+    assert!(page.contains("2025/bilag%20%232%3F.pdf\""), "{page}");
+    assert!(page.contains("2025/100%25%20regnskab.pdf\""), "{page}");
+    let pdfs = f.read_output("pdfs/index.html");
+    assert!(pdfs.contains("bilag%20%232%3F.pdf"), "{pdfs}");
+    assert!(f.output().join("2025/bilag #2?.pdf").is_file());
+}
