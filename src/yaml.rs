@@ -66,11 +66,18 @@ impl YamlMap {
     /// or the key's line when none does.
     pub fn line_of_value(&self, key: &str, needle: &str) -> usize {
         let start = self.line_of(key);
-        self.text
-            .lines()
-            .enumerate()
-            .skip(start.saturating_sub(self.first_line))
-            .find(|(_, l)| l.contains(needle))
+        let lines = || {
+            self.text
+                .lines()
+                .enumerate()
+                .skip(start.saturating_sub(self.first_line))
+        };
+        // A line where the needle is a whole item (`- old.pdf`, `path: old.pdf`, `[a, old.pdf]`)
+        // comes first: `old.pdf` must not be placed at the line of `report-old.pdf`.
+        let needle = needle.trim();
+        lines()
+            .find(|(_, l)| line_has_item(l, needle))
+            .or_else(|| lines().find(|(_, l)| l.contains(needle)))
             .map_or(start, |(i, _)| self.first_line + i)
     }
 
@@ -106,6 +113,21 @@ impl YamlMap {
         }
         out
     }
+}
+
+/// Whether `line` holds `item` as a whole value: a list item, a `key: value`, or an element of
+/// a flow list, with or without quotes.
+fn line_has_item(line: &str, item: &str) -> bool {
+    line.split([',', '[', ']', '{', '}']).any(|part| {
+        let mut part = part.trim();
+        if let Some(rest) = part.strip_prefix("- ") {
+            part = rest.trim();
+        }
+        if let Some((_, value)) = part.split_once(": ") {
+            part = value.trim();
+        }
+        part.trim_matches(['"', '\'']) == item
+    })
 }
 
 /// The largest YAML text arkiv parses (front matter or site.yaml); real ones are a few KB.

@@ -457,3 +457,31 @@ fn attachment_links_encode_hash_question_mark_and_percent() {
     assert!(pdfs.contains("bilag%20%232%3F.pdf"), "{pdfs}");
     assert!(f.output().join("2025/bilag #2?.pdf").is_file());
 }
+
+#[test]
+fn a_missing_attachment_is_reported_at_its_own_line() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\nattachments:\n  - report-old.pdf\n  - old.pdf",
+        "Tekst.\n",
+    );
+    f.write("content/2025/report-old.pdf", make_pdf(None, &["x"]));
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/a.md:7:1: attachment \"old.pdf\" does not exist"),
+        "{errors}"
+    );
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\nattachments:\n  - path: report-old.pdf\n  - path: \"old.pdf\"\n    title: Gammel",
+        "Tekst.\n",
+    );
+    f.write("content/2025/report-old.pdf", make_pdf(None, &["x"]));
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/a.md:7:1: attachment \"old.pdf\""),
+        "{errors}"
+    );
+}
