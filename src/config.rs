@@ -33,6 +33,8 @@ pub struct LinkCheckConfig {
     pub timeout_secs: u64,
     /// Requests in flight at once, across all hosts.
     pub concurrency: usize,
+    /// Seconds the whole check of outside links may take; what is not reached is reported.
+    pub budget_secs: u64,
 }
 
 impl Default for LinkCheckConfig {
@@ -41,9 +43,13 @@ impl Default for LinkCheckConfig {
             skip: Vec::new(),
             timeout_secs: 10,
             concurrency: 8,
+            budget_secs: 300,
         }
     }
 }
+
+/// Longest budget for a whole check: a day.
+const MAX_BUDGET_SECS: u64 = 86_400;
 
 /// Longest wait for one response: past this a link is as good as dead, and larger numbers
 /// overflow the HTTP client's clock.
@@ -230,15 +236,18 @@ fn parse_link_check(
             ("concurrency", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
                 config.concurrency = n.as_u64().unwrap_or(8).min(MAX_CONCURRENCY) as usize
             }
-            (name @ ("skip" | "timeout" | "concurrency"), _) => problems.push(
+            ("budget", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
+                config.budget_secs = n.as_u64().unwrap_or(300).min(MAX_BUDGET_SECS)
+            }
+            (name @ ("skip" | "timeout" | "concurrency" | "budget"), _) => problems.push(
                 Diagnostic::error(file.to_path_buf(), format!("`link_check.{name}` has the wrong type"))
                     .at(line, 1)
-                    .hint("skip is a list of URL prefixes; timeout (seconds) and concurrency are whole numbers above 0"),
+                    .hint("skip is a list of URL prefixes; timeout and budget (seconds) and concurrency are whole numbers above 0"),
             ),
             (other, _) => problems.push(
                 Diagnostic::error(file.to_path_buf(), format!("unknown key \"{other}\" in link_check"))
                     .at(line, 1)
-                    .maybe_hint(crate::diagnostics::did_you_mean(other, ["skip", "timeout", "concurrency"])),
+                    .maybe_hint(crate::diagnostics::did_you_mean(other, ["skip", "timeout", "concurrency", "budget"])),
             ),
         }
     }

@@ -485,3 +485,67 @@ fn a_missing_attachment_is_reported_at_its_own_line() {
         "{errors}"
     );
 }
+
+#[test]
+fn check_keeps_to_its_time_budget_and_reports_what_it_did_not_reach() {
+    use std::time::{Duration, Instant};
+    // A server that accepts connections and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let f = Fixture::danish();
+    let body: String = (0..20)
+        .map(|i| format!("- [{i}]({base}/hang/{i})\n"))
+        .collect();
+    f.doc(
+        "2025/a.md",
+        "title: A\ndate: 2025-01-01\nkind: minutes",
+        &body,
+    );
+    let settings = arkiv::linkcheck::http::HttpSettings {
+        timeout: Duration::from_secs(1),
+        per_host: 2,
+        budget: Some(Duration::from_secs(2)),
+        ..Default::default()
+    };
+    let options = arkiv::linkcheck::CheckOptions {
+        progress: false,
+        http: Some(settings),
+        ..Default::default()
+    };
+    let start = Instant::now();
+    let report = arkiv::linkcheck::run(f.root(), &options).unwrap();
+    let took = start.elapsed();
+    assert!(took < Duration::from_millis(4500), "took {took:?}");
+    let not_reached = report
+        .external
+        .iter()
+        .filter(|e| e.result.state == arkiv::linkcheck::cache::LinkState::NotReached)
+        .count();
+    assert!(not_reached >= 10, "{not_reached}");
+    assert_eq!(report.external.len(), 20);
+    let human = arkiv::linkcheck::report::human(&report);
+    assert!(
+        human.contains("not reached within the time budget"),
+        "{human}"
+    );
+}
+
+#[test]
+fn site_yaml_sets_the_check_budget() {
+    let c = arkiv::config::SiteConfig::parse(
+        "title: X\nlink_check:\n  budget: 30\n",
+        std::path::Path::new("site.yaml"),
+    )
+    .unwrap();
+    assert_eq!(c.link_check.budget_secs, 30);
+    assert_eq!(
+        arkiv::linkcheck::settings_from(&c.link_check).budget,
+        Some(std::time::Duration::from_secs(30))
+    );
+}

@@ -7,7 +7,7 @@ use super::super::link_index::{host_of, path_is_pdf};
 use super::cache::{now_secs, CheckResult, LinkState, Redirect};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How the checker talks to servers.
 #[derive(Debug, Clone)]
@@ -25,6 +25,8 @@ pub struct HttpSettings {
     /// Never wait longer than this between attempts, whatever Retry-After says.
     pub max_wait: Duration,
     pub max_redirects: u32,
+    /// The whole check's time budget: links not started by then are reported as not reached.
+    pub budget: Option<Duration>,
 }
 
 impl Default for HttpSettings {
@@ -37,6 +39,7 @@ impl Default for HttpSettings {
             backoff: Duration::from_millis(500),
             max_wait: Duration::from_secs(30),
             max_redirects: 10,
+            budget: None,
         }
     }
 }
@@ -76,9 +79,18 @@ enum Failure {
     Final(String),
 }
 
-/// Percent-encodes what may not appear raw in a request line (spaces, `æøå`), leaving
-/// existing `%xx` escapes alone: writers paste addresses as their browser shows them.
+/// The address as a browser would send it (WHATWG URL parsing with the `url` crate): host
+/// names with æøå in IDNA punycode (`xn--…`), spaces and `æøå` in the path percent-encoded,
+/// existing `%xx` escapes left alone: writers paste addresses as their browser shows them.
 pub fn encode_url(url: &str) -> String {
+    match url::Url::parse(url.trim()) {
+        Ok(parsed) => parsed.to_string(),
+        Err(_) => encode_url_by_hand(url),
+    }
+}
+
+/// For what `url` cannot parse: the request then fails with the client's own message.
+fn encode_url_by_hand(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.trim().chars() {
         if c.is_ascii_graphic()
@@ -173,8 +185,16 @@ fn httpdate_secs(value: &str) -> Option<u64> {
     u64::try_from(days * 86_400 + h * 3600 + m * 60 + s).ok()
 }
 
-/// Resolves a `Location` header against the URL that sent it.
+/// Resolves a `Location` header against the URL that sent it, as browsers do (`..` and `.`
+/// segments included).
 fn join_location(base: &str, location: &str) -> String {
+    if let Ok(joined) = url::Url::parse(&encode_url(base)).and_then(|b| b.join(location.trim())) {
+        return joined.to_string();
+    }
+    join_location_by_hand(base, location)
+}
+
+fn join_location_by_hand(base: &str, location: &str) -> String {
     if host_of(location).is_some() {
         return location.to_string();
     }
@@ -203,6 +223,16 @@ fn join_location(base: &str, location: &str) -> String {
 
 /// Checks one URL, following redirects and retrying as the settings say.
 pub fn check_url(agent: &ureq::Agent, url: &str, settings: &HttpSettings) -> CheckResult {
+    check_url_until(agent, url, settings, None)
+}
+
+/// `check_url` that stops retrying and following redirects at `deadline`.
+fn check_url_until(
+    agent: &ureq::Agent,
+    url: &str,
+    settings: &HttpSettings,
+    deadline: Option<Instant>,
+) -> CheckResult {
     let mut result = CheckResult {
         url: url.to_string(),
         state: LinkState::Broken,
@@ -225,9 +255,12 @@ pub fn check_url(agent: &ureq::Agent, url: &str, settings: &HttpSettings) -> Che
             Err(Failure::Transport(_)) => Some(wait),
             _ => None,
         };
-        if let (Some(delay), true) = (retry_in, retries_left > 0) {
+        let time_left = deadline.map_or(Duration::MAX, |d| {
+            d.saturating_duration_since(Instant::now())
+        });
+        if let (Some(delay), true) = (retry_in, retries_left > 0 && !time_left.is_zero()) {
             retries_left -= 1;
-            std::thread::sleep(delay.min(settings.max_wait));
+            std::thread::sleep(delay.min(settings.max_wait).min(time_left));
             wait *= 2;
             continue;
         }
@@ -254,6 +287,11 @@ pub fn check_url(agent: &ureq::Agent, url: &str, settings: &HttpSettings) -> Che
                     if result.redirects.len() as u32 >= settings.max_redirects {
                         result.error =
                             Some(format!("more than {} redirects", settings.max_redirects));
+                        return result;
+                    }
+                    if time_left.is_zero() {
+                        result.state = LinkState::NotReached;
+                        result.error = Some(format!("redirected to {location}, which the time budget left no time to follow"));
                         return result;
                     }
                     let next = join_location(&current, &location);
@@ -321,13 +359,14 @@ pub fn check_all(
     let agent = agent(settings);
     let per_host = settings.per_host.max(1);
     let workers = settings.concurrency.max(1).min(urls.len().max(1));
+    let deadline = settings.budget.map(|b| Instant::now() + b);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let job = {
                     let Ok(mut q) = queue.lock() else { return };
                     loop {
-                        if q.pending.is_empty() {
+                        if q.pending.is_empty() || deadline.is_some_and(|d| Instant::now() >= d) {
                             break None;
                         }
                         let free = q.pending.iter().position(|&i| {
@@ -338,8 +377,12 @@ pub fn check_all(
                             *q.busy_hosts.entry(hosts[i].clone()).or_default() += 1;
                             break Some(i);
                         }
-                        q = match changed.wait(q) {
-                            Ok(q) => q,
+                        // Wake up at the deadline even if no other request finishes.
+                        let wait = deadline.map_or(Duration::from_secs(3600), |d| {
+                            d.saturating_duration_since(Instant::now())
+                        });
+                        q = match changed.wait_timeout(q, wait) {
+                            Ok((q, _)) => q,
                             Err(_) => return,
                         };
                     }
@@ -350,7 +393,7 @@ pub fn check_all(
                 };
                 // A panic inside the HTTP stack costs this one URL, not the whole check.
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    check_url(&agent, &urls[i], settings)
+                    check_url_until(&agent, &urls[i], settings, deadline)
                 }))
                 .unwrap_or_else(|_| failed(&urls[i], "the check of this link failed inside arkiv"));
                 on_done(&result);
@@ -371,7 +414,21 @@ pub fn check_all(
         .unwrap_or_default()
         .into_iter()
         .zip(urls)
-        .map(|(r, url)| r.unwrap_or_else(|| failed(url, "the check of this link was interrupted")))
+        .map(|(r, url)| {
+            r.unwrap_or_else(|| match settings.budget {
+                Some(b) => CheckResult {
+                    state: LinkState::NotReached,
+                    ..failed(
+                        url,
+                        &format!(
+                            "not checked: the check's time budget of {} s ran out first",
+                            b.as_secs()
+                        ),
+                    )
+                },
+                None => failed(url, "the check of this link was interrupted"),
+            })
+        })
         .collect()
 }
 
@@ -438,5 +495,22 @@ mod tests {
             "https://c.example/"
         );
         assert_eq!(join_location("http://a.example", "z"), "http://a.example/z");
+        assert_eq!(
+            join_location("http://a.example/a/b/c", "../d"),
+            "http://a.example/a/d"
+        );
+        assert_eq!(
+            join_location("http://a.example/a/b/", "./../../e?x=1"),
+            "http://a.example/e?x=1"
+        );
+    }
+
+    #[test]
+    fn danish_host_names_are_punycoded() {
+        assert_eq!(
+            encode_url("https://læger.dk/høring 2024.pdf"),
+            "https://xn--lger-voa.dk/h%C3%B8ring%202024.pdf"
+        );
+        assert_eq!(encode_url("https://ÆRØ.dk/"), "https://xn--r-3fa9c.dk/");
     }
 }
