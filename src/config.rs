@@ -1,8 +1,8 @@
 //! `site.yaml`: the few settings an association needs, validated with file and line.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml::Value;
 use crate::yaml::{yaml_scalar_text, YamlMap};
-use serde_yaml::Value;
 use std::path::{Path, PathBuf};
 
 /// Interface language: decides date format and every word the theme prints.
@@ -217,7 +217,7 @@ fn parse_link_check(
     let line = yaml.line_of("link_check");
     let map = match value {
         None | Some(Value::Null) => return config,
-        Some(Value::Mapping(m)) => m,
+        Some(Value::Object(m)) => m,
         Some(_) => {
             problems.push(
                 Diagnostic::error(file.to_path_buf(), "`link_check` must hold `skip`, `timeout` and `concurrency` settings")
@@ -228,8 +228,8 @@ fn parse_link_check(
         }
     };
     for (key, value) in map {
-        match (yaml_scalar_text(key).as_str(), value) {
-            ("skip", Value::Sequence(items)) => config.skip = items.iter().map(yaml_scalar_text).collect(),
+        match (key.as_str(), value) {
+            ("skip", Value::Array(items)) => config.skip = items.iter().map(yaml_scalar_text).collect(),
             ("timeout", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
                 config.timeout_secs = n.as_u64().unwrap_or(10).min(MAX_TIMEOUT_SECS)
             }

@@ -549,3 +549,38 @@ fn site_yaml_sets_the_check_budget() {
         Some(std::time::Duration::from_secs(30))
     );
 }
+
+#[test]
+fn yaml_errors_name_the_line_where_the_mistake_is() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/dup.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\ntitle: B",
+        "x\n",
+    );
+    f.doc(
+        "2025/quote.md",
+        "title: \"Formandens beretning\ndate: 2025-03-01\nkind: newsletter\ntags: [a]",
+        "x\n",
+    );
+    f.doc(
+        "2025/tab.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\ntags:\n\t- a\n\t- b",
+        "x\n",
+    );
+    let errors = build_errors(&f);
+    // The duplicate, not the first key.
+    assert!(
+        errors.contains("content/2025/dup.md:5:1: `title` is given twice"),
+        "{errors}"
+    );
+    // Where the quote opens, with a hint that it was never closed.
+    assert!(
+        errors.contains("content/2025/quote.md:2:8: a quote (\") opened here is never closed"),
+        "{errors}"
+    );
+    assert!(errors.contains("closing \""), "{errors}");
+    // A tab used for indentation is named as the problem.
+    assert!(errors.contains("content/2025/tab.md:6:"), "{errors}");
+    assert!(errors.contains("indent with spaces, not tabs"), "{errors}");
+}

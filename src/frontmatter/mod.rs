@@ -7,8 +7,8 @@ use crate::kind::Kind;
 use crate::yaml::{yaml_scalar_text, YamlMap};
 
 mod checker;
+use crate::yaml::Value;
 use checker::Checker;
-use serde_yaml::Value;
 use std::path::Path;
 
 /// A file attached to a document, as written in `attachments:`.
