@@ -102,7 +102,21 @@ fn symlinked_attachment_outside_content_is_an_error_and_never_read() {
         f.root().join("content/2025/linked"),
     )
     .unwrap();
+    std::fs::write(
+        outside.path().join("notes.md"),
+        "---\ntitle: Hemmelige noter\ndate: 2025-01-01\nkind: newsletter\n---\nFortroligt.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("notes.md"),
+        f.root().join("content/2025/notes.md"),
+    )
+    .unwrap();
     let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/notes.md: this is a symbolic link"),
+        "{errors}"
+    );
     assert!(
         errors.contains("content/2025/a.md:6:1: attachment \"secret.pdf\" is a symbolic link"),
         "{errors}"
@@ -583,4 +597,59 @@ fn yaml_errors_name_the_line_where_the_mistake_is() {
     // A tab used for indentation is named as the problem.
     assert!(errors.contains("content/2025/tab.md:6:"), "{errors}");
     assert!(errors.contains("indent with spaces, not tabs"), "{errors}");
+}
+
+#[test]
+fn serve_answers_414_and_431_to_over_long_lines() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let f = small_site();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .arg("serve")
+        .arg(f.root())
+        .args(["--port", "0"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let _ = tx.send(port);
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("serve started");
+    let status_of = |request: Vec<u8>| {
+        let mut stream = std::net::TcpStream::connect(format!("127.0.0.1:{port}")).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        // The server may answer and close before the whole request is sent.
+        let _ = stream.write_all(&request);
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let long_path = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(2 * 1024 * 1024));
+    let long_header = format!(
+        "GET / HTTP/1.1\r\nCookie: {}\r\n\r\n",
+        "b".repeat(2 * 1024 * 1024)
+    );
+    let first = status_of(long_path.into_bytes());
+    let second = status_of(long_header.into_bytes());
+    let fine = status_of(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n".to_vec());
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first.starts_with("HTTP/1.1 414"), "{first}");
+    assert!(second.starts_with("HTTP/1.1 431"), "{second}");
+    assert!(fine.starts_with("HTTP/1.1 200"), "{fine}");
 }
