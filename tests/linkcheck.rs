@@ -189,6 +189,7 @@ fn test_settings() -> HttpSettings {
         backoff: Duration::from_millis(100),
         max_wait: Duration::from_secs(2),
         max_redirects: 5,
+        budget: None,
     }
 }
 

@@ -48,7 +48,21 @@ fn symlinked_attachment_outside_content_is_an_error_and_never_read() {
         f.root().join("content/2025/linked"),
     )
     .unwrap();
+    std::fs::write(
+        outside.path().join("notes.md"),
+        "---\ntitle: Hemmelige noter\ndate: 2025-01-01\nkind: newsletter\n---\nFortroligt.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("notes.md"),
+        f.root().join("content/2025/notes.md"),
+    )
+    .unwrap();
     let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/notes.md: this is a symbolic link"),
+        "{errors}"
+    );
     assert!(
         errors.contains("content/2025/a.md:6:1: attachment \"secret.pdf\" is a symbolic link"),
         "{errors}"
@@ -356,4 +370,225 @@ fn a_drafts_attachments_are_not_published() {
         f.output().join("2025/secretplan.pdf").is_file(),
         "--drafts shows it"
     );
+}
+
+#[test]
+fn a_theme_is_a_name_not_a_path() {
+    for bad in ["/etc", "../../elsewhere", "themes/x", "."] {
+        let f = Fixture::new(&format!("title: T\ntheme: \"{bad}\"\n"));
+        f.doc(
+            "2025/a.md",
+            "title: A\ndate: 2025-03-01\nkind: newsletter",
+            "x\n",
+        );
+        let errors = build_errors(&f);
+        assert!(
+            errors.contains("site.yaml:2:8: `theme` must be a name"),
+            "{bad}: {errors}"
+        );
+    }
+}
+
+#[test]
+fn attachment_links_encode_hash_question_mark_and_percent() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\nattachments: [\"bilag #2?.pdf\", \"100% regnskab.pdf\"]",
+        "Tekst.\n",
+    );
+    f.write("content/2025/bilag #2?.pdf", make_pdf(None, &["Bilag"]));
+    f.write(
+        "content/2025/100% regnskab.pdf",
+        make_pdf(None, &["Regnskab"]),
+    );
+    assert_eq!(build_errors(&f), "");
+    let page = f.read_output("2025/a/index.html");
+    assert!(page.contains("2025/bilag%20%232%3F.pdf\""), "{page}");
+    assert!(page.contains("2025/100%25%20regnskab.pdf\""), "{page}");
+    let pdfs = f.read_output("pdfs/index.html");
+    assert!(pdfs.contains("bilag%20%232%3F.pdf"), "{pdfs}");
+    assert!(f.output().join("2025/bilag #2?.pdf").is_file());
+}
+
+#[test]
+fn a_missing_attachment_is_reported_at_its_own_line() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\nattachments:\n  - report-old.pdf\n  - old.pdf",
+        "Tekst.\n",
+    );
+    f.write("content/2025/report-old.pdf", make_pdf(None, &["x"]));
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/a.md:7:1: attachment \"old.pdf\" does not exist"),
+        "{errors}"
+    );
+    let f = Fixture::danish();
+    f.doc(
+        "2025/a.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\nattachments:\n  - path: report-old.pdf\n  - path: \"old.pdf\"\n    title: Gammel",
+        "Tekst.\n",
+    );
+    f.write("content/2025/report-old.pdf", make_pdf(None, &["x"]));
+    let errors = build_errors(&f);
+    assert!(
+        errors.contains("content/2025/a.md:7:1: attachment \"old.pdf\""),
+        "{errors}"
+    );
+}
+
+#[test]
+fn check_keeps_to_its_time_budget_and_reports_what_it_did_not_reach() {
+    use std::time::{Duration, Instant};
+    // A server that accepts connections and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let f = Fixture::danish();
+    let body: String = (0..20)
+        .map(|i| format!("- [{i}]({base}/hang/{i})\n"))
+        .collect();
+    f.doc(
+        "2025/a.md",
+        "title: A\ndate: 2025-01-01\nkind: minutes",
+        &body,
+    );
+    let settings = arkiv::check::http::HttpSettings {
+        timeout: Duration::from_secs(1),
+        per_host: 2,
+        budget: Some(Duration::from_secs(2)),
+        ..Default::default()
+    };
+    let options = arkiv::check::CheckOptions {
+        progress: false,
+        http: Some(settings),
+        ..Default::default()
+    };
+    let start = Instant::now();
+    let report = arkiv::check::run(f.root(), &options).unwrap();
+    let took = start.elapsed();
+    assert!(took < Duration::from_millis(4500), "took {took:?}");
+    let not_reached = report
+        .external
+        .iter()
+        .filter(|e| e.result.state == arkiv::load::link_cache::LinkState::NotReached)
+        .count();
+    assert!(not_reached >= 10, "{not_reached}");
+    assert_eq!(report.external.len(), 20);
+    let human = arkiv::check::report::human(&report);
+    assert!(
+        human.contains("not reached within the time budget"),
+        "{human}"
+    );
+}
+
+#[test]
+fn site_yaml_sets_the_check_budget() {
+    let c = arkiv::load::config::SiteConfig::parse(
+        "title: X\nlink_check:\n  budget: 30\n",
+        std::path::Path::new("site.yaml"),
+    )
+    .unwrap();
+    assert_eq!(c.link_check.budget_secs, 30);
+    assert_eq!(
+        arkiv::check::settings_from(&c.link_check).budget,
+        Some(std::time::Duration::from_secs(30))
+    );
+}
+
+#[test]
+fn yaml_errors_name_the_line_where_the_mistake_is() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/dup.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\ntitle: B",
+        "x\n",
+    );
+    f.doc(
+        "2025/quote.md",
+        "title: \"Formandens beretning\ndate: 2025-03-01\nkind: newsletter\ntags: [a]",
+        "x\n",
+    );
+    f.doc(
+        "2025/tab.md",
+        "title: A\ndate: 2025-03-01\nkind: newsletter\ntags:\n\t- a\n\t- b",
+        "x\n",
+    );
+    let errors = build_errors(&f);
+    // The duplicate, not the first key.
+    assert!(
+        errors.contains("content/2025/dup.md:5:1: `title` is given twice"),
+        "{errors}"
+    );
+    // Where the quote opens, with a hint that it was never closed.
+    assert!(
+        errors.contains("content/2025/quote.md:2:8: a quote (\") opened here is never closed"),
+        "{errors}"
+    );
+    assert!(errors.contains("closing \""), "{errors}");
+    // A tab used for indentation is named as the problem.
+    assert!(errors.contains("content/2025/tab.md:6:"), "{errors}");
+    assert!(errors.contains("indent with spaces, not tabs"), "{errors}");
+}
+
+#[test]
+fn serve_answers_414_and_431_to_over_long_lines() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let f = small_site();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .arg("serve")
+        .arg(f.root())
+        .args(["--port", "0"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let _ = tx.send(port);
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("serve started");
+    let status_of = |request: Vec<u8>| {
+        let mut stream = std::net::TcpStream::connect(format!("127.0.0.1:{port}")).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        // The server may answer and close before the whole request is sent.
+        let _ = stream.write_all(&request);
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let long_path = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(2 * 1024 * 1024));
+    let long_header = format!(
+        "GET / HTTP/1.1\r\nCookie: {}\r\n\r\n",
+        "b".repeat(2 * 1024 * 1024)
+    );
+    let first = status_of(long_path.into_bytes());
+    let second = status_of(long_header.into_bytes());
+    let fine = status_of(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n".to_vec());
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first.starts_with("HTTP/1.1 414"), "{first}");
+    assert!(second.starts_with("HTTP/1.1 431"), "{second}");
+    assert!(fine.starts_with("HTTP/1.1 200"), "{fine}");
 }

@@ -3,11 +3,12 @@
 //! honour Retry-After, and a pool of threads that never has more than a few requests open to
 //! any one host, so a check never looks like an attack on a small association's web server.
 
+use crate::check::addresses::{encode_url, join_location, parse_retry_after};
 use crate::load::link_cache::{now_secs, CheckResult, LinkState, Redirect};
 use crate::model::link_index::{host_of, path_is_pdf};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How the checker talks to servers.
 #[derive(Debug, Clone)]
@@ -25,6 +26,8 @@ pub struct HttpSettings {
     /// Never wait longer than this between attempts, whatever Retry-After says.
     pub max_wait: Duration,
     pub max_redirects: u32,
+    /// The whole check's time budget: links not started by then are reported as not reached.
+    pub budget: Option<Duration>,
 }
 
 impl Default for HttpSettings {
@@ -37,6 +40,7 @@ impl Default for HttpSettings {
             backoff: Duration::from_millis(500),
             max_wait: Duration::from_secs(30),
             max_redirects: 10,
+            budget: None,
         }
     }
 }
@@ -76,25 +80,6 @@ enum Failure {
     Final(String),
 }
 
-/// Percent-encodes what may not appear raw in a request line (spaces, `æøå`), leaving
-/// existing `%xx` escapes alone: writers paste addresses as their browser shows them.
-pub fn encode_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.trim().chars() {
-        if c.is_ascii_graphic()
-            && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
-        {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
-}
-
 fn ask(agent: &ureq::Agent, url: &str) -> Result<Answer, Failure> {
     match agent.get(&encode_url(url)).call() {
         Ok(response) => {
@@ -125,84 +110,18 @@ fn ask(agent: &ureq::Agent, url: &str) -> Result<Answer, Failure> {
     }
 }
 
-/// `Retry-After` as seconds (the usual form) or as an HTTP date.
-pub fn parse_retry_after(value: &str) -> Option<Duration> {
-    if let Ok(secs) = value.trim().parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let when = httpdate_secs(value)?;
-    Some(Duration::from_secs(when.saturating_sub(now_secs())))
-}
-
-/// Parses `Sun, 06 Nov 1994 08:49:37 GMT` to seconds since 1970.
-fn httpdate_secs(value: &str) -> Option<u64> {
-    let parts: Vec<&str> = value.split_whitespace().collect();
-    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
-        return None;
-    };
-    let day: i64 = day.parse().ok()?;
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|m| m == month)? as i64
-        + 1;
-    let year: i64 = year.parse().ok()?;
-    // Servers send anything; out-of-range parts would overflow the arithmetic below.
-    if !(1970..=9999).contains(&year) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let hms: Vec<i64> = time
-        .split(':')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let [h, m, s] = hms.as_slice() else {
-        return None;
-    };
-    if !(0..24).contains(h) || !(0..60).contains(m) || !(0..=60).contains(s) {
-        return None;
-    }
-    // Days from civil (Howard Hinnant).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    u64::try_from(days * 86_400 + h * 3600 + m * 60 + s).ok()
-}
-
-/// Resolves a `Location` header against the URL that sent it.
-fn join_location(base: &str, location: &str) -> String {
-    if host_of(location).is_some() {
-        return location.to_string();
-    }
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let authority_end = base[scheme_end..]
-        .find(['/', '?', '#'])
-        .map_or(base.len(), |i| scheme_end + i);
-    if let Some(rest) = location.strip_prefix("//") {
-        return format!("{}//{rest}", &base[..scheme_end.saturating_sub(2)]);
-    }
-    if location.starts_with('/') {
-        return format!("{}{location}", &base[..authority_end]);
-    }
-    let path = base.split(['?', '#']).next().unwrap_or(base);
-    let folder_end = path
-        .rfind('/')
-        .filter(|&i| i >= authority_end)
-        .map_or(path.len(), |i| i + 1);
-    let folder = if folder_end == path.len() && !path.ends_with('/') {
-        format!("{path}/")
-    } else {
-        path[..folder_end].to_string()
-    };
-    format!("{folder}{location}")
-}
-
 /// Checks one URL, following redirects and retrying as the settings say.
 pub fn check_url(agent: &ureq::Agent, url: &str, settings: &HttpSettings) -> CheckResult {
+    check_url_until(agent, url, settings, None)
+}
+
+/// `check_url` that stops retrying and following redirects at `deadline`.
+fn check_url_until(
+    agent: &ureq::Agent,
+    url: &str,
+    settings: &HttpSettings,
+    deadline: Option<Instant>,
+) -> CheckResult {
     let mut result = CheckResult {
         url: url.to_string(),
         state: LinkState::Broken,
@@ -225,9 +144,12 @@ pub fn check_url(agent: &ureq::Agent, url: &str, settings: &HttpSettings) -> Che
             Err(Failure::Transport(_)) => Some(wait),
             _ => None,
         };
-        if let (Some(delay), true) = (retry_in, retries_left > 0) {
+        let time_left = deadline.map_or(Duration::MAX, |d| {
+            d.saturating_duration_since(Instant::now())
+        });
+        if let (Some(delay), true) = (retry_in, retries_left > 0 && !time_left.is_zero()) {
             retries_left -= 1;
-            std::thread::sleep(delay.min(settings.max_wait));
+            std::thread::sleep(delay.min(settings.max_wait).min(time_left));
             wait *= 2;
             continue;
         }
@@ -254,6 +176,11 @@ pub fn check_url(agent: &ureq::Agent, url: &str, settings: &HttpSettings) -> Che
                     if result.redirects.len() as u32 >= settings.max_redirects {
                         result.error =
                             Some(format!("more than {} redirects", settings.max_redirects));
+                        return result;
+                    }
+                    if time_left.is_zero() {
+                        result.state = LinkState::NotReached;
+                        result.error = Some(format!("redirected to {location}, which the time budget left no time to follow"));
                         return result;
                     }
                     let next = join_location(&current, &location);
@@ -321,13 +248,14 @@ pub fn check_all(
     let agent = agent(settings);
     let per_host = settings.per_host.max(1);
     let workers = settings.concurrency.max(1).min(urls.len().max(1));
+    let deadline = settings.budget.map(|b| Instant::now() + b);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let job = {
                     let Ok(mut q) = queue.lock() else { return };
                     loop {
-                        if q.pending.is_empty() {
+                        if q.pending.is_empty() || deadline.is_some_and(|d| Instant::now() >= d) {
                             break None;
                         }
                         let free = q.pending.iter().position(|&i| {
@@ -338,8 +266,12 @@ pub fn check_all(
                             *q.busy_hosts.entry(hosts[i].clone()).or_default() += 1;
                             break Some(i);
                         }
-                        q = match changed.wait(q) {
-                            Ok(q) => q,
+                        // Wake up at the deadline even if no other request finishes.
+                        let wait = deadline.map_or(Duration::from_secs(3600), |d| {
+                            d.saturating_duration_since(Instant::now())
+                        });
+                        q = match changed.wait_timeout(q, wait) {
+                            Ok((q, _)) => q,
                             Err(_) => return,
                         };
                     }
@@ -350,7 +282,7 @@ pub fn check_all(
                 };
                 // A panic inside the HTTP stack costs this one URL, not the whole check.
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    check_url(&agent, &urls[i], settings)
+                    check_url_until(&agent, &urls[i], settings, deadline)
                 }))
                 .unwrap_or_else(|_| failed(&urls[i], "the check of this link failed inside arkiv"));
                 on_done(&result);
@@ -371,7 +303,21 @@ pub fn check_all(
         .unwrap_or_default()
         .into_iter()
         .zip(urls)
-        .map(|(r, url)| r.unwrap_or_else(|| failed(url, "the check of this link was interrupted")))
+        .map(|(r, url)| {
+            r.unwrap_or_else(|| match settings.budget {
+                Some(b) => CheckResult {
+                    state: LinkState::NotReached,
+                    ..failed(
+                        url,
+                        &format!(
+                            "not checked: the check's time budget of {} s ran out first",
+                            b.as_secs()
+                        ),
+                    )
+                },
+                None => failed(url, "the check of this link was interrupted"),
+            })
+        })
         .collect()
 }
 
@@ -392,6 +338,7 @@ fn failed(url: &str, why: &str) -> CheckResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::addresses::httpdate_secs;
 
     #[test]
     fn retry_after_forms() {
@@ -438,5 +385,22 @@ mod tests {
             "https://c.example/"
         );
         assert_eq!(join_location("http://a.example", "z"), "http://a.example/z");
+        assert_eq!(
+            join_location("http://a.example/a/b/c", "../d"),
+            "http://a.example/a/d"
+        );
+        assert_eq!(
+            join_location("http://a.example/a/b/", "./../../e?x=1"),
+            "http://a.example/e?x=1"
+        );
+    }
+
+    #[test]
+    fn danish_host_names_are_punycoded() {
+        assert_eq!(
+            encode_url("https://læger.dk/høring 2024.pdf"),
+            "https://xn--lger-voa.dk/h%C3%B8ring%202024.pdf"
+        );
+        assert_eq!(encode_url("https://ÆRØ.dk/"), "https://xn--r-3fa9c.dk/");
     }
 }

@@ -3,6 +3,7 @@
 //! with retries), and the answers are cached under the site root so the next check — and the
 //! link index — can use them without going online.
 
+pub mod addresses;
 pub mod http;
 pub mod report;
 
@@ -92,6 +93,7 @@ pub fn settings_from(config: &LinkCheckConfig) -> HttpSettings {
     HttpSettings {
         timeout: Duration::from_secs(config.timeout_secs.max(1)),
         concurrency: config.concurrency.max(1),
+        budget: Some(Duration::from_secs(config.budget_secs.max(1))),
         ..HttpSettings::default()
     }
 }
@@ -169,7 +171,7 @@ pub fn run(site_root: &Path, options: &CheckOptions) -> Result<CheckReport, Diag
         let mut unchecked = std::collections::HashMap::new();
         for r in results {
             // A URL that was never actually asked (attempts 0) is reported, not remembered.
-            if r.attempts == 0 {
+            if r.attempts == 0 || r.state == link_cache::LinkState::NotReached {
                 unchecked.insert(r.url.clone(), r);
             } else {
                 cache.results.insert(r.url.clone(), r);

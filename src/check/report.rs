@@ -43,6 +43,11 @@ pub fn human(report: &CheckReport) -> String {
                 r.url,
                 r.content_type.as_deref().unwrap_or("text/html")
             ),
+            LinkState::NotReached => format!(
+                "not reached {}: {}",
+                r.url,
+                r.error.as_deref().unwrap_or("the time budget ran out")
+            ),
         };
         for c in &e.citations {
             by_file.entry(display_path(&c.file)).or_default().push((
@@ -94,6 +99,12 @@ pub fn summary(report: &CheckReport) -> String {
         ));
         if !report.skipped.is_empty() {
             parts.push(format!("{} skipped by site.yaml", report.skipped.len()));
+        }
+        let not_reached = count(report, LinkState::NotReached);
+        if not_reached > 0 {
+            parts.push(format!(
+                "{not_reached} not reached within the time budget (raise link_check.budget in site.yaml, or run check again: answers are cached)"
+            ));
         }
     }
     format!(
@@ -161,6 +172,7 @@ pub fn json(report: &CheckReport) -> String {
             "redirected": count(report, LinkState::Redirected),
             "pdf_is_html": count(report, LinkState::PdfIsHtml),
             "broken": count(report, LinkState::Broken),
+            "not_reached": count(report, LinkState::NotReached),
             "skipped": report.skipped.len(),
             "seconds": report.elapsed.as_secs_f64(),
         },

@@ -21,31 +21,27 @@ pub fn strip_control(text: &str) -> Cow<'_, str> {
 
 /// Strips every string (keys included) in a parsed YAML value, where escapes such as `"\x01"`
 /// can produce control characters that the file itself does not contain.
-pub fn strip_yaml(value: &mut serde_yaml::Value) {
-    use serde_yaml::Value;
+pub fn strip_yaml(value: &mut serde_json::Value) {
+    use serde_json::Value;
     match value {
         Value::String(s) => {
             if let Cow::Owned(clean) = strip_control(s) {
                 *s = clean;
             }
         }
-        Value::Sequence(items) => items.iter_mut().for_each(strip_yaml),
-        Value::Mapping(map) => {
-            let needs_key_change = map
-                .keys()
-                .any(|k| matches!(k, Value::String(s) if s.chars().any(is_stripped)));
+        Value::Array(items) => items.iter_mut().for_each(strip_yaml),
+        Value::Object(map) => {
+            let needs_key_change = map.keys().any(|k| k.chars().any(is_stripped));
             if needs_key_change {
                 let old = std::mem::take(map);
-                for (mut k, mut v) in old {
-                    strip_yaml(&mut k);
+                for (k, mut v) in old {
                     strip_yaml(&mut v);
-                    map.insert(k, v);
+                    map.insert(strip_control(&k).into_owned(), v);
                 }
             } else {
                 map.values_mut().for_each(strip_yaml);
             }
         }
-        Value::Tagged(tagged) => strip_yaml(&mut tagged.value),
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }

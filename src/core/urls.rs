@@ -36,6 +36,25 @@ pub fn join_normalized(base: &str, relative: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// A site-relative file path as an href: characters that would end or change the path in a
+/// URL (`#`, `?`, `%`, space, quotes, controls and the like) are percent-encoded; `/` and
+/// letters (æøå included) stay as they are.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        let keep = !c.is_ascii() || c.is_ascii_alphanumeric() || "/-._~!$&'()*+,;=:@".contains(c);
+        if keep && !c.is_control() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// Decodes `%20`-style escapes that editors write into Markdown links to files with spaces.
 pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();

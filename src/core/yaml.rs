@@ -1,8 +1,13 @@
-//! Reading YAML so errors point at lines: serde_yaml's `Value` forgets positions, so we keep
-//! the line of every top-level key ourselves and turn syntax errors into diagnostics.
+//! Reading YAML so errors point at lines. The parser is serde-saphyr (serde_yaml is archived):
+//! its syntax errors carry the right position — a duplicate key at the duplicate, an unclosed
+//! quote where it opens, a tab where it indents — and it parses into `serde_json`'s `Value`,
+//! which forgets positions, so we keep the line of every top-level key ourselves.
 
 use crate::core::diagnostics::{did_you_mean, Diagnostic};
-use serde_yaml::{Mapping, Value};
+pub use serde_json::Value;
+
+/// A YAML mapping as parsed: keys are always text (YAML `2025: x` has the key "2025").
+pub type Mapping = serde_json::Map<String, Value>;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -22,13 +27,13 @@ impl YamlMap {
     pub fn parse(text: &str, file: &Path, first_line: usize) -> Result<YamlMap, Diagnostic> {
         check_size_and_depth(text, file, first_line)?;
         let mut value: Value = if text.trim().is_empty() {
-            Value::Mapping(Mapping::new())
+            Value::Object(Mapping::new())
         } else {
-            serde_yaml::from_str(text).map_err(|e| syntax_error(&e, file, first_line))?
+            serde_saphyr::from_str(text).map_err(|e| syntax_error(&e, text, file, first_line))?
         };
         crate::core::sanitize::strip_yaml(&mut value);
         let map = match value {
-            Value::Mapping(map) => map,
+            Value::Object(map) => map,
             Value::Null => Mapping::new(),
             _ => {
                 return Err(Diagnostic::error(
@@ -66,11 +71,18 @@ impl YamlMap {
     /// or the key's line when none does.
     pub fn line_of_value(&self, key: &str, needle: &str) -> usize {
         let start = self.line_of(key);
-        self.text
-            .lines()
-            .enumerate()
-            .skip(start.saturating_sub(self.first_line))
-            .find(|(_, l)| l.contains(needle))
+        let lines = || {
+            self.text
+                .lines()
+                .enumerate()
+                .skip(start.saturating_sub(self.first_line))
+        };
+        // A line where the needle is a whole item (`- old.pdf`, `path: old.pdf`, `[a, old.pdf]`)
+        // comes first: `old.pdf` must not be placed at the line of `report-old.pdf`.
+        let needle = needle.trim();
+        lines()
+            .find(|(_, l)| line_has_item(l, needle))
+            .or_else(|| lines().find(|(_, l)| l.contains(needle)))
             .map_or(start, |(i, _)| self.first_line + i)
     }
 
@@ -86,26 +98,37 @@ impl YamlMap {
     /// Errors for keys that are not in `known`, with the nearest known key as a hint.
     pub fn unknown_keys(&self, known: &[&str], file: &Path, what: &str) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for key in self.map.keys() {
-            let name = match key {
-                Value::String(s) => s.clone(),
-                other => yaml_scalar_text(other),
-            };
+        for name in self.map.keys() {
             if !known.contains(&name.as_str()) {
-                let hint = did_you_mean(&name, known.iter().copied())
+                let hint = did_you_mean(name, known.iter().copied())
                     .unwrap_or_else(|| format!("the keys {what} takes are: {}", known.join(", ")));
                 out.push(
                     Diagnostic::error(
                         file.to_path_buf(),
                         format!("unknown key \"{name}\" in {what}"),
                     )
-                    .at(self.line_of(&name), 1)
+                    .at(self.line_of(name), 1)
                     .hint(hint),
                 );
             }
         }
         out
     }
+}
+
+/// Whether `line` holds `item` as a whole value: a list item, a `key: value`, or an element of
+/// a flow list, with or without quotes.
+fn line_has_item(line: &str, item: &str) -> bool {
+    line.split([',', '[', ']', '{', '}']).any(|part| {
+        let mut part = part.trim();
+        if let Some(rest) = part.strip_prefix("- ") {
+            part = rest.trim();
+        }
+        if let Some((_, value)) = part.split_once(": ") {
+            part = value.trim();
+        }
+        part.trim_matches(['"', '\'']) == item
+    })
 }
 
 /// The largest YAML text arkiv parses (front matter or site.yaml); real ones are a few KB.
@@ -196,34 +219,78 @@ pub fn yaml_scalar_text(value: &Value) -> String {
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Null => String::new(),
-        other => serde_yaml::to_string(other)
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
+        other => other.to_string(),
     }
 }
 
-fn syntax_error(error: &serde_yaml::Error, file: &Path, first_line: usize) -> Diagnostic {
-    let (line, column) = match error.location() {
-        Some(loc) => (first_line + loc.line().saturating_sub(1), loc.column()),
-        None => (first_line, 0),
+fn syntax_error(
+    error: &serde_saphyr::Error,
+    text: &str,
+    file: &Path,
+    first_line: usize,
+) -> Diagnostic {
+    let (yaml_line, column) = match error.location() {
+        Some(loc) => (
+            usize::try_from(loc.line()).unwrap_or(1).max(1),
+            usize::try_from(loc.column()).unwrap_or(0),
+        ),
+        None => (1, 0),
     };
-    let message = error.to_string();
-    // serde_yaml appends " at line X column Y", which is wrong for front matter: we give our own.
-    let message = match message.find(" at line ") {
+    let line = first_line + yaml_line - 1;
+    let message = error.without_snippet().to_string();
+    // The parser appends " at line X, column Y", which is wrong for front matter: we give our own.
+    let message = match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message,
     };
-    let hint = if message.contains("mapping values are not allowed") {
-        "a value that contains \": \" must be put in quotes, like title: \"Budget: 2025\""
-    } else if message.contains("did not find expected")
-        || message.contains("found character that cannot start")
-    {
-        "check the indentation and quotes on this line; text with special characters (: # @ `) belongs in quotes"
-    } else {
-        "check the YAML syntax on this line: `key: value`, lists as `[a, b]` or lines starting with `- `"
+    let line_text = |n: usize| text.lines().nth(n.saturating_sub(1)).unwrap_or("");
+    let indented_with_tab = |n: usize| {
+        line_text(n)
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .any(|c| c == '\t')
     };
-    Diagnostic::error(file.to_path_buf(), format!("YAML syntax error: {message}"))
+    let (message, hint) = if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(key)
+            .trim();
+        (
+            format!("`{key}` is given twice"),
+            "keep one of the two lines; each key may appear once".to_string(),
+        )
+    } else if message.starts_with("unclosed quote") {
+        let quote = line_text(yaml_line)
+            .chars()
+            .nth(column.saturating_sub(1))
+            .unwrap_or('"');
+        (
+            format!("a quote ({quote}) opened here is never closed"),
+            format!("end the value with a closing {quote} on the same line, like title: {quote}Formandens beretning{quote}"),
+        )
+    } else if message.contains("tab")
+        || indented_with_tab(yaml_line)
+        || indented_with_tab(yaml_line + 1)
+    {
+        (
+            format!("YAML syntax error: {message}"),
+            "indent with spaces, not tabs: YAML does not allow tabs for indentation (your editor may insert them; look for a setting such as \"insert spaces\")".to_string(),
+        )
+    } else {
+        let hint = if message.contains("mapping values are not allowed") {
+            "a value that contains \": \" must be put in quotes, like title: \"Budget: 2025\""
+        } else if message.contains("did not find expected")
+            || message.contains("unexpected character")
+            || message.contains("illegal placement")
+        {
+            "check the indentation and quotes on this line; text with special characters (: # @ `) belongs in quotes"
+        } else {
+            "check the YAML syntax on this line: `key: value`, lists as `[a, b]` or lines starting with `- `"
+        };
+        (format!("YAML syntax error: {message}"), hint.to_string())
+    };
+    Diagnostic::error(file.to_path_buf(), message)
         .at(line, column)
         .hint(hint)
 }

@@ -2,8 +2,8 @@
 
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::core::i18n::Language;
+use crate::core::yaml::Value;
 use crate::core::yaml::{yaml_scalar_text, YamlMap};
-use serde_yaml::Value;
 use std::path::{Path, PathBuf};
 
 /// Settings of `arkiv check` for outside links.
@@ -15,6 +15,8 @@ pub struct LinkCheckConfig {
     pub timeout_secs: u64,
     /// Requests in flight at once, across all hosts.
     pub concurrency: usize,
+    /// Seconds the whole check of outside links may take; what is not reached is reported.
+    pub budget_secs: u64,
 }
 
 impl Default for LinkCheckConfig {
@@ -23,9 +25,13 @@ impl Default for LinkCheckConfig {
             skip: Vec::new(),
             timeout_secs: 10,
             concurrency: 8,
+            budget_secs: 300,
         }
     }
 }
+
+/// Longest budget for a whole check: a day.
+const MAX_BUDGET_SECS: u64 = 86_400;
 
 /// Longest wait for one response: past this a link is as good as dead, and larger numbers
 /// overflow the HTTP client's clock.
@@ -158,12 +164,20 @@ impl SiteConfig {
             }
         };
         let link_check = parse_link_check(yaml.get("link_check"), &yaml, file, &mut problems);
+        let theme = string("theme", &mut problems).unwrap_or_else(|| "default".to_string());
+        if !is_theme_name(&theme) {
+            problems.push(
+                Diagnostic::error(file.to_path_buf(), format!("`theme` must be a name, not the path \"{theme}\""))
+                    .at(yaml.line_of("theme"), yaml.value_column("theme"))
+                    .hint("a theme is a folder themes/<name>/ next to site.yaml, named with letters, digits, - and _; write `theme: <name>`, or remove the line for the built-in theme"),
+            );
+        }
         let config = SiteConfig {
             title,
             base_url,
             language,
             description: string("description", &mut problems).unwrap_or_default(),
-            theme: string("theme", &mut problems).unwrap_or_else(|| "default".to_string()),
+            theme,
             minify,
             link_check,
         };
@@ -185,7 +199,7 @@ fn parse_link_check(
     let line = yaml.line_of("link_check");
     let map = match value {
         None | Some(Value::Null) => return config,
-        Some(Value::Mapping(m)) => m,
+        Some(Value::Object(m)) => m,
         Some(_) => {
             problems.push(
                 Diagnostic::error(file.to_path_buf(), "`link_check` must hold `skip`, `timeout` and `concurrency` settings")
@@ -196,23 +210,26 @@ fn parse_link_check(
         }
     };
     for (key, value) in map {
-        match (yaml_scalar_text(key).as_str(), value) {
-            ("skip", Value::Sequence(items)) => config.skip = items.iter().map(yaml_scalar_text).collect(),
+        match (key.as_str(), value) {
+            ("skip", Value::Array(items)) => config.skip = items.iter().map(yaml_scalar_text).collect(),
             ("timeout", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
                 config.timeout_secs = n.as_u64().unwrap_or(10).min(MAX_TIMEOUT_SECS)
             }
             ("concurrency", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
                 config.concurrency = n.as_u64().unwrap_or(8).min(MAX_CONCURRENCY) as usize
             }
-            (name @ ("skip" | "timeout" | "concurrency"), _) => problems.push(
+            ("budget", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
+                config.budget_secs = n.as_u64().unwrap_or(300).min(MAX_BUDGET_SECS)
+            }
+            (name @ ("skip" | "timeout" | "concurrency" | "budget"), _) => problems.push(
                 Diagnostic::error(file.to_path_buf(), format!("`link_check.{name}` has the wrong type"))
                     .at(line, 1)
-                    .hint("skip is a list of URL prefixes; timeout (seconds) and concurrency are whole numbers above 0"),
+                    .hint("skip is a list of URL prefixes; timeout and budget (seconds) and concurrency are whole numbers above 0"),
             ),
             (other, _) => problems.push(
                 Diagnostic::error(file.to_path_buf(), format!("unknown key \"{other}\" in link_check"))
                     .at(line, 1)
-                    .maybe_hint(crate::core::diagnostics::did_you_mean(other, ["skip", "timeout", "concurrency"])),
+                    .maybe_hint(crate::core::diagnostics::did_you_mean(other, ["skip", "timeout", "concurrency", "budget"])),
             ),
         }
     }
@@ -239,6 +256,16 @@ pub fn site_language(site_root: &Path) -> Option<Language> {
                 .unwrap_or(Language::Da),
         ),
     }
+}
+
+/// A theme is named, never a path: letters, digits, `-` and `_` (so `themes/<name>/` stays
+/// inside the site, and `theme: /etc` or `theme: ../x` is refused).
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 #[cfg(test)]

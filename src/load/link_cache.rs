@@ -29,6 +29,9 @@ pub enum LinkState {
     PdfIsHtml,
     /// 4xx, 5xx after retries, timeout, unknown host, refused connection.
     Broken,
+    /// Not asked (or not followed to the end) before the check's time budget ran out; never
+    /// cached.
+    NotReached,
 }
 
 impl LinkState {
@@ -44,6 +47,7 @@ impl LinkState {
             LinkState::Redirected => "redirected",
             LinkState::PdfIsHtml => "pdf-is-html",
             LinkState::Broken => "broken",
+            LinkState::NotReached => "not-reached",
         }
     }
 }

@@ -28,6 +28,13 @@ impl Theme {
     /// Loads theme `name` for the site: from `themes/<name>/` on disk, else the built-in default,
     /// then the site's `templates/` on top.
     pub fn load(site_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+        if !crate::load::config::is_theme_name(name) {
+            return Err(Diagnostic::error(
+                PathBuf::from(crate::load::config::CONFIG_FILE),
+                format!("`theme` must be a name, not the path \"{name}\""),
+            )
+            .hint("a theme is a folder themes/<name>/ next to site.yaml; write `theme: <name>`"));
+        }
         let theme_dir = site_root.join("themes").join(name);
         let mut theme = Theme::default();
         if theme_dir.is_dir() {

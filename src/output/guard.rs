@@ -160,6 +160,10 @@ pub fn lock_output(
             file.lock().map_err(problem)?;
             Ok((file, true))
         }
+        // A file system without locks (some network shares): build as before, unlocked.
+        Err(std::fs::TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
+            Ok((file, false))
+        }
         Err(std::fs::TryLockError::Error(e)) => Err(problem(e)),
     }
 }

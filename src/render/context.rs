@@ -75,7 +75,7 @@ fn card(archive: &Archive, d: &Document, lang: Language) -> Card {
 pub fn attachment_view(a: &Attachment, lang: Language) -> AttachmentView {
     AttachmentView {
         title: a.title.clone(),
-        url: a.path.clone(),
+        url: crate::core::urls::encode_path(&a.path),
         file_name: a.file_name.clone(),
         size: human_size(a.size_bytes, lang),
         is_pdf: a.is_pdf,

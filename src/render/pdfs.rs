@@ -28,7 +28,7 @@ fn pdf_view(
             size_bytes,
             info,
         } => (
-            path.clone(),
+            crate::core::urls::encode_path(path),
             true,
             String::new(),
             size_bytes.map(|b| human_size(b, lang)),
@@ -116,7 +116,7 @@ pub(super) fn pdfs_overview(archive: &Archive) -> Value {
         .map(|e| {
             let (path, size, pages) = match &e.place {
                 PdfPlace::Attached { path, size_bytes, info } => (
-                    path.clone(),
+                    crate::core::urls::encode_path(path),
                     size_bytes.map(|b| human_size(b, lang)),
                     info.as_ref().and_then(|i| i.pages),
                 ),

@@ -234,7 +234,7 @@ fn clip(text: &str, max: usize) -> String {
 #[derive(serde::Serialize)]
 struct Fragment<'a> {
     date: String,
-    pdfs: Vec<(&'a str, &'a str, String)>,
+    pdfs: Vec<(String, &'a str, String)>,
     sections: Vec<(String, &'a str, String)>,
     title: &'a str,
     url: &'a str,
@@ -267,7 +267,7 @@ fn fragment(archive: &Archive, i: usize) -> String {
         .filter_map(|a| {
             let pdf = a.pdf.as_ref()?;
             Some((
-                a.path.as_str(),
+                crate::core::urls::encode_path(&a.path),
                 a.title.as_str(),
                 clip(&pdf.text, PDF_CHARS),
             ))

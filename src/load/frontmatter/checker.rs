@@ -2,8 +2,8 @@
 //! the key's line and leaves a usable default, so one run finds every mistake.
 
 use crate::core::diagnostics::Diagnostic;
+use crate::core::yaml::Value;
 use crate::core::yaml::{yaml_scalar_text, YamlMap};
-use serde_yaml::Value;
 use std::path::Path;
 
 /// A file attached to a document, as written in `attachments:`.
@@ -128,7 +128,7 @@ impl Checker<'_> {
     pub(super) fn list(&mut self, key: &str) -> Vec<String> {
         match self.yaml.get(key) {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Sequence(items)) => {
+            Some(Value::Array(items)) => {
                 let mut out = Vec::new();
                 for item in items {
                     match item {
@@ -165,7 +165,7 @@ impl Checker<'_> {
         let line = self.yaml.line_of("attachments");
         let items = match self.yaml.get("attachments") {
             None | Some(Value::Null) => return Vec::new(),
-            Some(Value::Sequence(items)) => items.clone(),
+            Some(Value::Array(items)) => items.clone(),
             Some(v @ Value::String(_)) => vec![v.clone()],
             Some(_) => {
                 self.at("attachments", "`attachments` must be a list of files".into(), "write `attachments: [regnskab-2024.pdf]` or a list of `- path: ...` and `title: ...`");
@@ -176,7 +176,7 @@ impl Checker<'_> {
         for (i, item) in items.iter().enumerate() {
             let item_line = match item {
                 Value::String(p) => self.yaml.line_of_value("attachments", p),
-                Value::Mapping(m) => m.get("path").map_or(line, |p| {
+                Value::Object(m) => m.get("path").map_or(line, |p| {
                     self.yaml.line_of_value("attachments", &yaml_scalar_text(p))
                 }),
                 _ => line,
@@ -187,7 +187,7 @@ impl Checker<'_> {
                     title: None,
                     line: item_line,
                 }),
-                Value::Mapping(map) => {
+                Value::Object(map) => {
                     let path = map
                         .get("path")
                         .map(yaml_scalar_text)
@@ -225,7 +225,7 @@ impl Checker<'_> {
     pub(super) fn programme(&mut self) -> Vec<ProgrammeItem> {
         let items = match self.yaml.get("programme") {
             None | Some(Value::Null) => return Vec::new(),
-            Some(Value::Sequence(items)) => items.clone(),
+            Some(Value::Array(items)) => items.clone(),
             Some(_) => {
                 self.at("programme", "`programme` must be a list of items".into(), "write each item as `- time: \"18:00\"` with `title:` (and `speaker:`, `document:`) under it");
                 return Vec::new();
@@ -233,7 +233,7 @@ impl Checker<'_> {
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let Value::Mapping(map) = item else {
+            let Value::Object(map) = item else {
                 self.at(
                     "programme",
                     format!("programme item {} must have `time` and `title`", i + 1),
@@ -249,10 +249,10 @@ impl Checker<'_> {
             };
             let time = get("time");
             let title = get("title");
-            for key in map.keys().map(yaml_scalar_text) {
-                if !["time", "title", "speaker", "document"].contains(&key.as_str()) {
+            for key in map.keys().map(String::as_str) {
+                if !["time", "title", "speaker", "document"].contains(&key) {
                     let hint = crate::core::diagnostics::did_you_mean(
-                        &key,
+                        key,
                         ["time", "title", "speaker", "document"],
                     );
                     self.at(

@@ -7,9 +7,9 @@ use crate::core::kind::Kind;
 use crate::core::yaml::{yaml_scalar_text, YamlMap};
 
 mod checker;
+use crate::core::yaml::Value;
 use checker::Checker;
 pub use checker::{AttachmentRef, ProgrammeItem};
-use serde_yaml::Value;
 use std::path::Path;
 
 /// The validated front matter of a document.
