@@ -225,7 +225,7 @@ fn empty_inside_files_are_named() {
     );
     assert_eq!(code, 1);
     assert!(
-        err.contains("alt-skjult.pptx: has only hidden slides (7)"),
+        err.contains("alt-skjult.pptx: has only hidden slides (8)"),
         "{err}"
     );
     assert!(err.contains("tomt.xlsx: has no sheet with data"), "{err}");
