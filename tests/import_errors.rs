@@ -21,6 +21,10 @@ fn broken_files_are_named_and_the_others_imported_and_the_site_builds() {
         ("broken-password.docx", "password protected"),
         ("broken-random.pdf", "not a PDF file"),
         ("broken-encrypted.pdf", "encrypted (password protected)"),
+        (
+            "broken-scan.pdf",
+            "has no text that can be read (it may be a scan",
+        ),
     ] {
         let line = err
             .lines()
@@ -29,7 +33,7 @@ fn broken_files_are_named_and_the_others_imported_and_the_site_builds() {
         assert!(line.contains(reason), "{line}");
     }
     assert!(
-        out.contains("10 imported, 0 already imported, 5 could not be imported"),
+        out.contains("10 imported, 0 already imported, 6 could not be imported"),
         "{out}"
     );
     assert!(
@@ -168,7 +172,7 @@ fn edited_zip(src: &Path, dest: &Path, edit: impl Fn(&str, String) -> String) {
         let name = file.name().unwrap().to_string();
         let mut data = Vec::new();
         file.read_to_end(&mut data).unwrap();
-        if name.ends_with(".xml") {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
             data = edit(&name, String::from_utf8(data).unwrap()).into_bytes();
         }
         zout.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
@@ -214,6 +218,40 @@ fn empty_inside_files_are_named() {
             text
         }
     });
+    let no_slides = tmp.path().join("ingen-slides.pptx");
+    edited_zip(
+        &fixture("foraarsmoede-2025.pptx"),
+        &no_slides,
+        |name, text| {
+            if name == "ppt/presentation.xml" {
+                let start = text.find("<p:sldIdLst>").unwrap();
+                let end = text.find("</p:sldIdLst>").unwrap();
+                format!("{}{}", &text[..start], &text[end + 13..])
+            } else {
+                text
+            }
+        },
+    );
+    let missing_slide = tmp.path().join("mangler-slide.pptx");
+    edited_zip(
+        &fixture("foraarsmoede-2025.pptx"),
+        &missing_slide,
+        |name, text| {
+            if name == "ppt/_rels/presentation.xml.rels" {
+                text.replace("slides/slide2.xml", "slides/slide99.xml")
+            } else {
+                text
+            }
+        },
+    );
+    let no_body = tmp.path().join("uden-tekst.docx");
+    edited_zip(&fixture("nyhedsbrev-marts.docx"), &no_body, |name, text| {
+        if name == "word/document.xml" {
+            text.replace("w:body>", "w:krop>")
+        } else {
+            text
+        }
+    });
     let (code, _, err) = import(
         f.root(),
         &[
@@ -221,6 +259,9 @@ fn empty_inside_files_are_named() {
             empty_sheets.to_str().unwrap(),
             word_as_deck.to_str().unwrap(),
             bad_xml.to_str().unwrap(),
+            no_slides.to_str().unwrap(),
+            missing_slide.to_str().unwrap(),
+            no_body.to_str().unwrap(),
         ],
     );
     assert_eq!(code, 1);
