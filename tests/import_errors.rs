@@ -397,3 +397,45 @@ fn damaged_copies_never_crash() {
     let (code, log) = f.build_cli(&[]);
     assert_eq!(code, 0, "{log}");
 }
+
+/// The guards against files built to exhaust memory: an XML part that unpacks to more
+/// than 64 MB (a zip bomb) and a deck that lists thousands of slides.
+#[test]
+fn guards_against_huge_files() {
+    let f = Fixture::danish();
+    let tmp = tempfile::tempdir().unwrap();
+    let bomb = tmp.path().join("bombe.pptx");
+    {
+        let mut z = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("ppt/presentation.xml", options).unwrap();
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..65 {
+            z.write_all(&zeros).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 1_000_000);
+    let many = tmp.path().join("mange.pptx");
+    edited_zip(&fixture("foraarsmoede-2025.pptx"), &many, |name, text| {
+        if name == "ppt/presentation.xml" {
+            let start = text.find("<p:sldId ").unwrap();
+            let end = start + text[start..].find("/>").unwrap() + 2;
+            let one = &text[start..end];
+            text.replacen(one, &one.repeat(2001), 1)
+        } else {
+            text
+        }
+    });
+    let (code, _, err) = import(f.root(), &[bomb.to_str().unwrap(), many.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("bombe.pptx: has a part ppt/presentation.xml of 68 MB, more than arkiv reads"),
+        "{err}"
+    );
+    assert!(
+        err.contains("mange.pptx: has 2008 slides, more than arkiv imports"),
+        "{err}"
+    );
+}
