@@ -13,7 +13,7 @@ fn powerpoint_becomes_a_deck() {
     let f = Fixture::danish();
     let (code, out, err) = import_fixture(&f, "foraarsmoede-2025.pptx");
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("6 slides, 1 hidden slide left out"), "{out}");
+    assert!(out.contains("7 slides, 1 hidden slide left out"), "{out}");
     assert!(out.contains("kind:  slides"), "{out}");
     assert!(
         out.contains("date:  2025-04-23 (from the text near the top: \"23. april 2025\")"),
@@ -26,7 +26,13 @@ fn powerpoint_becomes_a_deck() {
     assert!(doc.contains("authors: [\"Karen Holm Dahl\"]"), "{doc}");
     assert!(doc.contains("path: \"foraarsmoede-2025.pptx\""), "{doc}");
     let slides: Vec<&str> = body(&doc).split("\n---\n").collect();
-    assert_eq!(slides.len(), 6, "{doc}");
+    assert_eq!(slides.len(), 7, "{doc}");
+    // Without a title placeholder, a short first text box is the title.
+    assert!(
+        slides[5].contains("## Spørgsmål og debat\n\nOrdet er frit.\n\nHusk at sige dit navn."),
+        "{}",
+        slides[5]
+    );
     assert!(slides[0].contains("# Forårsmøde 2025"));
     assert!(slides[1].contains("## Aftenens program"));
     assert!(!doc.contains("Hemmeligt punkt"), "hidden slide left out");

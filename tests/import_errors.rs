@@ -21,6 +21,10 @@ fn broken_files_are_named_and_the_others_imported_and_the_site_builds() {
         ("broken-password.docx", "password protected"),
         ("broken-random.pdf", "not a PDF file"),
         ("broken-encrypted.pdf", "encrypted (password protected)"),
+        (
+            "broken-scan.pdf",
+            "has no text that can be read (it may be a scan",
+        ),
     ] {
         let line = err
             .lines()
@@ -29,7 +33,7 @@ fn broken_files_are_named_and_the_others_imported_and_the_site_builds() {
         assert!(line.contains(reason), "{line}");
     }
     assert!(
-        out.contains("10 imported, 0 already imported, 5 could not be imported"),
+        out.contains("10 imported, 0 already imported, 6 could not be imported"),
         "{out}"
     );
     assert!(
@@ -168,7 +172,7 @@ fn edited_zip(src: &Path, dest: &Path, edit: impl Fn(&str, String) -> String) {
         let name = file.name().unwrap().to_string();
         let mut data = Vec::new();
         file.read_to_end(&mut data).unwrap();
-        if name.ends_with(".xml") {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
             data = edit(&name, String::from_utf8(data).unwrap()).into_bytes();
         }
         zout.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
@@ -214,6 +218,40 @@ fn empty_inside_files_are_named() {
             text
         }
     });
+    let no_slides = tmp.path().join("ingen-slides.pptx");
+    edited_zip(
+        &fixture("foraarsmoede-2025.pptx"),
+        &no_slides,
+        |name, text| {
+            if name == "ppt/presentation.xml" {
+                let start = text.find("<p:sldIdLst>").unwrap();
+                let end = text.find("</p:sldIdLst>").unwrap();
+                format!("{}{}", &text[..start], &text[end + 13..])
+            } else {
+                text
+            }
+        },
+    );
+    let missing_slide = tmp.path().join("mangler-slide.pptx");
+    edited_zip(
+        &fixture("foraarsmoede-2025.pptx"),
+        &missing_slide,
+        |name, text| {
+            if name == "ppt/_rels/presentation.xml.rels" {
+                text.replace("slides/slide2.xml", "slides/slide99.xml")
+            } else {
+                text
+            }
+        },
+    );
+    let no_body = tmp.path().join("uden-tekst.docx");
+    edited_zip(&fixture("nyhedsbrev-marts.docx"), &no_body, |name, text| {
+        if name == "word/document.xml" {
+            text.replace("w:body>", "w:krop>")
+        } else {
+            text
+        }
+    });
     let (code, _, err) = import(
         f.root(),
         &[
@@ -221,11 +259,14 @@ fn empty_inside_files_are_named() {
             empty_sheets.to_str().unwrap(),
             word_as_deck.to_str().unwrap(),
             bad_xml.to_str().unwrap(),
+            no_slides.to_str().unwrap(),
+            missing_slide.to_str().unwrap(),
+            no_body.to_str().unwrap(),
         ],
     );
     assert_eq!(code, 1);
     assert!(
-        err.contains("alt-skjult.pptx: has only hidden slides (7)"),
+        err.contains("alt-skjult.pptx: has only hidden slides (8)"),
         "{err}"
     );
     assert!(err.contains("tomt.xlsx: has no sheet with data"), "{err}");
@@ -355,4 +396,46 @@ fn damaged_copies_never_crash() {
     // What was imported still builds.
     let (code, log) = f.build_cli(&[]);
     assert_eq!(code, 0, "{log}");
+}
+
+/// The guards against files built to exhaust memory: an XML part that unpacks to more
+/// than 64 MB (a zip bomb) and a deck that lists thousands of slides.
+#[test]
+fn guards_against_huge_files() {
+    let f = Fixture::danish();
+    let tmp = tempfile::tempdir().unwrap();
+    let bomb = tmp.path().join("bombe.pptx");
+    {
+        let mut z = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("ppt/presentation.xml", options).unwrap();
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..65 {
+            z.write_all(&zeros).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 1_000_000);
+    let many = tmp.path().join("mange.pptx");
+    edited_zip(&fixture("foraarsmoede-2025.pptx"), &many, |name, text| {
+        if name == "ppt/presentation.xml" {
+            let start = text.find("<p:sldId ").unwrap();
+            let end = start + text[start..].find("/>").unwrap() + 2;
+            let one = &text[start..end];
+            text.replacen(one, &one.repeat(2001), 1)
+        } else {
+            text
+        }
+    });
+    let (code, _, err) = import(f.root(), &[bomb.to_str().unwrap(), many.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("bombe.pptx: has a part ppt/presentation.xml of 68 MB, more than arkiv reads"),
+        "{err}"
+    );
+    assert!(
+        err.contains("mange.pptx: has 2008 slides, more than arkiv imports"),
+        "{err}"
+    );
 }

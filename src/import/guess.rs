@@ -245,6 +245,37 @@ pub fn guess_date(src: &DateSources) -> Option<Guess<Date>> {
     })
 }
 
+/// Titles that programs fill in by themselves ("PowerPoint-præsentation", "Dokument1",
+/// "Microsoft Word - beretning.docx"): no title at all.
+pub fn is_placeholder_title(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    let generic = [
+        "powerpoint-præsentation",
+        "powerpoint presentation",
+        "powerpoint-presentation",
+        "præsentation",
+        "presentation",
+        "dokument",
+        "document",
+        "untitled",
+        "uden titel",
+        "slide 1",
+        "dias 1",
+    ];
+    t.is_empty()
+        || t.starts_with("microsoft ")
+        || [
+            ".docx", ".doc", ".pptx", ".ppt", ".xlsx", ".pdf", ".odt", ".odp",
+        ]
+        .iter()
+        .any(|e| t.ends_with(e))
+        || generic.iter().any(|g| {
+            t == *g
+                || t.strip_prefix(g)
+                    .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()))
+        })
+}
+
 /// "formandens_beretning-2025_v3" → "Formandens beretning 2025 v3".
 pub fn readable_file_name(path: &Path) -> String {
     let stem = path
@@ -404,6 +435,27 @@ mod tests {
             system_time_date(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(951_782_400)),
             Some(d("2000-02-29"))
         );
+    }
+
+    #[test]
+    fn placeholder_titles() {
+        for t in [
+            "PowerPoint-præsentation",
+            "Dokument1",
+            "Microsoft Word - beretning.docx",
+            "Præsentation2",
+            " ",
+            "beretning.pdf",
+        ] {
+            assert!(is_placeholder_title(t), "{t}");
+        }
+        for t in [
+            "Formandens beretning",
+            "Dokumentation af kurser",
+            "Præsentation af budgettet",
+        ] {
+            assert!(!is_placeholder_title(t), "{t}");
+        }
     }
 
     #[test]

@@ -126,7 +126,7 @@ impl Package {
                     .map(|n| n.text().trim().to_string())
                     .filter(|t| !t.is_empty())
             };
-            props.title = text("title");
+            props.title = text("title").filter(|t| !super::guess::is_placeholder_title(t));
             props.creator = text("creator");
             props.created = text("created").or_else(|| text("modified"));
         }

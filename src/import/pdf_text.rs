@@ -82,15 +82,7 @@ fn info_string(doc: &lopdf::Document, key: &[u8]) -> Option<String> {
     let (_, value) = doc.dereference(value).ok()?;
     let text = lopdf::decode_text_string(value).ok()?;
     let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = text.to_lowercase();
-    if text.is_empty()
-        || lower == "untitled"
-        || lower.starts_with("microsoft word -")
-        || lower.starts_with("microsoft powerpoint -")
-        || lower.ends_with(".docx")
-        || lower.ends_with(".pptx")
-        || lower.ends_with(".doc")
-    {
+    if text.is_empty() || (key == b"Title" && super::guess::is_placeholder_title(&text)) {
         return None;
     }
     Some(text)

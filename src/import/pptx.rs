@@ -234,7 +234,20 @@ impl SlideReader<'_> {
             _ => {
                 // Placeholders bullet by default; a text box only when it says so.
                 let bullets_default = ph.is_some();
-                for p in paragraphs(body) {
+                let mut paras = paragraphs(body);
+                // A deck without title placeholders: a short first text box is the title.
+                if ph.is_none() && content.title.is_empty() && content.body.trim().is_empty() {
+                    let texts: Vec<&Para> =
+                        paras.iter().filter(|p| !p.text.trim().is_empty()).collect();
+                    if let [only] = texts.as_slice() {
+                        let t = only.text.trim();
+                        if t.chars().count() <= 80 && only.bullet != Some(true) {
+                            content.title = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                            paras.clear();
+                        }
+                    }
+                }
+                for p in paras {
                     let text = p.text.trim();
                     if text.is_empty() {
                         continue;

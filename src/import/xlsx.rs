@@ -147,7 +147,19 @@ fn sheet_table(grid: &[Vec<Data>]) -> String {
         .collect();
     let rows: Vec<Vec<String>> = grid
         .iter()
-        .map(|r| r.iter().map(|d| cell(&plain(d))).collect())
+        .enumerate()
+        .map(|(i, r)| {
+            r.iter()
+                .map(|d| match d {
+                    // Years as numbers in the header row: "2024", not "2.024".
+                    Data::Int(y) if i == 0 => y.to_string(),
+                    Data::Float(y) if i == 0 && y.fract() == 0.0 && y.abs() < 1e9 => {
+                        format!("{y:.0}")
+                    }
+                    _ => cell(&plain(d)),
+                })
+                .collect()
+        })
         .collect();
     table(&rows, &align)
 }
@@ -258,6 +270,22 @@ mod tests {
             "| Post |  |\n| --- | ---: |\n| Løn | -5 |\n"
         );
         assert!(trim_edges(&[vec![e.clone()]]).is_none());
+        let header_years = vec![
+            vec![
+                Data::String("Post".into()),
+                Data::Float(2024.0),
+                Data::Int(2025),
+            ],
+            vec![
+                Data::String("Løn".into()),
+                Data::Float(2024.0),
+                Data::Int(12000),
+            ],
+        ];
+        assert_eq!(
+            sheet_table(&header_years),
+            "| Post | 2024 | 2025 |\n| --- | ---: | ---: |\n| Løn | 2.024 | 12.000 |\n"
+        );
     }
 
     #[test]
