@@ -26,8 +26,8 @@ struct Cli {
     /// Print more: the time each stage took, every file written.
     #[arg(long, short, global = true)]
     verbose: bool,
-    /// The language of arkiv's messages [default: the site's `language`; outside a site,
-    /// ARKIV_LANG or LANG].
+    /// The language of arkiv's messages [default: ARKIV_LANG, else the site's `language:`,
+    /// else LANG].
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
     #[command(subcommand)]
