@@ -5,7 +5,7 @@ use arkiv::config::Language;
 use arkiv::diagnostics::Diagnostics;
 use arkiv::messages::{self, Messages};
 use arkiv::pipeline::{build, BuildOptions};
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cli::Say;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -338,8 +338,30 @@ fn generate(dir: PathBuf, documents: usize, seed: u64, say: Say) -> ExitCode {
     }
 }
 
+/// `--lang` as given on the command line, read before clap so that `--help` is in that language.
+fn lang_in_args() -> Option<Language> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).and_then(|v| messages::parse_language(v)),
+            Some(rest) => rest.strip_prefix('=').and_then(messages::parse_language),
+            None => None,
+        })
+}
+
+/// The command line's definition, its help in the language of the site here or of `LANG`.
+fn command_line() -> clap::Command {
+    let language = messages::choose(lang_in_args(), Some(Path::new(".")));
+    cli::help::localize(Cli::command(), Messages::new(language))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = command_line().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let flag = cli.lang.map(Language::from);
     let say = |site: Option<&Path>| Say {
         messages: Messages::new(messages::choose(flag, site)),
@@ -347,7 +369,7 @@ fn main() -> ExitCode {
         verbose: cli.verbose,
     };
     let Some(command) = &cli.command else {
-        return cli::no_command(Cli::command(), flag);
+        return cli::no_command(command_line(), flag);
     };
     match command.clone() {
         Command::Init {
@@ -379,7 +401,7 @@ fn main() -> ExitCode {
             cli::new(options, say(Some(&site)))
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "arkiv", &mut std::io::stdout());
+            clap_complete::generate(shell, &mut command_line(), "arkiv", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
         Command::Serve {

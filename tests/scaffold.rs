@@ -602,3 +602,39 @@ fn serve_open_says_where_the_site_is_and_how_to_stop_in_the_sites_language() {
         "{said}"
     );
 }
+
+#[test]
+fn help_is_in_the_language_of_the_site_or_of_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = arkiv_env(dir.path(), &["--help"], &[("LANG", "da_DK.UTF-8")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for text in [
+        "Start et nyt site",
+        "Kommandoer:",
+        "Valg:",
+        "Vis hjælp",
+        "Brug: arkiv",
+        "arkiv init min-forening",
+    ] {
+        assert!(run.stdout.contains(text), "{text}: {}", run.stdout);
+    }
+    let run = arkiv(dir.path(), &["--help"]);
+    assert!(run.stdout.contains("Start a new site"), "{}", run.stdout);
+    assert!(run.stdout.contains("Commands:"), "{}", run.stdout);
+    // In a Danish site, the help of a command is Danish; --lang en makes it English.
+    let (_dir, site) = new_site("da");
+    let run = arkiv(&site, &["new", "--help"]);
+    assert!(run.stdout.contains("Dokumentets titel"), "{}", run.stdout);
+    assert!(run.stdout.contains("Argumenter:"), "{}", run.stdout);
+    let run = arkiv(&site, &["new", "--help", "--lang", "en"]);
+    assert!(
+        run.stdout.contains("The document's title"),
+        "{}",
+        run.stdout
+    );
+    let run = arkiv(&site, &["--lang=en", "-h"]);
+    assert!(run.stdout.contains("Options:"), "{}", run.stdout);
+    let run = arkiv(&site, &["-V"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("arkiv "), "{}", run.stdout);
+}
