@@ -335,6 +335,13 @@ fn a_misspelt_kind_gets_a_suggestion() {
         "{}",
         run.stderr
     );
+    let run = arkiv(&site, &["new", "regnskb", "Regnskab 2026"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("tip: mente du »regnskab«?"),
+        "{}",
+        run.stderr
+    );
     let run = arkiv(&site, &["new", "xyzzy", "Deck"]);
     assert_eq!(run.code, 2);
     assert!(
