@@ -114,6 +114,7 @@ fn serve_open_says_where_the_site_is_and_how_to_stop_in_the_sites_language() {
         "{said}"
     );
     assert!(said.contains("(tryk Ctrl-C for at stoppe)"), "{said}");
+    assert!(said.contains("byggede sitet: "), "{said}");
     assert!(
         said.contains("bemærk: kunne ikke åbne en browser"),
         "{said}"

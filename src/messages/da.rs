@@ -63,6 +63,21 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "serve.listening_everywhere",
         "lytter på {bind} — andre computere på netværket kan se forhåndsvisningen",
     ),
+    ("serve.built.one", "byggede {what}: 1 side på {ms} ms"),
+    ("serve.built.other", "byggede {what}: {n} sider på {ms} ms"),
+    ("serve.updated.one", "opdaterede {what}: 1 side på {ms} ms"),
+    ("serve.updated.other", "opdaterede {what}: {n} sider på {ms} ms"),
+    (
+        "serve.failed.one",
+        "1 fejl efter ændringen af {what}; viser stadig den seneste version, der virkede",
+    ),
+    (
+        "serve.failed.other",
+        "{n} fejl efter ændringen af {what}; viser stadig den seneste version, der virkede",
+    ),
+    ("serve.what.site", "sitet"),
+    ("serve.what.settings", "sitets indstillinger eller tema"),
+    ("serve.what.more", "{first} og {n} mere"),
     ("serve.stopped", "forhåndsvisningen er stoppet"),
     // arkiv init
     ("init.default_title", "Beboerforeningen Kastanjegården"),

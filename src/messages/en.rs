@@ -63,6 +63,21 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "serve.listening_everywhere",
         "listening on {bind} — other computers on the network can see the preview",
     ),
+    ("serve.built.one", "built {what}: 1 page in {ms} ms"),
+    ("serve.built.other", "built {what}: {n} pages in {ms} ms"),
+    ("serve.updated.one", "updated {what}: 1 page in {ms} ms"),
+    ("serve.updated.other", "updated {what}: {n} pages in {ms} ms"),
+    (
+        "serve.failed.one",
+        "1 error after changing {what}; still serving the last version that worked",
+    ),
+    (
+        "serve.failed.other",
+        "{n} errors after changing {what}; still serving the last version that worked",
+    ),
+    ("serve.what.site", "the site"),
+    ("serve.what.settings", "the site settings or theme"),
+    ("serve.what.more", "{first} and {n} more"),
     ("serve.stopped", "stopped serving"),
     // arkiv init
     ("init.default_title", "Chestnut Court Residents' Association"),
