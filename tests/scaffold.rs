@@ -164,6 +164,32 @@ fn init_refuses_a_file_and_an_empty_title() {
     assert!(!dir.path().join("x").exists());
 }
 
+#[test]
+fn init_and_new_say_when_they_cannot_write() {
+    // A file where a folder must be made stops even an administrator.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a"), "x").unwrap();
+    let run = arkiv(dir.path(), &["init", "a/site", "--language", "da"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("fejl: kan ikke skrive a/site/site.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("tip: vælg en mappe"), "{}", run.stderr);
+
+    std::fs::write(dir.path().join("site.yaml"), "title: X\nlanguage: en\n").unwrap();
+    std::fs::write(dir.path().join("content"), "not a folder").unwrap();
+    let run = arkiv(dir.path(), &["new", "page", "About"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("error: cannot write content/about.md"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn init_says_when_it_cannot_write() {

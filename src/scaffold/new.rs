@@ -197,7 +197,8 @@ pub fn new_document(options: &NewOptions, messages: Messages) -> Result<Created,
         ],
     );
     create_file(&path, &text).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
+        // Made by something else since the check above (a folder in the way is "exists" too).
+        if e.kind() == std::io::ErrorKind::AlreadyExists && path.is_file() {
             refuse(
                 messages.fill("new.exists", &[("path", &path.display())]),
                 Some(messages.get("new.exists_hint").to_string()),
