@@ -5,7 +5,7 @@ use arkiv::core::diagnostics::Diagnostics;
 use arkiv::core::i18n::Language;
 use arkiv::core::messages::{self, Messages};
 use arkiv::pipeline::{build, BuildOptions};
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cli::Say;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,8 +26,8 @@ struct Cli {
     /// Print more: the time each stage took, every file written.
     #[arg(long, short, global = true)]
     verbose: bool,
-    /// The language of arkiv's messages [default: the site's `language`; outside a site,
-    /// ARKIV_LANG or LANG].
+    /// The language of arkiv's messages [default: ARKIV_LANG, else the site's `language:`,
+    /// else LANG].
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
     #[command(subcommand)]
@@ -379,8 +379,33 @@ fn import(
     }
 }
 
+/// `--lang` as given on the command line, read before clap so that `--help` is in that language.
+fn lang_in_args() -> Option<Language> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).and_then(|v| messages::parse_language(v)),
+            Some(rest) => rest.strip_prefix('=').and_then(messages::parse_language),
+            None => None,
+        })
+}
+
+/// The command line's definition, its help in the language of the site here or of `LANG`.
+fn command_line() -> clap::Command {
+    let language = messages::choose(
+        lang_in_args(),
+        arkiv::load::config::site_language(Path::new(".")),
+    );
+    cli::help::localize(Cli::command(), Messages::new(language))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = command_line().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let flag = cli.lang.map(Language::from);
     let say = |site: Option<&Path>| Say {
         messages: Messages::new(messages::choose(
@@ -391,7 +416,7 @@ fn main() -> ExitCode {
         verbose: cli.verbose,
     };
     let Some(command) = &cli.command else {
-        return cli::no_command(Cli::command(), flag);
+        return cli::no_command(command_line(), flag);
     };
     match command.clone() {
         Command::Init {
@@ -423,7 +448,7 @@ fn main() -> ExitCode {
             cli::new(options, say(Some(&site)))
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "arkiv", &mut std::io::stdout());
+            clap_complete::generate(shell, &mut command_line(), "arkiv", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
         Command::Import {

@@ -1,53 +1,8 @@
-//! `arkiv init`, `arkiv new`, `arkiv completions` and plain `arkiv`, run as a new user would:
-//! the real binary in a temporary folder, then `arkiv build` on what they wrote.
+//! `arkiv init` and `arkiv new`, run as a new user would: the real binary in a temporary
+//! folder, then `arkiv build` on what they wrote; and every refusal of both.
 
-use std::path::Path;
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs arkiv in `cwd` with a clean language environment plus `env`.
-fn arkiv_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_arkiv"));
-    command.current_dir(cwd).args(args);
-    for name in ["ARKIV_LANG", "LANG", "LC_ALL", "LC_MESSAGES"] {
-        command.env_remove(name);
-    }
-    command.envs(env.iter().copied());
-    let out = command.output().expect("run arkiv");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
-        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
-    }
-}
-
-fn arkiv(cwd: &Path, args: &[&str]) -> Run {
-    arkiv_env(cwd, args, &[])
-}
-
-fn this_year() -> i32 {
-    arkiv::core::calendar::today().year
-}
-
-/// A new site made with `arkiv init` in `language`, inside a fresh temporary folder.
-fn new_site(language: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let run = arkiv(dir.path(), &["init", "site", "--language", language]);
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let site = dir.path().join("site");
-    (dir, site)
-}
-
-fn build(site: &Path) -> Run {
-    let run = arkiv(site, &["build"]);
-    assert_eq!(run.code, 0, "the site did not build:\n{}", run.stderr);
-    run
-}
+mod cli_support;
+use cli_support::{arkiv, arkiv_env, build, new_site, this_year};
 
 #[test]
 fn init_then_build_in_danish() {
@@ -207,6 +162,32 @@ fn init_refuses_a_file_and_an_empty_title() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("fejl: titlen er tom"), "{}", run.stderr);
     assert!(!dir.path().join("x").exists());
+}
+
+#[test]
+fn init_and_new_say_when_they_cannot_write() {
+    // A file where a folder must be made stops even an administrator.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a"), "x").unwrap();
+    let run = arkiv(dir.path(), &["init", "a/site", "--language", "da"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("fejl: kan ikke skrive a/site/site.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("tip: vælg en mappe"), "{}", run.stderr);
+
+    std::fs::write(dir.path().join("site.yaml"), "title: X\nlanguage: en\n").unwrap();
+    std::fs::write(dir.path().join("content"), "not a folder").unwrap();
+    let run = arkiv(dir.path(), &["new", "page", "About"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("error: cannot write content/about.md"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[cfg(unix)]
@@ -383,6 +364,13 @@ fn a_misspelt_kind_gets_a_suggestion() {
         "{}",
         run.stderr
     );
+    let run = arkiv(&site, &["new", "regnskb", "Regnskab 2026"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("tip: mente du »regnskab«?"),
+        "{}",
+        run.stderr
+    );
     let run = arkiv(&site, &["new", "xyzzy", "Deck"]);
     assert_eq!(run.code, 2);
     assert!(
@@ -489,119 +477,4 @@ fn new_refuses_bad_input() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let year = this_year();
     assert_eq!(run.stdout.trim(), format!("site/content/{year}/agm.md"));
-}
-
-#[test]
-fn completions_generate_for_each_shell() {
-    let dir = tempfile::tempdir().unwrap();
-    for shell in ["bash", "zsh", "fish", "powershell"] {
-        let run = arkiv(dir.path(), &["completions", shell]);
-        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
-        assert!(run.stdout.len() > 200, "{shell}");
-        assert!(run.stdout.contains("arkiv"), "{shell}");
-        assert!(run.stdout.contains("init"), "{shell}");
-    }
-    assert_eq!(arkiv(dir.path(), &["completions", "tcsh"]).code, 2);
-}
-
-#[test]
-fn plain_arkiv_in_a_site_says_what_to_type_next() {
-    let (dir, site) = new_site("da");
-    let run = arkiv(&site, &[]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run
-        .stdout
-        .contains("Denne mappe indeholder et arkiv-site: Beboerforeningen"));
-    for command in ["arkiv serve --open", "arkiv new meeting", "arkiv build"] {
-        assert!(run.stdout.contains(command), "{}", run.stdout);
-    }
-    let run = arkiv(&site, &["--lang", "en"]);
-    assert!(run.stdout.contains("What to type next"), "{}", run.stdout);
-    // Outside a site: the help, as a usage error.
-    let run = arkiv(dir.path(), &[]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("Usage: arkiv"), "{}", run.stderr);
-}
-
-#[test]
-fn quiet_verbose_and_lang_on_build() {
-    let (_dir, site) = new_site("da");
-    let run = build(&site);
-    assert!(run.stderr.starts_with("byggede"), "{}", run.stderr);
-    let run = arkiv(&site, &["build", "--quiet"]);
-    assert_eq!(run.code, 0);
-    assert_eq!(run.stderr, "", "quiet prints only errors");
-    let run = arkiv(&site, &["--verbose", "build"]);
-    assert!(run.stderr.contains("render"), "timings: {}", run.stderr);
-    assert!(run.stderr.contains("ms i alt"), "{}", run.stderr);
-    let run = arkiv(&site, &["build", "--lang", "en"]);
-    assert!(
-        run.stderr.starts_with("built 4 documents"),
-        "{}",
-        run.stderr
-    );
-    let run = arkiv_env(&site, &["build"], &[("ARKIV_LANG", "en")]);
-    assert!(run.stderr.starts_with("built"), "{}", run.stderr);
-    let run = arkiv(&site, &["build", "--quiet", "--verbose"]);
-    assert_eq!(run.code, 2, "quiet and verbose conflict");
-    // A failed build is said in the site's language, even when quiet.
-    std::fs::write(site.join("content/bad.md"), "no front matter").unwrap();
-    let run = arkiv(&site, &["build", "-q"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("sitet blev ikke bygget: 1 fejl"),
-        "{}",
-        run.stderr
-    );
-    let run = arkiv(&site, &["build", "nowhere"]);
-    assert_eq!(run.code, 2);
-}
-
-#[test]
-fn serve_open_says_where_the_site_is_and_how_to_stop_in_the_sites_language() {
-    use std::io::{BufRead, BufReader};
-    let (_dir, site) = new_site("da");
-    // No browser can be found on an empty PATH, so nothing opens; arkiv says so.
-    let empty = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_arkiv"))
-        .current_dir(&site)
-        .args(["serve", "--open", "--port", "0"])
-        .env_remove("ARKIV_LANG")
-        .env("PATH", empty.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("start arkiv serve");
-    let stderr = child.stderr.take().expect("piped");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let mut said = String::new();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !said.contains("åbn selv") && std::time::Instant::now() < deadline {
-        if let Ok(line) = rx.recv_timeout(std::time::Duration::from_millis(200)) {
-            said.push_str(&line);
-            said.push('\n');
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    let site_path = std::fs::canonicalize(&site).unwrap();
-    assert!(
-        said.contains(&format!(
-            "viser {} på http://127.0.0.1:",
-            site_path.display()
-        )),
-        "{said}"
-    );
-    assert!(said.contains("(tryk Ctrl-C for at stoppe)"), "{said}");
-    assert!(
-        said.contains("bemærk: kunne ikke åbne en browser"),
-        "{said}"
-    );
 }

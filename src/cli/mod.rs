@@ -6,6 +6,8 @@ use arkiv::core::messages::{self, Messages};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+pub mod help;
+
 /// What every command needs to know about printing: the language and how much to say.
 #[derive(Clone, Copy)]
 pub struct Say {

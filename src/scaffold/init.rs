@@ -121,11 +121,12 @@ pub fn init(options: &InitOptions, messages: Messages) -> Result<Initialised, Re
         Language::Da => DANISH,
         Language::En => ENGLISH,
     };
-    let (year, last_year) = (options.year, options.year - 1);
+    let (year, last_year, next_year) = (options.year, options.year - 1, options.year + 1);
     let title_yaml = yaml_quoted(&title);
-    let args: [(&str, &dyn std::fmt::Display); 4] = [
+    let args: [(&str, &dyn std::fmt::Display); 5] = [
         ("year", &year),
         ("last_year", &last_year),
+        ("next_year", &next_year),
         ("title", &title),
         ("title_yaml", &title_yaml),
     ];

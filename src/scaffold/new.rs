@@ -42,6 +42,17 @@ pub fn parse_kind(word: &str) -> Option<Kind> {
     })
 }
 
+/// The Danish word for a kind nearest to a misspelt `word`, if one is near enough.
+fn nearest_alias(word: &str) -> Option<&'static str> {
+    let word = word.trim().to_lowercase();
+    ALIASES
+        .iter()
+        .map(|(alias, _)| (strsim::jaro_winkler(&word, alias), *alias))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, alias)| alias)
+}
+
 /// The skeleton of each kind, `(da, en)`.
 fn skeleton(kind: Kind, language: Language) -> &'static str {
     macro_rules! both {
@@ -101,7 +112,10 @@ pub fn new_document(options: &NewOptions, messages: Messages) -> Result<Created,
         ));
     }
     let kind = parse_kind(&options.kind).ok_or_else(|| {
-        let names = Kind::suggestion_names(&options.kind);
+        let mut names = Kind::suggestion_names(&options.kind);
+        if names.is_empty() {
+            names.extend(nearest_alias(&options.kind));
+        }
         let hint = match names.as_slice() {
             [a, b] => messages.fill("hint.did_you_mean_two", &[("a", a), ("b", b)]),
             [a, ..] => messages.fill("hint.did_you_mean", &[("a", a)]),
@@ -184,7 +198,8 @@ pub fn new_document(options: &NewOptions, messages: Messages) -> Result<Created,
         ],
     );
     create_file(&path, &text).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
+        // Made by something else since the check above (a folder in the way is "exists" too).
+        if e.kind() == std::io::ErrorKind::AlreadyExists && path.is_file() {
             refuse(
                 messages.fill("new.exists", &[("path", &path.display())]),
                 Some(messages.get("new.exists_hint").to_string()),
@@ -287,6 +302,9 @@ mod tests {
         assert_eq!(parse_kind("chairman report"), Some(Kind::ChairmanReport));
         assert_eq!(parse_kind("Regnskab"), Some(Kind::Accounts));
         assert_eq!(parse_kind("mødet"), None);
+        assert_eq!(nearest_alias("regnskb"), Some("regnskab"));
+        assert_eq!(nearest_alias("nyhedsbrv"), Some("nyhedsbrev"));
+        assert_eq!(nearest_alias("xyzzy"), None);
     }
 
     #[test]

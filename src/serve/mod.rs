@@ -88,9 +88,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         &mut builder,
         &shared,
         &everything,
-        "the site",
+        options.messages.get("serve.what.site"),
         options.timings,
         options.quiet,
+        options.messages,
     ) {
         if let Some(archive) = builder.published_archive() {
             let _ = indexer.send(archive);
@@ -143,7 +144,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             }
             watch::Waited::Stopped => break,
         };
-        let what = describe(&options.site_root, &changes);
+        let what = describe(&options.site_root, &changes, options.messages);
         index_pending |= rebuild(
             &mut builder,
             &shared,
@@ -151,6 +152,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             &what,
             options.timings,
             options.quiet,
+            options.messages,
         );
     }
     Err(
@@ -194,6 +196,7 @@ fn rebuild(
     what: &str,
     timings: bool,
     quiet: bool,
+    say: crate::core::messages::Messages,
 ) -> bool {
     let started = Instant::now();
     match builder.rebuild(changes) {
@@ -208,12 +211,9 @@ fn rebuild(
             if quiet {
                 return true;
             }
-            eprintln!(
-                "{} {what}: {pages} page{} in {:.0} ms",
-                if full { "built" } else { "updated" },
-                if pages == 1 { "" } else { "s" },
-                started.elapsed().as_secs_f64() * 1000.0
-            );
+            let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
+            let key = if full { "serve.built" } else { "serve.updated" };
+            eprintln!("{}", say.count(key, pages, &[("what", &what), ("ms", &ms)]));
             if timings {
                 for (step, took) in &steps.stages {
                     eprintln!("  {step:<12} {:>8.1} ms", took.as_secs_f64() * 1000.0);
@@ -228,19 +228,20 @@ fn rebuild(
             let errors: Vec<Diagnostic> = problems.errors().cloned().collect();
             let n = errors.len();
             shared.fail(errors);
-            eprintln!(
-                "{n} error{} after changing {what}; still serving the last version that worked",
-                if n == 1 { "" } else { "s" }
-            );
+            eprintln!("{}", say.count("serve.failed", n, &[("what", &what)]));
             false
         }
     }
 }
 
 /// A short description of a batch of changes for the terminal ("content/2025/a.md").
-fn describe(site_root: &std::path::Path, changes: &[Change]) -> String {
+fn describe(
+    site_root: &std::path::Path,
+    changes: &[Change],
+    say: crate::core::messages::Messages,
+) -> String {
     if changes.contains(&Change::Everything) {
-        return "the site settings or theme".into();
+        return say.get("serve.what.settings").into();
     }
     let content = PathBuf::from(crate::load::content::CONTENT_DIR);
     let names: Vec<String> = changes
@@ -255,8 +256,8 @@ fn describe(site_root: &std::path::Path, changes: &[Change]) -> String {
         .collect();
     match names.as_slice() {
         [one] => one.clone(),
-        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
-        [] => "the site".into(),
+        [first, rest @ ..] => say.fill("serve.what.more", &[("first", first), ("n", &rest.len())]),
+        [] => say.get("serve.what.site").into(),
     }
 }
 
