@@ -24,10 +24,10 @@ fn ms(d: Duration) -> String {
 fn main() {
     let bench = bench_site(50, 1000, 5);
     let (runs, site, documents) = (bench.runs, &bench.site, bench.summary.documents);
-    let (config, theme) = arkiv::pipeline::load_config_and_theme(&site).expect("site.yaml");
-    let loaded = arkiv::load::content::load(&site, false);
+    let (config, theme) = arkiv::pipeline::load_config_and_theme(site).expect("site.yaml");
+    let loaded = arkiv::load::content::load(site, false);
     let mut problems = arkiv::core::diagnostics::Diagnostics::default();
-    let archive = arkiv::model::build_archive(config, &site, loaded, &mut problems);
+    let archive = arkiv::model::build_archive(config, site, loaded, &mut problems);
 
     let model_times: Vec<Duration> = (0..runs)
         .map(|_| {

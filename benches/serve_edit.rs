@@ -129,7 +129,7 @@ fn main() {
         .expect("title line")
         .to_string();
 
-    let (_server, port) = start(&site);
+    let (_server, port) = start(site);
     let ready = Instant::now() + Duration::from_secs(120);
     while !get(port, &url).is_some_and(|b| b.contains("200 OK")) {
         assert!(Instant::now() < ready, "the page was never served");
