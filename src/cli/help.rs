@@ -13,7 +13,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ("check", "help.check"),
     ("serve", "help.serve"),
     ("build", "help.build"),
-    ("generate", "help.generate"),
+    ("import", "help.import"),
 ];
 
 /// (subcommand or "" for the global options, argument, message key).
@@ -45,9 +45,13 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("build", "output", "help.build.output"),
     ("build", "drafts", "help.drafts"),
     ("build", "timings", "help.build.timings"),
-    ("generate", "dir", "help.generate.dir"),
-    ("generate", "documents", "help.generate.documents"),
-    ("generate", "seed", "help.generate.seed"),
+    ("import", "files", "help.import.files"),
+    ("import", "site", "help.site_dir"),
+    ("import", "kind", "help.import.kind"),
+    ("import", "date", "help.import.date"),
+    ("import", "meeting", "help.import.meeting"),
+    ("import", "into", "help.import.into"),
+    ("import", "draft", "help.import.draft"),
 ];
 
 /// The command line's definition with its help in the language of `m`.

@@ -38,10 +38,37 @@ pub struct Renderer<'a> {
     pub archive: &'a Archive,
     pub theme: &'a Theme,
     pub cards: Vec<Card>,
-    kind_nav: Vec<Value>,
-    texts: serde_json::Map<String, Value>,
-    /// The site's own sections for templates (`{{ root }}{{ routes.archive }}`), from `routes`.
-    routes: Value,
+    /// What every page gets the same of — `site`, `t` (interface words), `routes` (the site's
+    /// own sections: `{{ root }}{{ routes.archive }}`) and `kinds` — made into Tera values once
+    /// per build: Tera's values share their contents, so each page takes a cheap copy instead
+    /// of converting the ~150 interface words again.
+    shared: Vec<(&'static str, tera::Value)>,
+}
+
+/// The context entries every page shares (see `Renderer::shared`).
+fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
+    let config = &archive.config;
+    let site = json!({
+        "title": config.title,
+        "description": config.description,
+        "language": config.language.code(),
+        "base_url": config.base_url,
+    });
+    vec![
+        ("site", tera::Value::from_serializable(&site)),
+        (
+            "t",
+            tera::Value::from_serializable(&i18n::all_texts(config.language)),
+        ),
+        (
+            "routes",
+            tera::Value::from_serializable(&crate::routes::for_templates()),
+        ),
+        (
+            "kinds",
+            tera::Value::from_serializable(&context::kind_nav(archive)),
+        ),
+    ]
 }
 
 impl<'a> Renderer<'a> {
@@ -90,9 +117,7 @@ impl<'a> Renderer<'a> {
             archive,
             theme,
             cards: context::cards(archive),
-            kind_nav: context::kind_nav(archive),
-            texts: i18n::all_texts(archive.config.language),
-            routes: crate::routes::for_templates(),
+            shared: shared_context(archive),
         })
     }
 
@@ -145,21 +170,12 @@ impl<'a> Renderer<'a> {
     pub fn base_context(&self, page_url: &str) -> tera::Context {
         let config = &self.archive.config;
         let mut ctx = tera::Context::new();
-        ctx.insert(
-            "site",
-            &json!({
-                "title": config.title,
-                "description": config.description,
-                "language": config.language.code(),
-                "base_url": config.base_url,
-            }),
-        );
-        ctx.insert("t", &self.texts);
-        ctx.insert("routes", &self.routes);
+        for (key, value) in &self.shared {
+            ctx.insert_value(*key, value.clone());
+        }
         ctx.insert("root", &root_prefix(page_url));
         ctx.insert("page_url", page_url);
         ctx.insert("canonical", &format!("{}{}", config.base_url, page_url));
-        ctx.insert("kinds", &self.kind_nav);
         ctx.insert("section", "");
         ctx
     }

@@ -190,10 +190,13 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.site_dir", "Sitets mappe (med site.yaml og content/)"),
     ("help.drafts", "Tag dokumenter med `draft: true` med"),
     (
-        "help.generate",
-        "Skriv et opdigtet arkiv med N dokumenter (til målinger og til at prøve arkiv)",
+        "help.import",
+        "Hent eksisterende filer ind: PowerPoint, Word, Excel og PDF bliver dokumenter under content/, hver med originalen vedhæftet. Skriver, hvad den gættede. Afslutningskode 0: alt hentet ind; 1: noget kunne ikke; 2: forkert brug",
     ),
-    ("help.generate.dir", "Mappen, sitet skal skrives i (skal være tom eller ikke findes)"),
-    ("help.generate.documents", "Hvor mange dokumenter"),
-    ("help.generate.seed", "Samme frø, samme site, byte for byte"),
+    ("help.import.files", "Filerne, der skal hentes ind; i en mappe findes de filer, der kan hentes ind"),
+    ("help.import.kind", "Typen af alle de hentede dokumenter, i stedet for at gætte den"),
+    ("help.import.date", "Datoen for alle de hentede dokumenter (ÅÅÅÅ-MM-DD), i stedet for at gætte den"),
+    ("help.import.meeting", "Slug for det møde, dokumenterne hører til"),
+    ("help.import.into", "Hvor de skal skrives, fx content/2025/foraarsmoede (ellers content/<år>)"),
+    ("help.import.draft", "Marker de hentede dokumenter `draft: true`"),
 ];

@@ -190,10 +190,13 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.site_dir", "The site's folder (holding site.yaml and content/)"),
     ("help.drafts", "Include documents marked `draft: true`"),
     (
-        "help.generate",
-        "Write a synthetic archive of N documents (for benchmarks and trying arkiv out)",
+        "help.import",
+        "Bring in existing files: PowerPoint, Word, Excel and PDF become documents under content/, each with its original attached. Prints what it guessed. Exit code 0: all imported; 1: some could not be; 2: usage error",
     ),
-    ("help.generate.dir", "The folder to write the site into (must be empty or not exist)"),
-    ("help.generate.documents", "How many documents"),
-    ("help.generate.seed", "Same seed, same site, byte for byte"),
+    ("help.import.files", "The files to import; a folder is searched for importable files"),
+    ("help.import.kind", "The kind of every imported document, instead of guessing it"),
+    ("help.import.date", "The date of every imported document (YYYY-MM-DD), instead of guessing it"),
+    ("help.import.meeting", "The slug of the meeting the documents belong to"),
+    ("help.import.into", "Where to write, e.g. content/2025/foraarsmoede (default: content/<year>)"),
+    ("help.import.draft", "Mark the imported documents `draft: true`"),
 ];
