@@ -249,18 +249,16 @@ fn main() -> ExitCode {
             meeting,
             into,
             draft,
-        } => import(
-            files,
-            site,
-            kind,
-            date,
-            arkiv::import::ImportOptions {
+        } => {
+            let say = say(Some(&site));
+            let options = arkiv::import::ImportOptions {
                 meeting,
                 into,
                 draft,
                 ..Default::default()
-            },
-        ),
+            };
+            import(files, site, kind, date, options, say)
+        }
         Command::Serve {
             site_dir,
             port,

@@ -250,6 +250,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 }
 
 /// A problem that is not about any one file (bad arguments, an unreadable folder).
-pub fn usage_error(message: impl Into<String>) -> Diagnostic {
+pub fn usage_error(message: impl Into<crate::core::diagnostics::Text>) -> Diagnostic {
     Diagnostic::error(None, message)
 }

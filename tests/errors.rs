@@ -356,8 +356,105 @@ fn slide_deck_warnings_name_file_and_line_but_build() {
     );
     let (code, stderr) = f.build_cli(&[]);
     assert_eq!(code, 0, "{stderr}");
+    // A Danish site gets its messages in Danish; the file:line:col part is the same.
     assert!(
-        stderr.contains("warning: content/2025/deck.md:8:1: slide 2 has no title"),
+        stderr.contains("advarsel: content/2025/deck.md:8:1: dias 2 har ingen titel"),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("  tip: begynd diasset med en overskrift"),
+        "{stderr}"
+    );
+}
+
+/// One bad input of each kind, built with the command line on a Danish site and on the same
+/// site in English: every message and hint in the site's language, file:line:col identical.
+#[test]
+fn every_kind_of_problem_is_told_in_the_sites_language() {
+    let problems = |f: &Fixture| {
+        f.doc(
+            "2025/a.md",
+            "title: A\ndate: 2025-01-01\nkind: raport",
+            "Tekst.\n",
+        )
+        .doc(
+            "2025/b.md",
+            "title: B\ndate: 2025-02-30\nkind: newsletter",
+            "Tekst.\n",
+        )
+        .doc(
+            "2025/c.md",
+            "date: 2025-01-03\nkind: newsletter",
+            "Tekst.\n",
+        )
+        .doc(
+            "2025/d.md",
+            "title: D\ndate: 2025-01-04\nkind: newsletter\natuhors: [X]",
+            "Tekst.\n",
+        )
+        .doc(
+            "2025/e.md",
+            "title: E\ndate: 2025-01-05\nkind: newsletter\nmeeting: modet",
+            "Tekst.\n",
+        )
+        .doc(
+            "2025/g.md",
+            "title: G\ndate: 2025-01-06\nkind: newsletter\nattachments: [mangler.pdf]",
+            "Tekst.\n",
+        )
+        .doc(
+            "2025/h.md",
+            "title: H\ndate: 2025-01-07\nkind: newsletter",
+            "Se [her](findes-ikke.md).\n",
+        )
+        .doc(
+            "2025/i.md",
+            "title: \"Uafsluttet\ndate: 2025-01-08\nkind: newsletter",
+            "Tekst.\n",
+        )
+        .write("content/2025/j.md", "Ingen front matter\n")
+        .write("content/2025/k.md", b"---\ntitle: K\xe6\n---\n".as_slice());
+    };
+    let da = Fixture::danish();
+    problems(&da);
+    let (code, stderr) = da.build_cli(&[]);
+    assert_eq!(code, 1, "{stderr}");
+    for expected in [
+        "fejl: content/2025/a.md:4:7: ukendt type \"raport\"",
+        "  tip: mente du \"chairman-report\" eller \"committee-report\"?",
+        "fejl: content/2025/b.md:3:7: forkert dato: \"2025-02-30\" har dag 30, men den måned har 28 dage",
+        "fejl: content/2025/c.md:2:1: front matter har ingen `title`",
+        "fejl: content/2025/d.md:5:1: ukendt nøgle \"atuhors\" i front matter",
+        "  tip: mente du \"authors\" eller \"author\"?",
+        "`meeting: modet` er ikke navnet på noget møde",
+        "bilaget \"mangler.pdf\" findes ikke",
+        "link virker ikke: \"findes-ikke.md\" fører til content/2025/findes-ikke.md, som ikke findes",
+        "fejl: content/2025/i.md:2:8: et anførselstegn (\") åbnes her, men lukkes aldrig",
+        "fejl: content/2025/j.md:1:1: dokumentet har ingen front matter",
+        "fejl: content/2025/k.md:2:9: filen er ikke gyldig UTF-8-tekst",
+        "sitet blev ikke bygget",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
+    assert!(
+        !stderr.contains("error:") && !stderr.contains("hint:"),
+        "{stderr}"
+    );
+
+    let en = Fixture::new("title: Testforeningen\nlanguage: en\n");
+    problems(&en);
+    let (code, stderr) = en.build_cli(&[]);
+    assert_eq!(code, 1, "{stderr}");
+    for expected in [
+        "error: content/2025/a.md:4:7: unknown kind \"raport\"",
+        "  hint: did you mean \"chairman-report\" or \"committee-report\"?",
+        "error: content/2025/c.md:2:1: the front matter has no `title`",
+        "error: content/2025/j.md:1:1: the document has no front matter",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+    assert!(!stderr.contains("fejl:"), "{stderr}");
 }

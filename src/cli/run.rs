@@ -3,6 +3,7 @@
 
 use super::Say;
 use arkiv::core::diagnostics::Diagnostics;
+use arkiv::core::i18n::Language;
 use arkiv::pipeline::{build, BuildOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,17 +46,17 @@ pub fn check(
             }
         }
         Err(problems) => {
-            print_diagnostics(&problems, false);
+            print_diagnostics(&problems, false, say.messages.language);
             ExitCode::from(1)
         }
     }
 }
 
 /// Prints errors, and warnings unless `quiet`.
-pub fn print_diagnostics(d: &Diagnostics, quiet: bool) {
+pub fn print_diagnostics(d: &Diagnostics, quiet: bool, language: Language) {
     for item in &d.items {
         if !quiet || item.severity == arkiv::core::diagnostics::Severity::Error {
-            eprintln!("{item}");
+            eprintln!("{}", item.localized(language));
         }
     }
 }
@@ -128,7 +129,7 @@ pub fn build_site(
     };
     match build(&options) {
         Ok(report) => {
-            print_diagnostics(&report.warnings, say.quiet);
+            print_diagnostics(&report.warnings, say.quiet, say.messages.language);
             if timings || say.verbose {
                 for (stage, took) in &report.timings.stages {
                     eprintln!("  {stage:<8} {:>8.1} ms", took.as_secs_f64() * 1000.0);
@@ -155,7 +156,7 @@ pub fn build_site(
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            print_diagnostics(&problems, say.quiet);
+            print_diagnostics(&problems, say.quiet, say.messages.language);
             eprintln!(
                 "{}",
                 m.count("build.failed", problems.errors().count(), &[])
@@ -172,9 +173,12 @@ pub fn import(
     kind: Option<String>,
     date: Option<String>,
     options: arkiv::import::ImportOptions,
+    say: Say,
 ) -> ExitCode {
-    let usage = |message: String| {
-        eprintln!("error: {message}");
+    use arkiv::core::diagnostics::Diagnostic;
+    use arkiv::core::messages::{msg, Text};
+    let usage = |problem: Diagnostic| {
+        eprintln!("{}", problem.localized(say.messages.language));
         ExitCode::from(2)
     };
     let mut options = arkiv::import::ImportOptions { site, ..options };
@@ -183,25 +187,31 @@ pub fn import(
             Some(k) => options.kind = Some(k),
             None => {
                 let hint = arkiv::core::kind::Kind::suggestions(&name).unwrap_or_else(|| {
-                    format!(
-                        "kind must be one of: {}",
-                        arkiv::core::kind::Kind::ALL
-                            .map(arkiv::core::kind::Kind::as_str)
-                            .join(", ")
-                    )
+                    let kinds = arkiv::core::kind::Kind::ALL
+                        .map(arkiv::core::kind::Kind::as_str)
+                        .join(", ");
+                    msg("fm.kind.one_of", &[("kinds", &kinds)])
                 });
-                return usage(format!("unknown kind \"{name}\"\n  hint: {hint}"));
+                return usage(
+                    Diagnostic::error(None, msg("fm.kind.unknown", &[("name", &name)])).hint(hint),
+                );
             }
         }
     }
     if let Some(text) = date {
         match arkiv::core::dates::Date::parse(&text) {
             Ok(d) => options.date = Some(d),
-            Err(e) => return usage(format!("--date: {e}")),
+            Err(e) => {
+                let problem = Text {
+                    en: format!("--date: {}", e.en),
+                    da: e.da.map(|da| format!("--date: {da}")),
+                };
+                return usage(Diagnostic::error(None, problem));
+            }
         }
     }
     if let Err(message) = arkiv::import::check_usage(&options) {
-        return usage(message);
+        return usage(Diagnostic::error(None, message));
     }
     let summary = arkiv::import::run(
         &files,

@@ -2,6 +2,7 @@
 //! English reader expects. Hand-written because a date library would be most of its weight.
 
 use crate::core::i18n::Language;
+use crate::core::messages::{msg, Text};
 use std::fmt;
 
 /// A calendar date without time zone: documents are dated by day.
@@ -48,10 +49,10 @@ pub fn is_month_name(word: &str) -> bool {
 
 impl Date {
     /// Parses `YYYY-MM-DD`, checking that the day exists (no 31 April, 29 February only in leap years).
-    pub fn parse(text: &str) -> Result<Date, String> {
+    pub fn parse(text: &str) -> Result<Date, Text> {
         let text = text.trim();
         let parts: Vec<&str> = text.split('-').collect();
-        let bad = || format!("\"{text}\" is not a date in the form YYYY-MM-DD");
+        let bad = || msg("date.not_a_date", &[("text", &text)]);
         if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
             return Err(bad());
         }
@@ -59,14 +60,13 @@ impl Date {
         let month: u32 = parts[1].parse().map_err(|_| bad())?;
         let day: u32 = parts[2].parse().map_err(|_| bad())?;
         if !(1..=12).contains(&month) {
-            return Err(format!(
-                "\"{text}\" has month {month}; months go from 01 to 12"
-            ));
+            return Err(msg("date.bad_month", &[("text", &text), ("month", &month)]));
         }
         let max = days_in_month(year, month);
         if day < 1 || day > max {
-            return Err(format!(
-                "\"{text}\" has day {day}, but that month has {max} days"
+            return Err(msg(
+                "date.bad_day",
+                &[("text", &text), ("day", &day), ("max", &max)],
             ));
         }
         Ok(Date { year, month, day })
@@ -149,8 +149,14 @@ mod tests {
     fn rejects_impossible_dates() {
         assert!(Date::parse("2025-02-29").is_err());
         assert!(Date::parse("2024-02-29").is_ok());
-        assert!(Date::parse("2025-13-01").unwrap_err().contains("month 13"));
-        assert!(Date::parse("2025-04-31").unwrap_err().contains("30 days"));
+        assert!(Date::parse("2025-13-01")
+            .unwrap_err()
+            .en
+            .contains("month 13"));
+        assert!(Date::parse("2025-04-31")
+            .unwrap_err()
+            .en
+            .contains("30 days"));
         assert!(Date::parse("14-10-2025").is_err());
         assert!(Date::parse("2025-1-5").is_err());
         assert!(Date::parse("i går").is_err());

@@ -1,6 +1,9 @@
 //! User-facing problems: one type, rendered the same way in the terminal and in the serve
 //! overlay, so a secretary always sees file, line, what is wrong and how to fix it.
 
+use crate::core::language::Language;
+use crate::core::messages::msg;
+pub use crate::core::messages::Text;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -22,26 +25,45 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column; 0 when unknown.
     pub column: usize,
+    /// What is wrong, in English (tests and `Display` use it).
     pub message: String,
     /// How to fix it, in the user's terms.
+    pub hint: Option<String>,
+    /// The message and hint in Danish, when they come from the message tables
+    /// (`core::messages::msg`); `localized` shows them on a Danish site.
+    #[serde(skip)]
+    pub danish: Option<Box<Danish>>,
+}
+
+/// The Danish text of a diagnostic (boxed, so a `Diagnostic` stays small).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Danish {
+    pub message: Option<String>,
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
     /// An error about `file`; add a position and hint with the builder methods.
-    pub fn error(file: impl Into<Option<PathBuf>>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<Option<PathBuf>>, message: impl Into<Text>) -> Self {
+        let message = message.into();
         Self {
             severity: Severity::Error,
             file: file.into(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message: message.en,
             hint: None,
+            danish: message.da.map(|m| {
+                Box::new(Danish {
+                    message: Some(m),
+                    hint: None,
+                })
+            }),
         }
     }
 
     /// A warning: reported, but the build still succeeds.
-    pub fn warning(file: impl Into<Option<PathBuf>>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<Option<PathBuf>>, message: impl Into<Text>) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(file, message)
@@ -56,13 +78,25 @@ impl Diagnostic {
     }
 
     /// Adds the "how to fix it" line.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
+        let hint = hint.into();
+        self.hint = Some(hint.en);
+        match (hint.da, &mut self.danish) {
+            (Some(da), Some(danish)) => danish.hint = Some(da),
+            (Some(da), None) => {
+                self.danish = Some(Box::new(Danish {
+                    message: None,
+                    hint: Some(da),
+                }))
+            }
+            (None, Some(danish)) => danish.hint = None,
+            (None, None) => {}
+        }
         self
     }
 
     /// Adds a hint only when there is one (typically a "did you mean" suggestion).
-    pub fn maybe_hint(self, hint: Option<String>) -> Self {
+    pub fn maybe_hint(self, hint: Option<impl Into<Text>>) -> Self {
         match hint {
             Some(h) => self.hint(h),
             None => self,
@@ -90,22 +124,40 @@ pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+impl Diagnostic {
+    /// The problem as the terminal and serve show it, in `language`: `fejl: fil:4:7: …` and
+    /// `  tip: …` on a Danish site. The file:line:col part is the same in both languages.
+    pub fn localized(&self, language: Language) -> String {
+        let danish = language == Language::Da;
+        let (label, hint_label) = match (self.severity, danish) {
+            (Severity::Error, true) => ("fejl", "tip"),
+            (Severity::Warning, true) => ("advarsel", "tip"),
+            (Severity::Error, false) => ("error", "hint"),
+            (Severity::Warning, false) => ("warning", "hint"),
+        };
+        let translated = self.danish.as_deref().filter(|_| danish);
+        let message = translated
+            .and_then(|d| d.message.as_ref())
+            .unwrap_or(&self.message);
+        let location = self.location();
+        let mut out = if location.is_empty() {
+            format!("{label}: {message}")
+        } else {
+            format!("{label}: {location}: {message}")
+        };
+        let hint = translated
+            .and_then(|d| d.hint.as_ref())
+            .or(self.hint.as_ref());
+        if let Some(hint) = hint {
+            out.push_str(&format!("\n  {hint_label}: {hint}"));
+        }
+        out
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let location = self.location();
-        if location.is_empty() {
-            write!(f, "{label}: {}", self.message)?;
-        } else {
-            write!(f, "{label}: {location}: {}", self.message)?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.localized(Language::En))
     }
 }
 
@@ -174,10 +226,7 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// The "did you mean" hint: up to two candidates that are close, best first.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Text> {
     let word_lower = word.to_lowercase();
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
@@ -187,11 +236,18 @@ pub fn did_you_mean<'a>(
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     match scored.as_slice() {
         [] => None,
-        [(_, one)] => Some(format!("did you mean \"{one}\"?")),
-        [(s1, one), (s2, two), ..] if s1 - s2 < 0.1 => {
-            Some(format!("did you mean \"{one}\" or \"{two}\"?"))
-        }
-        [(_, one), ..] => Some(format!("did you mean \"{one}\"?")),
+        [(s1, one), (s2, two), ..] if s1 - s2 < 0.1 => suggest_names(&[one, two]),
+        [(_, one), ..] => suggest_names(&[one]),
+    }
+}
+
+/// "did you mean "a"?" or "did you mean "a" or "b"?" (Danish: "mente du …"), for the first one
+/// or two of `names`; `None` when there are none.
+pub fn suggest_names(names: &[&str]) -> Option<Text> {
+    match names {
+        [] => None,
+        [one] => Some(msg("hint.did_you_mean", &[("a", one)])),
+        [one, two, ..] => Some(msg("hint.did_you_mean_two", &[("a", one), ("b", two)])),
     }
 }
 
@@ -218,6 +274,13 @@ mod tests {
         assert_eq!(suggest("titel", ["title", "tags", "date"]), Some("title"));
         assert_eq!(suggest("zzzz", ["title", "tags"]), None);
         let hint = did_you_mean("atuhors", ["authors", "tags", "attachments"]);
-        assert_eq!(hint.as_deref(), Some("did you mean \"authors\"?"));
+        assert_eq!(
+            hint.as_ref().map(|h| h.en.as_str()),
+            Some("did you mean \"authors\"?")
+        );
+        assert_eq!(
+            hint.map(|h| h.da),
+            Some(Some("mente du \"authors\"?".to_string()))
+        );
     }
 }

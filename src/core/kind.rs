@@ -47,12 +47,8 @@ impl Kind {
     }
 
     /// Candidates for "did you mean": also matches on the last word, so "raport" finds both reports.
-    pub fn suggestions(word: &str) -> Option<String> {
-        match Kind::suggestion_names(word).as_slice() {
-            [] => None,
-            [a, b] => Some(format!("did you mean \"{a}\" or \"{b}\"?")),
-            [a, ..] => Some(format!("did you mean \"{a}\"?")),
-        }
+    pub fn suggestions(word: &str) -> Option<crate::core::messages::Text> {
+        crate::core::diagnostics::suggest_names(&Kind::suggestion_names(word))
     }
 
     /// The kind names nearest to `word`: none, the nearest, or two that are about as near.
@@ -91,13 +87,13 @@ mod tests {
 
     #[test]
     fn misspelt_kind_suggests_reports() {
-        let hint = Kind::suggestions("raport").unwrap();
+        let hint = Kind::suggestions("raport").unwrap().en;
         assert!(
             hint.contains("chairman-report") && hint.contains("committee-report"),
             "{hint}"
         );
         assert_eq!(
-            Kind::suggestions("slide").unwrap(),
+            Kind::suggestions("slide").unwrap().en,
             "did you mean \"slides\"?"
         );
         assert_eq!(Kind::parse("minutes"), Some(Kind::Minutes));

@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod escape;
 pub mod i18n;
 pub mod kind;
+pub mod language;
 pub mod messages;
 pub mod sanitize;
 pub mod slug;

@@ -4,6 +4,7 @@
 //! which forgets positions, so we keep the line of every top-level key ourselves.
 
 use crate::core::diagnostics::{did_you_mean, Diagnostic};
+use crate::core::messages::msg;
 pub use serde_json::Value;
 
 /// A YAML mapping as parsed: keys are always text (YAML `2025: x` has the key "2025").
@@ -100,12 +101,14 @@ impl YamlMap {
         let mut out = Vec::new();
         for name in self.map.keys() {
             if !known.contains(&name.as_str()) {
-                let hint = did_you_mean(name, known.iter().copied())
-                    .unwrap_or_else(|| format!("the keys {what} takes are: {}", known.join(", ")));
+                let hint = did_you_mean(name, known.iter().copied()).unwrap_or_else(|| {
+                    let keys = known.join(", ");
+                    msg("yaml.keys_taken", &[("what", &what), ("keys", &keys)])
+                });
                 out.push(
                     Diagnostic::error(
                         file.to_path_buf(),
-                        format!("unknown key \"{name}\" in {what}"),
+                        msg("yaml.unknown_key", &[("name", &name), ("what", &what)]),
                     )
                     .at(self.line_of(name), 1)
                     .hint(hint),
@@ -257,8 +260,8 @@ fn syntax_error(
             .unwrap_or(key)
             .trim();
         (
-            format!("`{key}` is given twice"),
-            "keep one of the two lines; each key may appear once".to_string(),
+            msg("yaml.duplicate", &[("key", &key)]),
+            msg("yaml.duplicate.hint", &[]),
         )
     } else if message.starts_with("unclosed quote") {
         let quote = line_text(yaml_line)
@@ -266,29 +269,29 @@ fn syntax_error(
             .nth(column.saturating_sub(1))
             .unwrap_or('"');
         (
-            format!("a quote ({quote}) opened here is never closed"),
-            format!("end the value with a closing {quote} on the same line, like title: {quote}Formandens beretning{quote}"),
+            msg("yaml.unclosed_quote", &[("quote", &quote)]),
+            msg("yaml.unclosed_quote.hint", &[("quote", &quote)]),
         )
     } else if message.contains("tab")
         || indented_with_tab(yaml_line)
         || indented_with_tab(yaml_line + 1)
     {
         (
-            format!("YAML syntax error: {message}"),
-            "indent with spaces, not tabs: YAML does not allow tabs for indentation (your editor may insert them; look for a setting such as \"insert spaces\")".to_string(),
+            msg("yaml.syntax", &[("message", &message)]),
+            msg("yaml.tabs.hint", &[]),
         )
     } else {
         let hint = if message.contains("mapping values are not allowed") {
-            "a value that contains \": \" must be put in quotes, like title: \"Budget: 2025\""
+            "yaml.colon.hint"
         } else if message.contains("did not find expected")
             || message.contains("unexpected character")
             || message.contains("illegal placement")
         {
-            "check the indentation and quotes on this line; text with special characters (: # @ `) belongs in quotes"
+            "yaml.quotes.hint"
         } else {
-            "check the YAML syntax on this line: `key: value`, lists as `[a, b]` or lines starting with `- `"
+            "yaml.syntax.hint"
         };
-        (format!("YAML syntax error: {message}"), hint.to_string())
+        (msg("yaml.syntax", &[("message", &message)]), msg(hint, &[]))
     };
     Diagnostic::error(file.to_path_buf(), message)
         .at(line, column)

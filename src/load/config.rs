@@ -82,11 +82,12 @@ impl SiteConfig {
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let folder = site_root.display();
                 return Err(one(Diagnostic::error(
                     rel,
-                    format!("no site.yaml in {}: this does not look like an arkiv site", site_root.display()),
+                    crate::core::messages::msg("site.no_config", &[("folder", &folder)]),
                 )
-                .hint("create site.yaml with at least a line `title: Name of the association`, or run arkiv from the site's folder")));
+                .hint(crate::core::messages::msg("site.no_config.hint", &[]))));
             }
             Err(e) => {
                 return Err(one(Diagnostic::error(
@@ -139,9 +140,12 @@ impl SiteConfig {
             Some("en") => Language::En,
             Some(other) => {
                 problems.push(
-                    Diagnostic::error(file.to_path_buf(), format!("unknown language \"{other}\""))
-                        .at(yaml.line_of("language"), yaml.value_column("language"))
-                        .hint("use `language: da` for Danish or `language: en` for English"),
+                    Diagnostic::error(
+                        file.to_path_buf(),
+                        crate::core::messages::msg("site.language", &[("other", &other)]),
+                    )
+                    .at(yaml.line_of("language"), yaml.value_column("language"))
+                    .hint(crate::core::messages::msg("site.language.hint", &[])),
                 );
                 Language::Da
             }

@@ -241,10 +241,18 @@ pub fn decode_utf8(bytes: Vec<u8>, file: &Path) -> Result<String, Diagnostic> {
         let bytes = e.into_bytes();
         let before = &bytes[..valid];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = valid - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-        Diagnostic::error(file.to_path_buf(), "the file is not valid UTF-8 text")
-            .at(line, column)
-            .hint("save the file as UTF-8 in your editor (it is probably saved as Windows-1252/Latin-1, which breaks æ, ø and å)")
+        let column = valid
+            - before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        Diagnostic::error(
+            file.to_path_buf(),
+            crate::core::messages::msg("file.not_utf8", &[]),
+        )
+        .at(line, column)
+        .hint(crate::core::messages::msg("file.not_utf8.hint", &[]))
     })
 }
 

@@ -2,6 +2,7 @@
 //! inside `content/`), with a "did you mean" for a misspelt name.
 
 use crate::core::diagnostics::Diagnostic;
+use crate::core::messages::msg;
 use crate::core::urls::join_normalized;
 use crate::load::content::{SourceDocument, CONTENT_DIR};
 use std::path::Path;
@@ -75,13 +76,13 @@ pub fn resolve_attachments(
                 });
             }
             _ => {
-                let hint = suggest_file(&content_root, &path).map(|s| format!("did you mean \"{s}\"?")).unwrap_or_else(|| {
-                    format!("put the file at content/{path}, or correct the name (paths are relative to the document's folder)")
-                });
+                let hint = suggest_file(&content_root, &path)
+                    .and_then(|s| crate::core::diagnostics::suggest_names(&[&s]))
+                    .unwrap_or_else(|| msg("attachment.missing.hint", &[("path", &path)]));
                 problems.push(
                     Diagnostic::error(
                         source.source.clone(),
-                        format!("attachment \"{}\" does not exist", a.path),
+                        msg("attachment.missing", &[("path", &a.path)]),
                     )
                     .at(a.line, 1)
                     .hint(hint),

@@ -3,7 +3,8 @@
 //! checked at build and rewritten to a relative href; a broken one is an error with the
 //! nearest existing target.
 
-use crate::core::diagnostics::{suggest, Diagnostic, Diagnostics};
+use crate::core::diagnostics::{suggest, suggest_names, Diagnostic, Diagnostics};
+use crate::core::messages::{msg, Text};
 use crate::core::slug::slugify;
 use crate::core::urls::{join_normalized, percent_decode, relative};
 use crate::model::document::Document;
@@ -22,6 +23,13 @@ pub enum InternalTarget {
     Asset(String),
     /// A heading on the same page.
     SamePage(String),
+}
+
+/// Why an internal link leads nowhere, and how to fix it.
+#[derive(Debug, Clone)]
+pub struct BrokenLink {
+    pub message: Text,
+    pub hint: Option<Text>,
 }
 
 /// Lookup tables built once per build: documents by source path and URL, assets by path.
@@ -64,7 +72,7 @@ impl LinkTargets {
         from: usize,
         content_path: &str,
         target: &str,
-    ) -> Result<InternalTarget, String> {
+    ) -> Result<InternalTarget, BrokenLink> {
         let (path, fragment) = match target.split_once('#') {
             Some((p, f)) => (p, Some(f)),
             None => (target, None),
@@ -77,8 +85,10 @@ impl LinkTargets {
                 .map(|_| InternalTarget::SamePage(anchor.to_string()));
         }
         let folder = content_path.rsplit_once('/').map_or("", |(f, _)| f);
-        let joined = join_normalized(folder, &path)
-            .ok_or_else(|| format!("\"{target}\" climbs above the content/ folder"))?;
+        let joined = join_normalized(folder, &path).ok_or_else(|| BrokenLink {
+            message: msg("link.climbs", &[("target", &target)]),
+            hint: None,
+        })?;
         let index = self
             .by_content_path
             .get(&joined)
@@ -111,16 +121,17 @@ impl LinkTargets {
             .chain(self.assets.iter())
             .map(String::as_str);
         let hint = match suggest(&joined, candidates) {
-            Some(near) => format!("did you mean \"{}\"?", relative_source(folder, near)),
-            None => "link to another document by its file, relative to this one, such as `../2024/beretning.md`".to_string(),
+            Some(near) => suggest_names(&[&relative_source(folder, near)]),
+            None => Some(msg("link.missing.hint", &[])),
         };
-        Err(format!(
-            "broken link: \"{target}\" leads to content/{joined}, which does not exist\x1f{hint}"
-        ))
+        Err(BrokenLink {
+            message: msg("link.missing", &[("target", &target), ("joined", &joined)]),
+            hint,
+        })
     }
 
     /// Anchors are compared after slugifying, so `#Lægevagten` finds `#laegevagten`.
-    fn check_anchor(&self, doc: usize, anchor: &str) -> Result<String, String> {
+    fn check_anchor(&self, doc: usize, anchor: &str) -> Result<String, BrokenLink> {
         let set = &self.anchors[doc];
         let decoded = percent_decode(anchor);
         if set.contains(&decoded) {
@@ -131,18 +142,20 @@ impl LinkTargets {
             return Ok(slug);
         }
         let hint = match suggest(&slug, set.iter().map(String::as_str)) {
-            Some(near) => format!("did you mean \"#{near}\"?"),
-            None if set.is_empty() => "that document has no headings to link to".to_string(),
+            Some(near) => suggest_names(&[&format!("#{near}")]),
+            None if set.is_empty() => Some(msg("link.no_headings.hint", &[])),
             None => {
                 let mut all: Vec<&str> = set.iter().map(String::as_str).collect();
                 all.sort();
                 all.truncate(8);
-                format!("the headings there are: #{}", all.join(", #"))
+                let headings = format!("#{}", all.join(", #"));
+                Some(msg("link.headings.hint", &[("headings", &headings)]))
             }
         };
-        Err(format!(
-            "broken link: there is no heading \"#{anchor}\"\x1f{hint}"
-        ))
+        Err(BrokenLink {
+            message: msg("link.no_anchor", &[("anchor", &anchor)]),
+            hint,
+        })
     }
 }
 
@@ -187,14 +200,12 @@ pub fn document_hrefs(
                 }
                 Ok(InternalTarget::Asset(path)) => relative(&doc.url, &path),
                 Ok(InternalTarget::SamePage(anchor)) => format!("#{anchor}"),
-                Err(message) => {
-                    let (message, hint) = message.split_once('\x1f').unwrap_or((&message, ""));
-                    let mut d = Diagnostic::error(doc.source.clone(), message.to_string())
-                        .at(link.line, link.column);
-                    if !hint.is_empty() {
-                        d = d.hint(hint.to_string());
-                    }
-                    problems.push(d);
+                Err(broken) => {
+                    problems.push(
+                        Diagnostic::error(doc.source.clone(), broken.message)
+                            .at(link.line, link.column)
+                            .maybe_hint(broken.hint),
+                    );
                     link.target.clone()
                 }
             }

@@ -3,6 +3,7 @@
 
 use crate::core::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
 use crate::core::kind::Kind;
+use crate::core::messages::msg;
 use crate::core::slug::slugify;
 use crate::model::document::Document;
 use std::collections::HashMap;
@@ -30,18 +31,12 @@ pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostic
         match meetings.get(&slugify(&name)) {
             Some(&m) => doc.meeting = Some(m),
             None => {
-                let hint =
-                    did_you_mean(&name, names.iter().map(String::as_str)).unwrap_or_else(|| {
-                        "write the slug of a `kind: meeting` document (its file name without .md)"
-                            .into()
-                    });
+                let hint = did_you_mean(&name, names.iter().map(String::as_str))
+                    .unwrap_or_else(|| msg("meeting.none.hint", &[]));
                 diagnostics.push(
-                    Diagnostic::error(
-                        doc.source.clone(),
-                        format!("`meeting: {name}` names no meeting"),
-                    )
-                    .at(doc.front.meeting_line, 10)
-                    .hint(hint),
+                    Diagnostic::error(doc.source.clone(), msg("meeting.none", &[("name", &name)]))
+                        .at(doc.front.meeting_line, 10)
+                        .hint(hint),
                 );
             }
         }
@@ -76,11 +71,14 @@ pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostic
         for item in &doc.front.programme {
             if let Some(target) = &item.document {
                 if !slugs.contains_key(slugify(target).as_str()) {
-                    let hint = did_you_mean(target, slugs.keys().copied()).unwrap_or_else(|| {
-                        "write the slug of a document (its file name without .md)".into()
-                    });
+                    let hint = did_you_mean(target, slugs.keys().copied())
+                        .unwrap_or_else(|| msg("programme.no_document.hint", &[]));
+                    let problem = msg(
+                        "programme.no_document",
+                        &[("title", &item.title), ("target", &target)],
+                    );
                     diagnostics.push(
-                        Diagnostic::error(doc.source.clone(), format!("programme item \"{}\" names document \"{target}\", which does not exist", item.title))
+                        Diagnostic::error(doc.source.clone(), problem)
                             .at(item.line, 1)
                             .hint(hint),
                     );

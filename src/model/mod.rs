@@ -6,6 +6,7 @@
 //! This file only runs the steps in order; each lives in a file of its own.
 
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
+use crate::core::messages::msg;
 use crate::load::config::SiteConfig;
 use crate::load::content::{LoadedContent, SourceDocument};
 use crate::model::indexes::{build_indexes, Indexes};
@@ -134,15 +135,9 @@ fn check_unique_urls(
         let url = crate::routes::document(source.front.date.map(|d| d.year), &source.slug);
         if source.front.date.is_none() && RESERVED_SLUGS.contains(&source.slug.as_str()) {
             diagnostics.push(
-                Diagnostic::error(
-                    source.source.clone(),
-                    format!("the page's address /{url} is used by the archive itself"),
-                )
-                .at(1, 1)
-                .hint(format!(
-                    "give the page another file name, or add `slug: om-{}`",
-                    source.slug
-                )),
+                Diagnostic::error(source.source.clone(), msg("url.reserved", &[("url", &url)]))
+                    .at(1, 1)
+                    .hint(msg("url.reserved.hint", &[("slug", &source.slug)])),
             );
             continue;
         }
@@ -150,13 +145,16 @@ fn check_unique_urls(
             Some(first) => diagnostics.push(
                 Diagnostic::error(
                     source.source.clone(),
-                    format!(
-                        "two documents would be published at /{url}: {} and this one",
-                        crate::core::diagnostics::display_path(first)
+                    msg(
+                        "url.twice",
+                        &[
+                            ("url", &url),
+                            ("first", &crate::core::diagnostics::display_path(first)),
+                        ],
                     ),
                 )
                 .at(1, 1)
-                .hint("give one of them another file name or a `slug:` of its own"),
+                .hint(msg("url.twice.hint", &[])),
             ),
             None => {
                 seen.insert(url, source.source.clone());

@@ -49,9 +49,12 @@ pub fn split_slides(
         let title = first_heading(&text);
         if title.is_none() {
             warnings.push(
-                Diagnostic::warning(file.to_path_buf(), format!("slide {number} has no title"))
-                    .at(start_line, 1)
-                    .hint("start the slide with a heading such as `## Dagsorden`; the title is shown in the outline and the handout"),
+                Diagnostic::warning(
+                    file.to_path_buf(),
+                    crate::core::messages::msg("slides.no_title", &[("number", &number)]),
+                )
+                .at(start_line, 1)
+                .hint(crate::core::messages::msg("slides.no_title.hint", &[])),
             );
         }
         let note = match note {

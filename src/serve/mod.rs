@@ -134,7 +134,12 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             watch::Waited::Changes(changes) => changes,
             watch::Waited::Quiet => {
                 if builder.has_deferred() {
-                    publish_deferred(&mut builder, &shared, options.timings);
+                    publish_deferred(
+                        &mut builder,
+                        &shared,
+                        options.timings,
+                        options.messages.language,
+                    );
                 }
                 if let Some(archive) = builder.published_archive() {
                     let _ = indexer.send(archive);
@@ -165,7 +170,12 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
 const AFTER_WORK_PAUSE: std::time::Duration = std::time::Duration::from_millis(40);
 
 /// Renders and publishes the site-wide pages an edit put off.
-fn publish_deferred(builder: &mut SiteBuilder, shared: &Shared, timings: bool) {
+fn publish_deferred(
+    builder: &mut SiteBuilder,
+    shared: &Shared,
+    timings: bool,
+    language: crate::core::i18n::Language,
+) {
     let started = Instant::now();
     match builder.render_deferred() {
         Ok(update) => {
@@ -180,7 +190,7 @@ fn publish_deferred(builder: &mut SiteBuilder, shared: &Shared, timings: bool) {
         }
         Err(problems) => {
             for p in &problems.items {
-                eprintln!("{p}");
+                eprintln!("{}", p.localized(language));
             }
             shared.fail(problems.errors().cloned().collect());
         }
@@ -202,7 +212,7 @@ fn rebuild(
     match builder.rebuild(changes) {
         Ok(update) => {
             for w in &update.warnings.items {
-                eprintln!("{w}");
+                eprintln!("{}", w.localized(say.language));
             }
             let pages = update.pages_rendered;
             let full = update.full;
@@ -223,7 +233,7 @@ fn rebuild(
         }
         Err(problems) => {
             for p in &problems.items {
-                eprintln!("{p}");
+                eprintln!("{}", p.localized(say.language));
             }
             let errors: Vec<Diagnostic> = problems.errors().cloned().collect();
             let n = errors.len();

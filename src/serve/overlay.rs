@@ -72,7 +72,7 @@ pub fn overlay_html(errors: &[Diagnostic], language: Language) -> String {
         items.push_str(&format!(
             "<li><p style=\"margin:0 0 .25rem;font-weight:700\">{}</p><pre style=\"margin:0;white-space:pre-wrap;font:inherit\">{}</pre></li>",
             crate::core::escape::html(&e.location()),
-            crate::core::escape::html(&e.to_string())
+            crate::core::escape::html(&e.localized(language))
         ));
     }
     format!(

@@ -8,7 +8,7 @@
 mod da;
 mod en;
 
-use crate::core::i18n::Language;
+use crate::core::language::Language;
 use std::fmt::Display;
 
 /// The messages of one language.
@@ -66,6 +66,54 @@ impl Messages {
             out.push_str(&format!("\n  {}: {hint}", self.get("label.hint")));
         }
         out
+    }
+}
+
+/// A message in both languages: made by `core::messages::msg` from the message tables, or
+/// from plain text that has no translation yet (then both languages show it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub da: Option<String>,
+}
+
+impl From<String> for Text {
+    fn from(en: String) -> Text {
+        Text { en, da: None }
+    }
+}
+
+impl Text {
+    /// The text in `language` (English where there is no translation).
+    pub fn in_language(&self, language: Language) -> &str {
+        match (&self.da, language) {
+            (Some(da), Language::Da) => da,
+            _ => &self.en,
+        }
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(en: &str) -> Text {
+        Text {
+            en: en.to_string(),
+            da: None,
+        }
+    }
+}
+
+/// A message from the tables in both languages, for a `Diagnostic`: `msg("diag.unknown_kind",
+/// &[("kind", &name)])`. The terminal and serve then show the site's language.
+pub fn msg(key: &'static str, args: &[(&str, &dyn Display)]) -> Text {
+    Text {
+        en: Messages::new(Language::En).fill(key, args),
+        da: Some(Messages::new(Language::Da).fill(key, args)),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Checking front matter values one key at a time: each check reports its own problem with
 //! the key's line and leaves a usable default, so one run finds every mistake.
 
-use crate::core::diagnostics::Diagnostic;
+use crate::core::diagnostics::{Diagnostic, Text};
 use crate::core::yaml::Value;
 use crate::core::yaml::{yaml_scalar_text, YamlMap};
 use std::path::Path;
@@ -86,7 +86,7 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn at(&mut self, key: &str, message: String, hint: impl Into<String>) {
+    pub(super) fn at(&mut self, key: &str, message: impl Into<Text>, hint: impl Into<Text>) {
         self.problems.push(
             Diagnostic::error(self.file.to_path_buf(), message)
                 .at(self.yaml.line_of(key), self.yaml.value_column(key))
@@ -94,11 +94,11 @@ impl Checker<'_> {
         );
     }
 
-    pub(super) fn missing(&mut self, key: &str, hint: &str) {
+    pub(super) fn missing(&mut self, key: &str, hint: impl Into<Text>) {
         self.problems.push(
             Diagnostic::error(
                 self.file.to_path_buf(),
-                format!("the front matter has no `{key}`"),
+                crate::core::messages::msg("fm.missing", &[("key", &key)]),
             )
             .at(self.yaml.first_line, 1)
             .hint(hint),
@@ -168,7 +168,7 @@ impl Checker<'_> {
             Some(Value::Array(items)) => items.clone(),
             Some(v @ Value::String(_)) => vec![v.clone()],
             Some(_) => {
-                self.at("attachments", "`attachments` must be a list of files".into(), "write `attachments: [regnskab-2024.pdf]` or a list of `- path: ...` and `title: ...`");
+                self.at("attachments", "`attachments` must be a list of files", "write `attachments: [regnskab-2024.pdf]` or a list of `- path: ...` and `title: ...`");
                 return Vec::new();
             }
         };
@@ -227,7 +227,7 @@ impl Checker<'_> {
             None | Some(Value::Null) => return Vec::new(),
             Some(Value::Array(items)) => items.clone(),
             Some(_) => {
-                self.at("programme", "`programme` must be a list of items".into(), "write each item as `- time: \"18:00\"` with `title:` (and `speaker:`, `document:`) under it");
+                self.at("programme", "`programme` must be a list of items", "write each item as `- time: \"18:00\"` with `title:` (and `speaker:`, `document:`) under it");
                 return Vec::new();
             }
         };

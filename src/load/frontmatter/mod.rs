@@ -4,6 +4,8 @@
 use crate::core::dates::Date;
 use crate::core::diagnostics::Diagnostic;
 use crate::core::kind::Kind;
+use crate::core::language::Language;
+use crate::core::messages::{msg, Text};
 use crate::core::yaml::{yaml_scalar_text, YamlMap};
 
 mod checker;
@@ -59,19 +61,14 @@ pub struct SplitDocument<'a> {
     pub body_line: usize,
 }
 
-const FRONT_MATTER_EXAMPLE: &str =
-    "start the file with front matter between two `---` lines, such as:\n  ---\n  title: Formandens beretning 2025\n  date: 2025-04-24\n  kind: chairman-report\n  ---";
-
 /// Splits `---` front matter from the body.
 pub fn split<'a>(text: &'a str, file: &Path) -> Result<SplitDocument<'a>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err(
-            Diagnostic::error(file.to_path_buf(), "the document has no front matter")
-                .at(1, 1)
-                .hint(FRONT_MATTER_EXAMPLE),
-        );
+        return Err(Diagnostic::error(file.to_path_buf(), msg("fm.none", &[]))
+            .at(1, 1)
+            .hint(msg("fm.none.hint", &[])));
     }
     let rest = &text[first_line_end..];
     let mut offset = 0;
@@ -89,9 +86,11 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<SplitDocument<'a>, Diagno
         }
         offset += raw.len();
     }
-    Err(Diagnostic::error(file.to_path_buf(), "the front matter is never closed")
-        .at(1, 1)
-        .hint("add a line holding only `---` after the last front matter key, before the text starts"))
+    Err(
+        Diagnostic::error(file.to_path_buf(), msg("fm.unclosed", &[]))
+            .at(1, 1)
+            .hint(msg("fm.unclosed.hint", &[])),
+    )
 }
 
 /// Checks the front matter, returning all problems found in it.
@@ -112,36 +111,28 @@ pub fn parse(
     let kind_text = checker.text("kind");
     let kind = match kind_text.as_deref() {
         None => {
-            checker.missing("kind", "add `kind: newsletter` (or chairman-report, committee-report, slides, minutes, accounts, meeting, page)");
+            checker.missing("kind", msg("fm.kind.missing.hint", &[]));
             None
         }
         Some(name) => match Kind::parse(name) {
             Some(k) => Some(k),
             None => {
                 let hint = Kind::suggestions(name).unwrap_or_else(|| {
-                    format!(
-                        "kind must be one of: {}",
-                        Kind::ALL.map(Kind::as_str).join(", ")
-                    )
+                    let kinds = Kind::ALL.map(Kind::as_str).join(", ");
+                    msg("fm.kind.one_of", &[("kinds", &kinds)])
                 });
-                checker.at("kind", format!("unknown kind \"{name}\""), hint);
+                checker.at("kind", msg("fm.kind.unknown", &[("name", &name)]), hint);
                 None
             }
         },
     };
     if title.is_none() {
-        checker.missing(
-            "title",
-            "add a line such as `title: Nyhedsbrev december 2025`",
-        );
+        checker.missing("title", msg("fm.title.missing.hint", &[]));
     }
     let date = match yaml.get("date") {
         None | Some(Value::Null) => {
             if kind.is_some_and(|k| k != Kind::Page) {
-                checker.missing(
-                    "date",
-                    "add the document's date as `date: 2025-04-24` (year-month-day)",
-                );
+                checker.missing("date", msg("fm.date.missing.hint", &[]));
             }
             None
         }
@@ -152,8 +143,14 @@ pub fn parse(
                 Err(message) => {
                     checker.at(
                         "date",
-                        format!("bad date: {message}"),
-                        "write the date as YYYY-MM-DD, for example `date: 2025-10-14`",
+                        Text {
+                            en: format!("bad date: {}", message.en),
+                            da: Some(format!(
+                                "forkert dato: {}",
+                                message.in_language(Language::Da)
+                            )),
+                        },
+                        msg("fm.date.bad.hint", &[]),
                     );
                     None
                 }
@@ -162,10 +159,7 @@ pub fn parse(
     };
     let committee = checker.text("committee");
     if kind == Some(Kind::CommitteeReport) && committee.is_none() {
-        checker.missing(
-            "committee",
-            "a committee-report needs the committee's name, such as `committee: Vagtudvalget`",
-        );
+        checker.missing("committee", msg("fm.committee.missing.hint", &[]));
     }
     let mut authors = checker.list("authors");
     authors.extend(checker.list("author"));
