@@ -256,3 +256,189 @@ fn every_link_and_anchor_resolves_on_the_fixture_site() {
         broken.join("\n")
     );
 }
+
+/// Runs xmllint with `args`; `None` (and a loud note) when it is not installed, unless
+/// `ARKIV_REQUIRE_VALIDATORS=1` (as `.ci/run` sets) makes that a failure.
+fn xmllint(args: &[&str]) -> Option<(bool, String)> {
+    match std::process::Command::new("xmllint").args(args).output() {
+        Ok(out) => Some((
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )),
+        Err(_) if std::env::var("ARKIV_REQUIRE_VALIDATORS").as_deref() == Ok("1") => {
+            panic!("xmllint is missing: apt-get install libxml2-utils")
+        }
+        Err(_) => {
+            eprintln!(
+                "*** xmllint is missing (apt-get install libxml2-utils): XML check skipped ***"
+            );
+            None
+        }
+    }
+}
+
+/// The text of every `<tag>…</tag>` in `xml`, in order (no nesting of the same tag).
+fn elements<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(start) = rest.find(&open) {
+        let after = &rest[start + open.len()..];
+        if !after.starts_with(['>', ' ']) {
+            rest = after;
+            continue;
+        }
+        let Some(gt) = after.find('>') else { break };
+        if after[..gt].ends_with('/') {
+            rest = &after[gt..];
+            continue;
+        }
+        let body = &after[gt + 1..];
+        let Some(end) = body.find(&close) else { break };
+        out.push(&body[..end]);
+        rest = &body[end..];
+    }
+    out
+}
+
+/// RFC 4287 as far as a reader notices: well-formed XML, an author for the feed and for every
+/// entry, ids that are absolute IRIs, no empty elements, no control characters.
+fn check_feed(f: &Fixture) {
+    let path = f.output().join("feed.xml");
+    let feed = std::fs::read_to_string(&path).expect("feed.xml");
+    if let Some((ok, err)) = xmllint(&["--noout", path.to_str().expect("path")]) {
+        assert!(ok, "feed.xml is not well-formed XML:\n{err}");
+    }
+    assert!(
+        !feed
+            .chars()
+            .any(|c| c.is_control() && !"\n\r\t".contains(c)),
+        "control character in feed.xml"
+    );
+    let head = &feed[..feed.find("<entry").unwrap_or(feed.len())];
+    assert_eq!(elements(head, "author").len(), 1, "{head}");
+    let base = base_url(f);
+    let entries = elements(&feed, "entry");
+    assert!(!entries.is_empty(), "{feed}");
+    for e in &entries {
+        let authors = elements(e, "author");
+        assert!(!authors.is_empty(), "entry without author: {e}");
+        for a in authors {
+            assert!(!elements(a, "name")[0].trim().is_empty(), "{e}");
+        }
+        let id = elements(e, "id")[0];
+        assert!(
+            id.starts_with(&base) && id.contains("://"),
+            "id {id} is not absolute"
+        );
+        for tag in ["title", "id", "updated", "summary"] {
+            for text in elements(e, tag) {
+                assert!(!text.trim().is_empty(), "empty <{tag}> in {e}");
+            }
+        }
+    }
+    for (tag, n) in [("id", 1), ("updated", 1), ("title", 1)] {
+        assert_eq!(elements(head, tag).len(), n, "{head}");
+    }
+}
+
+/// sitemap.xml against the sitemap schema, with a `lastmod` and an absolute `loc` for every
+/// page meant to be found, and every findable page there.
+fn check_sitemap(f: &Fixture) {
+    let path = f.output().join("sitemap.xml");
+    let schema = repo().join("tests/fixtures/sitemap.xsd");
+    if let Some((ok, err)) = xmllint(&[
+        "--noout",
+        "--schema",
+        schema.to_str().expect("schema"),
+        path.to_str().expect("path"),
+    ]) {
+        assert!(ok, "sitemap.xml does not validate:\n{err}");
+    }
+    let sitemap = std::fs::read_to_string(&path).expect("sitemap.xml");
+    let base = base_url(f);
+    let urls = elements(&sitemap, "url");
+    let locs: HashSet<String> = urls
+        .iter()
+        .map(|u| {
+            assert_eq!(elements(u, "lastmod").len(), 1, "no lastmod: {u}");
+            let loc = elements(u, "loc")[0];
+            loc.strip_prefix(&base)
+                .unwrap_or_else(|| panic!("{loc} is not under {base}"))
+                .to_string()
+        })
+        .collect();
+    assert_eq!(locs.len(), urls.len(), "a page is listed twice");
+    let wanted = [
+        "",
+        "archive/",
+        "meetings/",
+        "tags/",
+        "authors/",
+        "pdfs/",
+        "links/",
+    ];
+    for page in files(&f.output()) {
+        let Some(folder) = page.strip_suffix("index.html") else {
+            continue;
+        };
+        let hidden = ["search/", "slides/", "handout/", "pack/"]
+            .iter()
+            .any(|h| folder.ends_with(h));
+        if !hidden {
+            assert!(locs.contains(folder), "{folder} is not in sitemap.xml");
+        }
+    }
+    for w in wanted {
+        assert!(locs.contains(w), "{w} is not in sitemap.xml");
+    }
+}
+
+#[test]
+fn feed_and_sitemap_of_the_example_site_are_valid() {
+    let f = example();
+    check_feed(&f);
+    check_sitemap(&f);
+}
+
+#[test]
+fn feed_and_sitemap_of_the_fixture_site_are_valid() {
+    let f = fixture();
+    check_feed(&f);
+    check_sitemap(&f);
+    let feed = f.read_output("feed.xml");
+    // A title written with a YAML "\x01" escape; a meeting with no text has no <summary>.
+    assert!(
+        feed.contains("<title>Bestyrelsens beretning 2025</title>"),
+        "{feed}"
+    );
+    let meeting = elements(&feed, "entry")
+        .into_iter()
+        .find(|e| e.contains("Medlemsmøde marts 2026"))
+        .expect("meeting entry");
+    assert!(!meeting.contains("<summary"), "{meeting}");
+    assert!(
+        meeting.contains("<name>Lægeforeningen i Vestkredsen</name>"),
+        "{meeting}"
+    );
+}
+
+#[test]
+fn base_url_slash_warns_and_says_what_to_set() {
+    let f = Fixture::new("title: Testforeningen\nbase_url: /\n");
+    f.doc("om.md", "title: Om\nkind: page", "Tekst.\n");
+    let (code, err) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("site.yaml:2:1: `base_url` is `/`"), "{err}");
+    assert!(err.contains("base_url: https://"), "{err}");
+    let f = Fixture::new("title: Testforeningen\nbase_url: https://t.example/\n");
+    f.doc("om.md", "title: Om\nkind: page", "Tekst.\n");
+    let (code, err) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("base_url"), "{err}");
+    let home = f.read_output("index.html");
+    assert!(
+        home.contains("<link rel=\"canonical\" href=\"https://t.example/\">"),
+        "{home}"
+    );
+}

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 pub mod context;
 pub mod deck;
 mod errors;
+pub mod feeds;
 pub mod link_rows;
 pub mod links;
 pub mod minify;
@@ -182,6 +183,13 @@ impl<'a> Renderer<'a> {
             // The first problem is enough for one page; the template is the same for all.
             template_errors(self.theme, &e, source.as_deref()).swap_remove(0)
         })?;
+        // XML 1.0 forbids control characters; text is stripped of them as it is read, and the
+        // feed and sitemap are stripped again here, whatever a template puts in.
+        let html = if path.ends_with(".xml") {
+            crate::core::sanitize::strip_control(&html).into_owned()
+        } else {
+            html
+        };
         Ok(OutputFile {
             path,
             contents: html.into_bytes(),
@@ -347,20 +355,11 @@ impl<'a> Renderer<'a> {
                 ("meetings.html", None)
             }
             Page::Feed => {
-                ctx.insert("entries", &cards_of(&ix.dated, 50));
-                ctx.insert(
-                    "updated",
-                    &ix.dated
-                        .first()
-                        .map(|&i| self.cards[i].date.clone())
-                        .unwrap_or_else(|| "1970-01-01".into()),
-                );
+                feeds::feed_context(a, ctx);
                 ("feed.xml", None)
             }
             Page::Sitemap => {
-                let mut urls: Vec<&str> = vec![""];
-                urls.extend(a.documents.iter().map(|d| d.url.as_str()));
-                ctx.insert("urls", &urls);
+                feeds::sitemap_context(a, ctx);
                 ("sitemap.xml", None)
             }
             Page::Pdfs | Page::Links | Page::LinkHost(..) | Page::PdfGroup(..) => {
@@ -372,8 +371,12 @@ impl<'a> Renderer<'a> {
             }
             Page::NotFound => {
                 ctx.insert("title", t("not_found_title"));
-                // The 404 page is served from any depth, so its links are absolute to base_url.
-                ctx.insert("root", &a.config.base_url);
+                // Written at the root, so its links are relative from there (and work from
+                // disk); served at any depth, its script sets a <base> on the site's own host.
+                let (host, path) = feeds::host_and_path(&a.config.base_url);
+                ctx.insert("root", "");
+                ctx.insert("base_host", &host);
+                ctx.insert("base_path", &path);
                 ("404.html", None)
             }
             Page::Presentation(i) => {
