@@ -442,3 +442,87 @@ fn base_url_slash_warns_and_says_what_to_set() {
         "{home}"
     );
 }
+
+/// The `content` of `<meta property="…">` (or `name`) on a page.
+fn meta_content(html: &str, key: &str) -> Option<String> {
+    ["property", "name"].iter().find_map(|attr| {
+        let marker = format!("<meta {attr}=\"{key}\" content=\"");
+        let start = html.find(&marker)? + marker.len();
+        Some(html[start..start + html[start..].find('"')?].to_string())
+    })
+}
+
+fn check_open_graph(f: &Fixture) {
+    let base = base_url(f);
+    for page in files(&f.output()).iter().filter(|p| p.ends_with(".html")) {
+        let html = std::fs::read_to_string(f.output().join(page)).expect("page");
+        for key in [
+            "og:title",
+            "og:description",
+            "og:type",
+            "og:url",
+            "og:site_name",
+            "description",
+        ] {
+            let value = meta_content(&html, key);
+            assert!(
+                value.as_deref().is_some_and(|v| !v.trim().is_empty()),
+                "{page}: no {key}"
+            );
+        }
+        let url = meta_content(&html, "og:url").unwrap_or_default();
+        assert!(url.starts_with(&base), "{page}: og:url {url}");
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+            "{page}: canonical is not og:url"
+        );
+        assert!(
+            html.contains("favicon.svg\" type=\"image/svg+xml\">"),
+            "{page}: no icon"
+        );
+    }
+}
+
+#[test]
+fn every_page_of_both_sites_has_open_graph_tags_and_an_icon() {
+    for f in [example(), fixture()] {
+        check_open_graph(&f);
+        let icon = f.read_output("favicon.svg");
+        assert!(
+            icon.starts_with("<svg") && icon.contains("</text></svg>"),
+            "{icon}"
+        );
+    }
+    let f = fixture();
+    assert!(f.read_output("favicon.svg").contains(">LV</text>"));
+    let deck = f.read_output("2026/nyt-fra-bestyrelsen-marts-2026/slides/index.html");
+    assert_eq!(
+        meta_content(&deck, "og:url").as_deref(),
+        Some("https://vestkredsen.example/arkiv/2026/nyt-fra-bestyrelsen-marts-2026/slides/")
+    );
+    assert!(deck.contains("type=\"application/atom+xml\""), "{deck}");
+}
+
+#[test]
+fn a_document_with_an_image_shares_it_and_a_site_icon_overrides_the_made_one() {
+    let f = Fixture::new("title: Testforeningen\nbase_url: https://t.example/a/\n");
+    f.doc(
+        "2025/nyhed.md",
+        "title: Nyhed\ndate: 2025-01-02\nkind: newsletter",
+        "Tekst.\n\n![Bestyrelsen](billeder/bestyrelse.jpg)\n",
+    );
+    f.write("content/2025/billeder/bestyrelse.jpg", b"\xff\xd8\xff");
+    f.write("content/favicon.ico", b"\0\0\x01\0");
+    let (code, err) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{err}");
+    let page = f.read_output("2025/nyhed/index.html");
+    assert_eq!(
+        meta_content(&page, "og:image").as_deref(),
+        Some("https://t.example/a/2025/billeder/bestyrelse.jpg")
+    );
+    assert_eq!(meta_content(&page, "og:type").as_deref(), Some("article"));
+    assert!(page.contains("<link rel=\"icon\" href=\"../../favicon.ico\" sizes=\"any\">"));
+    assert!(!page.contains("favicon.svg"), "{page}");
+    assert!(!f.output().join("favicon.svg").exists());
+    assert!(f.output().join("favicon.ico").exists());
+}

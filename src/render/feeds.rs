@@ -66,6 +66,7 @@ pub fn is_findable(page: Page) -> bool {
             | Page::Sitemap
             | Page::NotFound
             | Page::Search
+            | Page::Favicon
             | Page::Presentation(_)
             | Page::Handout(_)
             | Page::Pack(_)

@@ -15,9 +15,11 @@ use std::path::PathBuf;
 pub mod context;
 pub mod deck;
 mod errors;
+pub mod favicon;
 pub mod feeds;
 pub mod link_rows;
 pub mod links;
+pub mod meta;
 pub mod minify;
 pub mod pack;
 pub mod pages;
@@ -43,13 +45,15 @@ pub struct Renderer<'a> {
     texts: serde_json::Map<String, Value>,
     /// The site's own sections for templates (`{{ root }}{{ routes.archive }}`), from `routes`.
     routes: Value,
+    /// Which icons the pages link to (`favicon.svg`, the site's own `favicon.ico`).
+    favicon: Value,
 }
 
 impl<'a> Renderer<'a> {
     /// Loads the theme's templates into Tera; a broken template is an error naming its file and line.
     pub fn new(archive: &'a Archive, theme: &'a Theme) -> Result<Self, Diagnostics> {
         let mut tera = tera::Tera::new();
-        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         let language = archive.config.language;
         tera.register_filter(
             "noun",
@@ -78,6 +82,9 @@ impl<'a> Renderer<'a> {
                 )),
             }
         }
+        if !sources.iter().any(|(n, _)| n == "favicon.svg") {
+            sources.push(("favicon.svg".into(), favicon::DEFAULT_TEMPLATE.into()));
+        }
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         {
@@ -94,6 +101,7 @@ impl<'a> Renderer<'a> {
             kind_nav: context::kind_nav(archive),
             texts: i18n::all_texts(archive.config.language),
             routes: crate::routes::for_templates(),
+            favicon: favicon::links(archive),
         })
     }
 
@@ -159,9 +167,9 @@ impl<'a> Renderer<'a> {
         ctx.insert("routes", &self.routes);
         ctx.insert("root", &root_prefix(page_url));
         ctx.insert("page_url", page_url);
-        ctx.insert("canonical", &format!("{}{}", config.base_url, page_url));
         ctx.insert("kinds", &self.kind_nav);
         ctx.insert("section", "");
+        ctx.insert("favicon", &self.favicon);
         ctx
     }
 
@@ -179,6 +187,14 @@ impl<'a> Renderer<'a> {
         };
         let mut ctx = self.base_context(&page_url);
         let (template, source) = self.fill_context(page, &mut ctx);
+        let title = ctx
+            .get("title")
+            .and_then(|v| v.as_str())
+            .map(str::to_string);
+        ctx.insert(
+            "meta",
+            &meta::page_meta(self.archive, page, title.as_deref(), &page_url),
+        );
         let html = self.tera.render(template, &ctx).map_err(|e| {
             // The first problem is enough for one page; the template is the same for all.
             template_errors(self.theme, &e, source.as_deref()).swap_remove(0)
@@ -395,6 +411,10 @@ impl<'a> Renderer<'a> {
                 ctx.insert("title", t("search"));
                 ctx.insert("section", "search");
                 ("search.html", None)
+            }
+            Page::Favicon => {
+                ctx.insert("initials", &favicon::initials(&a.config.title));
+                ("favicon.svg", None)
             }
         }
     }
