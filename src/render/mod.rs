@@ -388,10 +388,10 @@ impl<'a> Renderer<'a> {
             Page::NotFound => {
                 ctx.insert("title", t("not_found_title"));
                 // Written at the root, so its links are relative from there (and work from
-                // disk); served at any depth, its script sets a <base> on the site's own host.
-                let (host, path) = feeds::host_and_path(&a.config.base_url);
+                // disk); served at any depth, its script sets a <base>: the path of base_url
+                // when the address is under it, else the server's root (as in a preview).
+                let (_, path) = feeds::host_and_path(&a.config.base_url);
                 ctx.insert("root", "");
-                ctx.insert("base_host", &host);
                 ctx.insert("base_path", &path);
                 ("404.html", None)
             }
