@@ -47,6 +47,8 @@ fn reserved(id: &str) -> bool {
 #[derive(Debug)]
 pub struct Levels {
     top: u8,
+    /// A slide keeps a `#` heading as h1: it makes a title slide.
+    keep_h1: bool,
     /// (level as written, level given) of the open headings, outermost first.
     open: Vec<(u8, u8)>,
 }
@@ -55,12 +57,28 @@ impl Levels {
     pub fn new(top: u8) -> Self {
         Levels {
             top,
+            keep_h1: false,
+            open: Vec::new(),
+        }
+    }
+
+    /// For one slide: a `#` heading stays h1 (a title slide), every other heading starts at
+    /// h2 under it or under the deck's title, and none skips a level.
+    pub fn slide() -> Self {
+        Levels {
+            top: 2,
+            keep_h1: true,
             open: Vec::new(),
         }
     }
 
     /// The level to give a heading written at `written`.
     pub fn level(&mut self, written: u8) -> u8 {
+        if self.keep_h1 && written == 1 {
+            self.open.clear();
+            self.open.push((1, 1));
+            return 1;
+        }
         while self.open.last().is_some_and(|&(w, _)| w >= written) {
             self.open.pop();
         }
@@ -99,5 +117,10 @@ mod tests {
         let mut l = Levels::new(2);
         let got: Vec<u8> = [3, 5, 5, 3, 1, 6, 2].iter().map(|&w| l.level(w)).collect();
         assert_eq!(got, [2, 3, 3, 2, 2, 3, 3]);
+        let mut l = Levels::slide();
+        let got: Vec<u8> = [1, 3, 4, 2].iter().map(|&w| l.level(w)).collect();
+        assert_eq!(got, [1, 2, 3, 2]);
+        let mut l = Levels::slide();
+        assert_eq!(l.level(3), 2);
     }
 }

@@ -98,15 +98,21 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
 }
 
 /// Renders one slide (or its notes) of a deck: anchors are unique across the deck through
-/// `anchors`, and heading levels stay as written (a slide that opens with `#` is a title
-/// slide).
+/// `anchors`; a `#` heading stays h1 (a slide that opens with one is a title slide) and the
+/// others start at h2 and never skip a level.
 pub fn render_slide(
     body: &str,
     first_line: usize,
     table_label: &str,
     anchors: &mut Anchors,
 ) -> RenderedMarkdown {
-    render_with(body, first_line, table_label, anchors, None)
+    render_with(
+        body,
+        first_line,
+        table_label,
+        anchors,
+        Some(Levels::slide()),
+    )
 }
 
 fn render_with(
