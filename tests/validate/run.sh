@@ -2,14 +2,14 @@
 # The Nu HTML Checker (vnu-jar from npm, on Debian's Java runtime) over every page of two
 # built sites: the example site in the repository's root and the seed-shaped fixture site in
 # tests/fixtures/standards/site. Any error fails; warnings are listed in the README.
-# Usage: bash tests/validate/run.sh [path/to/arkiv]   (default: the debug build)
+# Usage: bash tests/validate/run.sh [path/to/arkiv]   (default: $ARKIV_BIN, else the debug build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-arkiv="${1:-${CARGO_TARGET_DIR:-target}/debug/arkiv}"
+arkiv="${1:-${ARKIV_BIN:-${CARGO_TARGET_DIR:-target}/debug/arkiv}}"
 vnu=tests/validate/node_modules/vnu-jar/build/dist/vnu.jar
 if [ ! -f "$vnu" ]; then
-  (cd tests/validate && npm ci --no-audit --no-fund >/dev/null)
+  (cd tests/validate && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
 fi
 if ! command -v java >/dev/null; then
   echo "error: the Nu HTML Checker needs Java: apt-get install default-jre-headless" >&2
