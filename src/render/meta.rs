@@ -37,7 +37,11 @@ pub fn page_meta(archive: &Archive, page: Page, title: Option<&str>, page_url: &
         "title": title,
         "description": description,
         "type": if is_article { "article" } else { "website" },
-        "url": absolute(&config.base_url, page_url),
+        // The 404 page is served at many addresses; it names its own file, not the home page.
+        "url": absolute(
+            &config.base_url,
+            if page == Page::NotFound { crate::routes::NOT_FOUND } else { page_url },
+        ),
         "site_name": config.title,
         "locale": locale(config.language),
         "image": document.and_then(|d| image(archive, d)),
