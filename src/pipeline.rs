@@ -93,6 +93,7 @@ fn run_stages(
     let loaded = crate::load::content::load(site_root, drafts);
     let t = timings.record("load", start);
     let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(base_url_warning(&config, site_root));
     let archive = build_archive(config, site_root, loaded, &mut diagnostics);
     let t = timings.record("model", t);
     if diagnostics.has_errors() {
@@ -134,6 +135,27 @@ fn run_stages(
         timings,
         pages: pages.len(),
     })
+}
+
+/// With `base_url: /` the feed and sitemap can only hold relative addresses, which Atom and
+/// the sitemap protocol do not accept, and shared links carry no address: say what to set.
+pub fn base_url_warning(config: &SiteConfig, site_root: &Path) -> Option<Diagnostic> {
+    if config.base_url.contains("://") {
+        return None;
+    }
+    let file = site_root.join(crate::load::config::CONFIG_FILE);
+    let line = std::fs::read_to_string(&file)
+        .ok()
+        .and_then(|text| text.lines().position(|l| l.starts_with("base_url:")))
+        .map_or(1, |i| i + 1);
+    Some(
+        Diagnostic::warning(
+            PathBuf::from(crate::load::config::CONFIG_FILE),
+            crate::core::messages::msg("site.base_url", &[("base_url", &config.base_url)]),
+        )
+        .at(line, 1)
+        .hint(crate::core::messages::msg("site.base_url.hint", &[])),
+    )
 }
 
 /// `site.yaml` and the theme it names: what every page is rendered with.

@@ -35,6 +35,11 @@ pub const SEARCH_INDEX: &str = "search/index";
 pub const FEED: &str = "feed.xml";
 /// The sitemap.
 pub const SITEMAP: &str = "sitemap.xml";
+/// The site's icon: made from the association's initials, or the site's own
+/// `content/favicon.svg`.
+pub const FAVICON_SVG: &str = "favicon.svg";
+/// A site's own icon in the older format, `content/favicon.ico`, used when it has one.
+pub const FAVICON_ICO: &str = "favicon.ico";
 /// The page a web server shows for an unknown address.
 pub const NOT_FOUND: &str = "404.html";
 
@@ -117,6 +122,8 @@ pub fn for_templates() -> serde_json::Value {
         "links": section(LINKS),
         "static": section(STATIC),
         "feed": FEED,
+        "favicon_svg": FAVICON_SVG,
+        "favicon_ico": FAVICON_ICO,
     })
 }
 

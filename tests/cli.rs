@@ -40,6 +40,12 @@ fn plain_arkiv_in_a_site_says_what_to_type_next() {
 #[test]
 fn quiet_verbose_and_lang_on_build() {
     let (_dir, site) = new_site("da");
+    // A fresh site's `base_url: /` gets a warning on every build; published, it has none.
+    let run = build(&site);
+    assert!(run.stderr.contains("`base_url` er `/`"), "{}", run.stderr);
+    let yaml = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    let yaml = yaml.replace("base_url: /\n", "base_url: https://beboerne.example/\n");
+    std::fs::write(site.join("site.yaml"), yaml).unwrap();
     let run = build(&site);
     assert!(run.stderr.starts_with("byggede"), "{}", run.stderr);
     let run = arkiv(&site, &["build", "--quiet"]);

@@ -5,7 +5,10 @@
 use crate::core::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+mod anchors;
 mod text;
+pub use anchors::Anchors;
+use anchors::Levels;
 pub use text::{clean_text, excerpt, keep_dates_as_text};
 
 /// Links that point inside the site are written as `arkiv-link:N` and resolved once every
@@ -82,8 +85,43 @@ pub fn is_external(target: &str) -> bool {
 }
 
 /// Renders `body`, whose first line is line `first_line` of the file. `table_label` is the
-/// accessible name of the scrolling box around tables, in the site's language.
+/// accessible name of the scrolling box around tables, in the site's language. Headings are
+/// levelled to start at h2, right under the page's title, and never skip a level.
 pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkdown {
+    render_with(
+        body,
+        first_line,
+        table_label,
+        &mut Anchors::default(),
+        Some(Levels::new(2)),
+    )
+}
+
+/// Renders one slide (or its notes) of a deck: anchors are unique across the deck through
+/// `anchors`; a `#` heading stays h1 (a slide that opens with one is a title slide) and the
+/// others start at h2 and never skip a level.
+pub fn render_slide(
+    body: &str,
+    first_line: usize,
+    table_label: &str,
+    anchors: &mut Anchors,
+) -> RenderedMarkdown {
+    render_with(
+        body,
+        first_line,
+        table_label,
+        anchors,
+        Some(Levels::slide()),
+    )
+}
+
+fn render_with(
+    body: &str,
+    first_line: usize,
+    table_label: &str,
+    anchors: &mut Anchors,
+    mut levels: Option<Levels>,
+) -> RenderedMarkdown {
     let body = &*keep_dates_as_text(body);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
@@ -102,7 +140,8 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
     let mut events: Vec<Event> = Vec::new();
     let mut out = RenderedMarkdown::default();
     let mut current = Section::default();
-    let mut used_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // The level the heading being closed was given, for its end tag.
+    let mut closing_level: Option<HeadingLevel> = None;
     // Index into `events` of the open heading, and its collected text.
     let mut heading_start: Option<(usize, usize, String)> = None;
     // Index into `out.links` of the open link, whose text is being collected.
@@ -128,12 +167,21 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
                             s
                         }
                     });
-                    let id = unique_id(&mut used_ids, base);
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[idx] {
+                    let id = anchors.unique(&base);
+                    let written = heading_level(*level);
+                    let level = levels.as_mut().map_or(written, |l| l.level(written));
+                    let given = level_of(level);
+                    if let Event::Start(Tag::Heading {
+                        id: slot,
+                        level: slot_level,
+                        ..
+                    }) = &mut events[idx]
+                    {
                         *slot = Some(CowStr::from(id.clone()));
+                        *slot_level = given;
                     }
+                    closing_level = Some(given);
                     let (line, _) = position(start);
-                    let level = heading_level(*level);
                     out.headings.push(Heading {
                         level,
                         text: text.clone(),
@@ -235,6 +283,10 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
                 events.push(event);
                 events.push(Event::Html(CowStr::Borrowed("</div>")));
             }
+            Event::End(TagEnd::Heading(written)) => {
+                let level = closing_level.take().unwrap_or(written);
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
             Event::Text(t) if t.contains('\u{ad}') => {
                 // Soft hyphens from PDF copy-paste split words for search and copying; drop them.
                 events.push(Event::Text(CowStr::from(t.replace('\u{ad}', ""))));
@@ -283,16 +335,6 @@ fn open_link<'a>(
     new_dest
 }
 
-fn unique_id(used: &mut std::collections::HashMap<String, usize>, base: String) -> String {
-    let count = used.entry(base.clone()).or_insert(0);
-    *count += 1;
-    if *count == 1 {
-        base
-    } else {
-        format!("{base}-{}", *count - 1)
-    }
-}
-
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -301,6 +343,17 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H4 => 4,
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
+    }
+}
+
+fn level_of(level: u8) -> HeadingLevel {
+    match level {
+        1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
     }
 }
 
@@ -328,6 +381,27 @@ pub fn replace_placeholders(html: &str, mut f: impl FnMut(usize) -> String) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_titles_and_skipped_levels() {
+        let r = render("### Møde\n\n##### Møde\n\n### Møde 1\n", 1, "Tabel");
+        let got: Vec<(u8, &str)> = r
+            .headings
+            .iter()
+            .map(|h| (h.level, h.id.as_str()))
+            .collect();
+        assert_eq!(got, [(2, "moede"), (3, "moede-1"), (2, "moede-1-1")]);
+        assert!(
+            r.html.contains("<h3 id=\"moede-1\">Møde</h3>"),
+            "{}",
+            r.html
+        );
+        let mut anchors = Anchors::default();
+        let a = render_slide("# Møde", 1, "Tabel", &mut anchors);
+        let b = render_slide("# Møde", 3, "Tabel", &mut anchors);
+        assert!(a.html.contains("<h1 id=\"moede\">"), "{}", a.html);
+        assert!(b.html.contains("<h1 id=\"moede-1\">"), "{}", b.html);
+    }
 
     #[test]
     fn headings_get_unique_danish_anchors_and_lines() {

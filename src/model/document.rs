@@ -67,13 +67,15 @@ pub fn render_document(
         problems.extend(warnings);
         // The outline page renders the whole deck once, so anchors and links are shared;
         // each slide is also rendered alone for the presentation and handouts.
+        // One set of anchors for the deck, so two slides with the same title get two.
         let mut all = markdown::RenderedMarkdown::default();
+        let mut anchors = markdown::Anchors::default();
         for s in sources {
-            let content = markdown::render(&s.content, s.line, table_label);
+            let content = markdown::render_slide(&s.content, s.line, table_label, &mut anchors);
             let notes = s
                 .notes
                 .as_deref()
-                .map(|n| markdown::render(n, s.notes_line, table_label));
+                .map(|n| markdown::render_slide(n, s.notes_line, table_label, &mut anchors));
             let offset = all.links.len();
             all.links.extend(content.links.iter().cloned());
             let notes_offset = all.links.len();

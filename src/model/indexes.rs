@@ -75,6 +75,13 @@ pub fn build_indexes(documents: &[Document]) -> Indexes {
             ix.meeting_documents.entry(m).or_default().push(i);
         }
     }
+    // A page's tags are shown on it, so they get tag pages too: the pages after the dated
+    // documents.
+    for &i in &ix.pages {
+        for t in &documents[i].front.tags {
+            add(&mut tags, t, i);
+        }
+    }
     // Meeting documents follow the programme; the rest come after, oldest first.
     for (&m, docs) in ix.meeting_documents.iter_mut() {
         let order = &documents[m].programme_documents;

@@ -15,8 +15,11 @@ use std::path::PathBuf;
 pub mod context;
 pub mod deck;
 mod errors;
+pub mod favicon;
+pub mod feeds;
 pub mod link_rows;
 pub mod links;
+pub mod meta;
 pub mod minify;
 pub mod pack;
 pub mod pages;
@@ -39,7 +42,7 @@ pub struct Renderer<'a> {
     pub theme: &'a Theme,
     pub cards: Vec<Card>,
     /// What every page gets the same of — `site`, `t` (interface words), `routes` (the site's
-    /// own sections: `{{ root }}{{ routes.archive }}`) and `kinds` — made into Tera values once
+    /// own sections: `{{ root }}{{ routes.archive }}`), `kinds` and `favicon` — made into Tera values once
     /// per build: Tera's values share their contents, so each page takes a cheap copy instead
     /// of converting the ~150 interface words again.
     shared: Vec<(&'static str, tera::Value)>,
@@ -68,6 +71,10 @@ fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
             "kinds",
             tera::Value::from_serializable(&context::kind_nav(archive)),
         ),
+        (
+            "favicon",
+            tera::Value::from_serializable(&favicon::links(archive)),
+        ),
     ]
 }
 
@@ -75,7 +82,7 @@ impl<'a> Renderer<'a> {
     /// Loads the theme's templates into Tera; a broken template is an error naming its file and line.
     pub fn new(archive: &'a Archive, theme: &'a Theme) -> Result<Self, Diagnostics> {
         let mut tera = tera::Tera::new();
-        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         let language = archive.config.language;
         tera.register_filter(
             "noun",
@@ -103,6 +110,9 @@ impl<'a> Renderer<'a> {
                     "the template is not valid UTF-8 text",
                 )),
             }
+        }
+        if !sources.iter().any(|(n, _)| n == "favicon.svg") {
+            sources.push(("favicon.svg".into(), favicon::DEFAULT_TEMPLATE.into()));
         }
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
@@ -168,14 +178,12 @@ impl<'a> Renderer<'a> {
 
     /// The context every template gets: site, words, navigation and where the page sits.
     pub fn base_context(&self, page_url: &str) -> tera::Context {
-        let config = &self.archive.config;
         let mut ctx = tera::Context::new();
         for (key, value) in &self.shared {
             ctx.insert_value(*key, value.clone());
         }
         ctx.insert("root", &root_prefix(page_url));
         ctx.insert("page_url", page_url);
-        ctx.insert("canonical", &format!("{}{}", config.base_url, page_url));
         ctx.insert("section", "");
         ctx
     }
@@ -194,10 +202,25 @@ impl<'a> Renderer<'a> {
         };
         let mut ctx = self.base_context(&page_url);
         let (template, source) = self.fill_context(page, &mut ctx);
+        let title = ctx
+            .get("title")
+            .and_then(|v| v.as_str())
+            .map(str::to_string);
+        ctx.insert(
+            "meta",
+            &meta::page_meta(self.archive, page, title.as_deref(), &page_url),
+        );
         let html = self.tera.render(template, &ctx).map_err(|e| {
             // The first problem is enough for one page; the template is the same for all.
             template_errors(self.theme, &e, source.as_deref()).swap_remove(0)
         })?;
+        // XML 1.0 forbids control characters; text is stripped of them as it is read, and the
+        // feed and sitemap are stripped again here, whatever a template puts in.
+        let html = if path.ends_with(".xml") {
+            crate::core::sanitize::strip_control(&html).into_owned()
+        } else {
+            html
+        };
         Ok(OutputFile {
             path,
             contents: html.into_bytes(),
@@ -363,20 +386,11 @@ impl<'a> Renderer<'a> {
                 ("meetings.html", None)
             }
             Page::Feed => {
-                ctx.insert("entries", &cards_of(&ix.dated, 50));
-                ctx.insert(
-                    "updated",
-                    &ix.dated
-                        .first()
-                        .map(|&i| self.cards[i].date.clone())
-                        .unwrap_or_else(|| "1970-01-01".into()),
-                );
+                feeds::feed_context(a, ctx);
                 ("feed.xml", None)
             }
             Page::Sitemap => {
-                let mut urls: Vec<&str> = vec![""];
-                urls.extend(a.documents.iter().map(|d| d.url.as_str()));
-                ctx.insert("urls", &urls);
+                feeds::sitemap_context(a, ctx);
                 ("sitemap.xml", None)
             }
             Page::Pdfs | Page::Links | Page::LinkHost(..) | Page::PdfGroup(..) => {
@@ -388,8 +402,12 @@ impl<'a> Renderer<'a> {
             }
             Page::NotFound => {
                 ctx.insert("title", t("not_found_title"));
-                // The 404 page is served from any depth, so its links are absolute to base_url.
-                ctx.insert("root", &a.config.base_url);
+                // Written at the root, so its links are relative from there (and work from
+                // disk); served at any depth, its script sets a <base>: the path of base_url
+                // when the address is under it, else the server's root (as in a preview).
+                let (_, path) = feeds::host_and_path(&a.config.base_url);
+                ctx.insert("root", "");
+                ctx.insert("base_path", &path);
                 ("404.html", None)
             }
             Page::Presentation(i) => {
@@ -408,6 +426,10 @@ impl<'a> Renderer<'a> {
                 ctx.insert("title", t("search"));
                 ctx.insert("section", "search");
                 ("search.html", None)
+            }
+            Page::Favicon => {
+                ctx.insert("initials", &favicon::initials(&a.config.title));
+                ("favicon.svg", None)
             }
         }
     }

@@ -39,6 +39,9 @@ pub enum Page {
     PdfGroup(usize, usize),
     /// Full-text search of the archive (`search/`), run in the browser.
     Search,
+    /// The icon made from the association's initials (`favicon.svg`), unless the site has
+    /// its own.
+    Favicon,
 }
 
 /// Every page the site has, in a stable order.
@@ -58,6 +61,9 @@ pub fn all_pages(archive: &Archive) -> Vec<Page> {
         Page::Links,
         Page::Search,
     ];
+    if !crate::render::favicon::has_own(archive) {
+        pages.push(Page::Favicon);
+    }
     pages.extend((0..archive.documents.len()).map(Page::Document));
     pages.extend(ix.years.keys().map(|&y| Page::Year(y)));
     pages.extend(
@@ -121,6 +127,7 @@ pub fn page_path(archive: &Archive, page: Page) -> String {
         Page::Feed => return routes::FEED.into(),
         Page::Sitemap => return routes::SITEMAP.into(),
         Page::NotFound => return routes::NOT_FOUND.into(),
+        Page::Favicon => return routes::FAVICON_SVG.into(),
         Page::Presentation(i) => routes::presentation(&archive.documents[i].url),
         Page::Handout(i) => routes::handout(&archive.documents[i].url),
         Page::Pack(i) => routes::pack(&archive.documents[i].url),

@@ -2,6 +2,8 @@
 //! pipeline or the real binary.
 #![allow(dead_code)]
 
+pub mod site_check;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

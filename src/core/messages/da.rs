@@ -250,4 +250,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("site.no_config.hint", "opret site.yaml med mindst en linje `title: Foreningens navn`, eller kør arkiv fra sitets mappe (`arkiv init` laver et nyt site)"),
     ("site.language", "ukendt sprog \"{other}\""),
     ("site.language.hint", "skriv `language: da` for dansk eller `language: en` for engelsk"),
+    ("site.base_url", "`base_url` er `{base_url}`, så feed.xml, sitemap.xml og sidernes kanoniske adresser og delingsadresser kan ikke blive fulde adresser"),
+    ("site.base_url.hint", "skriv den adresse, sitet udgives på, fx `base_url: https://www.forening.dk/arkiv/`"),
 ];

@@ -250,4 +250,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("site.no_config.hint", "create site.yaml with at least a line `title: Name of the association`, or run arkiv from the site's folder"),
     ("site.language", "unknown language \"{other}\""),
     ("site.language.hint", "use `language: da` for Danish or `language: en` for English"),
+    ("site.base_url", "`base_url` is `{base_url}`, so feed.xml, sitemap.xml and the pages' canonical and shared-link addresses cannot be full addresses"),
+    ("site.base_url.hint", "set the address the site is published at, such as `base_url: https://www.forening.dk/arkiv/`"),
 ];

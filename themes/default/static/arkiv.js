@@ -4,7 +4,9 @@
    - Printed pages write the address of each internal link after it (CSS reads data-print-url).
    - Number columns in tables are right-aligned even when the Markdown did not say so.
    - The table of contents opens beside the text on wide screens and marks where the reader is.
-   - A print button appears on document pages. */
+   - A print button appears on document pages.
+   - `/` focuses the search box from anywhere. The search script loads only on the search page,
+     or here once a reader focuses or types in the header's search box. */
 (function () {
   "use strict";
   var each = function (sel, fn) { Array.prototype.forEach.call(document.querySelectorAll(sel), fn); };
@@ -88,7 +90,34 @@
     });
   }
 
-  function start() { printUrls(); fileLinks(); numberColumns(); toc(); printButtons(); }
+  function isTyping(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  function searchBox() {
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
+      var box = document.getElementById("search-q") || document.getElementById("site-search");
+      if (box) { e.preventDefault(); box.focus(); box.select(); }
+    });
+    var box = document.getElementById("site-search");
+    var src = box && box.form && box.form.getAttribute("data-script");
+    if (!src) return;
+    var load = function () {
+      box.removeEventListener("focus", load);
+      box.removeEventListener("input", load);
+      if (window.arkivSearch || document.querySelector("script[data-search]")) return;
+      var s = document.createElement("script");
+      s.src = src;
+      s.async = true;
+      s.setAttribute("data-search", "");
+      document.head.appendChild(s);
+    };
+    box.addEventListener("focus", load);
+    box.addEventListener("input", load);
+  }
+
+  function start() { printUrls(); fileLinks(); numberColumns(); toc(); printButtons(); searchBox(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -348,17 +348,8 @@
 
   if (typeof document === "undefined") return;
 
-  function isTyping(el) {
-    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
-  }
-
-  /* `/` focuses the search box from anywhere on the site. */
-  document.addEventListener("keydown", function (e) {
-    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
-    var box = document.getElementById("search-q") || document.getElementById("site-search");
-    if (box) { e.preventDefault(); box.focus(); box.select(); }
-  });
-
+  /* The page part runs on the search page; elsewhere (loaded when a reader focuses the header's
+     search box, see arkiv.js) the engine just waits in the cache. `/` is arkiv.js's too. */
   document.addEventListener("DOMContentLoaded", function () {
     var app = document.getElementById("search-app");
     if (app) startPage(app);
