@@ -113,7 +113,7 @@ fn build_fills_pdf_facts_and_warns_about_broken_files() {
     let (code, stderr) = f.build_cli(&[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("warning: content/2025/afbrudt.pdf"),
+        stderr.contains("advarsel: content/2025/afbrudt.pdf: PDF'en er afkortet"),
         "{stderr}"
     );
     assert!(

@@ -193,7 +193,7 @@ proptest! {
         // A broken PDF is a problem (a warning), never a panic; a panic inside lopdf is caught
         // by read_pdf and counted here, so the run says how often that happened.
         if let Err(p) = arkiv::model::pdf::read_pdf(&bytes) {
-            if p.message.contains("reader failed") {
+            if p.message.en.contains("reader failed") {
                 CAUGHT_PANICS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 eprintln!("lopdf panicked (caught) on a mutated PDF; caught so far: {}", CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed));
             }

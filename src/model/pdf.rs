@@ -4,6 +4,8 @@
 //! the file; the build goes on, because a secretary's scanned minutes must never stop it.
 
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
+use crate::core::language::Language;
+use crate::core::messages::{msg, Messages, Text};
 use crate::load::content::CONTENT_DIR;
 use crate::model::attachments::PdfInfo;
 use crate::model::document::Document;
@@ -24,8 +26,9 @@ const MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
 /// Why a PDF could not be read, in words a secretary can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfProblem {
-    pub message: String,
-    pub hint: &'static str,
+    /// Completes "the PDF …" ("PDF'en …"): `is encrypted …`.
+    pub message: Text,
+    pub hint: Text,
 }
 
 /// Reads one PDF from memory. Never panics: a panic inside the PDF library is caught and
@@ -33,16 +36,15 @@ pub struct PdfProblem {
 pub fn read_pdf(bytes: &[u8]) -> Result<PdfInfo, PdfProblem> {
     if !looks_like_pdf(bytes) {
         return Err(PdfProblem {
-            message: "is not a PDF file (it does not start with %PDF)".into(),
-            hint: "the file may be a Word document or an image renamed to .pdf: save or export it as PDF again",
+            message: msg("pdf.not_pdf", &[]),
+            hint: msg("pdf.not_pdf.hint", &[]),
         });
     }
     match catch_unwind(AssertUnwindSafe(|| read_pdf_inner(bytes))) {
         Ok(result) => result,
         Err(_) => Err(PdfProblem {
-            message: "could not be read: the PDF reader failed on it".into(),
-            hint:
-                "open the file in a PDF viewer and save it again (\"Save as\" or \"Print to PDF\")",
+            message: msg("pdf.reader_failed", &[]),
+            hint: msg("pdf.reader_failed.hint", &[]),
         }),
     }
 }
@@ -63,13 +65,13 @@ fn looks_complete(bytes: &[u8]) -> bool {
 fn read_pdf_inner(bytes: &[u8]) -> Result<PdfInfo, PdfProblem> {
     if !looks_complete(bytes) {
         return Err(PdfProblem {
-            message: "is cut short (it has no end marker), so it cannot be read".into(),
-            hint: "the upload or copy was probably interrupted: copy the original file again",
+            message: msg("pdf.cut_short", &[]),
+            hint: msg("pdf.cut_short.hint", &[]),
         });
     }
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| PdfProblem {
-        message: format!("could not be read as a PDF ({e}); it may be damaged or cut short"),
-        hint: "open the file in a PDF viewer; if it opens, save it again, otherwise upload the original again",
+        message: msg("pdf.unreadable", &[("error", &e)]),
+        hint: msg("pdf.unreadable.hint", &[]),
     })?;
     let pages = doc.get_pages();
     let page_count = u32::try_from(pages.len()).ok();
@@ -79,9 +81,8 @@ fn read_pdf_inner(bytes: &[u8]) -> Result<PdfInfo, PdfProblem> {
         (doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok()) && !doc.was_encrypted();
     if still_encrypted {
         return Err(PdfProblem {
-            message: "is encrypted (password protected), so its title and text cannot be read"
-                .into(),
-            hint: "attach a copy without a password if members should find it by search",
+            message: msg("pdf.encrypted", &[]),
+            hint: msg("pdf.encrypted.hint", &[]),
         });
     }
     let title = info_title(&doc);
@@ -296,14 +297,23 @@ fn read_file(content_root: &Path, path: &str) -> Result<PdfInfo, Diagnostic> {
 fn read_file_uncached(content_root: &Path, path: &str) -> Result<PdfInfo, Diagnostic> {
     let file = PathBuf::from(CONTENT_DIR).join(path);
     let bytes = std::fs::read(content_root.join(path)).map_err(|e| {
-        Diagnostic::warning(file.clone(), format!("cannot read the PDF: {e}"))
-            .hint("check that the file is not open in another program and that it can be read")
+        Diagnostic::warning(file.clone(), msg("pdf.cannot_read", &[("error", &e)]))
+            .hint(msg("pdf.cannot_read.hint", &[]))
     })?;
     read_pdf(&bytes).map_err(|p| {
-        Diagnostic::warning(file, format!("the PDF {}", p.message)).hint(format!(
-            "{}; the file is still published, but without page count or search text",
-            p.hint
-        ))
+        let problem = Text {
+            en: format!("the PDF {}", p.message.en),
+            da: Some(format!("PDF'en {}", p.message.in_language(Language::Da))),
+        };
+        let hint = msg("pdf.still_published", &[("hint", &p.hint)]);
+        let hint = Text {
+            da: Some(Messages::new(Language::Da).fill(
+                "pdf.still_published",
+                &[("hint", &p.hint.in_language(Language::Da))],
+            )),
+            ..hint
+        };
+        Diagnostic::warning(file, problem).hint(hint)
     })
 }
 
@@ -322,7 +332,7 @@ mod tests {
     #[test]
     fn non_pdf_is_a_problem_not_a_panic() {
         let p = read_pdf(b"PK\x03\x04 this is a zip file").unwrap_err();
-        assert!(p.message.contains("not a PDF"), "{}", p.message);
+        assert!(p.message.en.contains("not a PDF"), "{}", p.message);
     }
 
     #[test]
