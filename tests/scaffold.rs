@@ -347,13 +347,13 @@ fn a_misspelt_kind_gets_a_suggestion() {
     let run = arkiv(&site, &["new", "raport", "Beretning"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("fejl: ukendt dokumenttype »raport«"),
+        run.stderr.contains("fejl: ukendt dokumenttype \"raport\""),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("tip: mente du »chairman-report« eller »committee-report«?"),
+            .contains("tip: mente du \"chairman-report\" eller \"committee-report\"?"),
         "{}",
         run.stderr
     );
@@ -367,7 +367,7 @@ fn a_misspelt_kind_gets_a_suggestion() {
     let run = arkiv(&site, &["new", "regnskb", "Regnskab 2026"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("tip: mente du »regnskab«?"),
+        run.stderr.contains("tip: mente du \"regnskab\"?"),
         "{}",
         run.stderr
     );
@@ -398,13 +398,13 @@ fn an_unknown_meeting_is_refused() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("der er intet møde »generalforsamlingen«"),
+            .contains("der er intet møde \"generalforsamlingen\""),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains(&format!("mente du »generalforsamling-{year}«?")),
+            .contains(&format!("mente du \"generalforsamling-{year}\"?")),
         "{}",
         run.stderr
     );
