@@ -101,6 +101,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     // Presentation, speaker view, handout and meeting pack (issue 4).
     ("of", "af", "of"),
     ("slide", "Slide", "Slide"),
+    ("slide_continued", "(forts.)", "(cont.)"),
     ("next_slide", "Næste slide", "Next slide"),
     ("previous_slide", "Forrige slide", "Previous slide"),
     ("current_slide", "Nuværende slide", "Current slide"),

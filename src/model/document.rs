@@ -19,6 +19,13 @@ pub struct Slide {
     pub html: String,
     pub notes_html: Option<String>,
     pub line: usize,
+    /// The slides the presentation shows for this one, when it is too full to show whole at a
+    /// readable size: each part's HTML, the first with the slide's own heading, the rest to be
+    /// shown under "… (forts.)". Empty when the slide is shown whole.
+    pub parts: Vec<String>,
+    /// The most slides per printed page at which the slide still prints at 7 pt or more as a
+    /// thumbnail; on fuller pages it prints as its outline text (see `model::slide_fit`).
+    pub print_max_per_page: usize,
 }
 
 /// A document of the archive, ready to render.
@@ -86,12 +93,26 @@ pub fn render_document(
                 heading: s.title.clone().unwrap_or_default(),
                 text: content.plain_text(),
             });
+            // An overfull slide is rendered again in parts, cut at list items; each part's
+            // links are numbered on from the parts before it, so they index the same list.
+            let mut parts = Vec::new();
+            if s.fit.parts() > 1 {
+                let mut part_offset = offset;
+                for (text, line) in crate::model::slide_fit::parts(&s.content, &s.fit.cuts, s.line)
+                {
+                    let part = markdown::render(text, line, table_label);
+                    parts.push(renumber_links(&part.html, part_offset));
+                    part_offset += part.links.len();
+                }
+            }
             slides.push(Slide {
                 number: s.number,
                 title: s.title.unwrap_or_else(|| format!("{}", s.number)),
                 html: renumber_links(&content.html, offset),
                 notes_html: notes.map(|n| renumber_links(&n.html, notes_offset)),
                 line: s.line,
+                parts,
+                print_max_per_page: s.fit.print_max_per_page(),
             });
         }
         all

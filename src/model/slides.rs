@@ -3,6 +3,7 @@
 //! handouts and search all see the same slides.
 
 use crate::core::diagnostics::Diagnostic;
+use crate::model::slide_fit::{fit_slide, SlideFit, FLOOR_PX};
 use std::path::Path;
 
 /// One slide's source text, before rendering.
@@ -18,6 +19,8 @@ pub struct SlideSource {
     pub line: usize,
     /// 1-based file line where the notes start.
     pub notes_line: usize,
+    /// How much the slide holds, and where it is cut into follow-on slides.
+    pub fit: SlideFit,
 }
 
 /// Splits a deck's body (starting at file line `first_line`) into slides, with warnings for
@@ -65,6 +68,28 @@ pub fn split_slides(
             }
             other => other,
         };
+        let fit = fit_slide(&text);
+        if fit.parts() > 1 || fit.too_dense {
+            let shown = if fit.parts() > 1 {
+                format!(
+                    "it is shown as {} slides, each continued under \"(forts.)\"",
+                    fit.parts()
+                )
+            } else {
+                "it scrolls in the presentation and prints as text".to_string()
+            };
+            warnings.push(
+                Diagnostic::warning(
+                    file.to_path_buf(),
+                    format!(
+                        "slide {number} has {} lines of text, too many to show at a readable size ({FLOOR_PX} px on a 1280×720 screen); {shown}",
+                        fit.text_lines
+                    ),
+                )
+                .at(start_line, 1)
+                .hint("split it into several slides with `---` lines, or move the detail into the speaker notes or a document of its own"),
+            );
+        }
         slides.push(SlideSource {
             number,
             title,
@@ -72,6 +97,7 @@ pub fn split_slides(
             notes: note,
             line: start_line,
             notes_line,
+            fit,
         });
     };
 

@@ -115,6 +115,7 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
         }),
     );
     ctx.insert("sections", &sections);
+    ctx.insert("per_page", &DEFAULT_PER_PAGE);
     ctx.insert("page_css", &page_css(archive, meeting, &titles));
     ctx.insert("section", "meetings");
 }
