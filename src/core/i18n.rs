@@ -102,6 +102,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("of", "af", "of"),
     ("slide", "Slide", "Slide"),
     ("slide_continued", "(forts.)", "(cont.)"),
+    ("not_on_programme", "Ikke på programmet", "Not on the programme"),
     ("next_slide", "Næste slide", "Next slide"),
     ("previous_slide", "Forrige slide", "Previous slide"),
     ("current_slide", "Nuværende slide", "Current slide"),

@@ -250,7 +250,7 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = html;
+    out.html = text::mark_closings(&html);
     out
 }
 

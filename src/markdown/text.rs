@@ -88,8 +88,65 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// Marks a letter's closing ("Med venlig hilsen", "Venlig hilsen", "Mvh", "Kind regards") as
+/// `<p class="closing">`, so print keeps it on one page with the name under it and the text
+/// before it (arkiv.css).
+pub fn mark_closings(html: &str) -> String {
+    const CLOSINGS: &[&str] = &[
+        "med venlig hilsen",
+        "venlig hilsen",
+        "med venlige hilsner",
+        "de bedste hilsner",
+        "mvh",
+        "kind regards",
+        "best regards",
+        "yours sincerely",
+    ];
+    if !html.contains("<p>") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut rest = html;
+    while let Some(at) = rest.find("<p>") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let inner = &from[3..];
+        let end = inner.find("</p>").unwrap_or(inner.len());
+        let text = inner[..end].trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+        let text = text
+            .split("<br")
+            .next()
+            .unwrap_or(text)
+            .trim()
+            .to_lowercase();
+        let text = text.trim_end_matches([',', '.', '!']);
+        if CLOSINGS.contains(&text) {
+            out.push_str("<p class=\"closing\">");
+        } else {
+            out.push_str("<p>");
+        }
+        rest = inner;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn closings_are_marked() {
+        assert_eq!(
+            super::mark_closings(
+                "<p>Tak.</p>\n<p>Med venlig hilsen</p>\n<p>Ditte<br />formand</p>"
+            ),
+            "<p>Tak.</p>\n<p class=\"closing\">Med venlig hilsen</p>\n<p>Ditte<br />formand</p>"
+        );
+        assert_eq!(
+            super::mark_closings("<p>Med venlig hilsen fra os alle i bestyrelsen</p>"),
+            "<p>Med venlig hilsen fra os alle i bestyrelsen</p>"
+        );
+    }
+
     use super::*;
     use crate::markdown::render;
 

@@ -49,6 +49,10 @@ pub struct Document {
     /// For a meeting, the document each programme item names (`document:`), resolved once by
     /// `model::meetings`; one entry per item of `front.programme`.
     pub programme_documents: Vec<Option<usize>>,
+    /// For a document that names a meeting, the programme item it is presented under: the one
+    /// whose `document:` names it, else the one it matches by title, speaker and kind
+    /// (`model::programme_match`); `None` when it is not on the programme.
+    pub programme_item: Option<usize>,
     /// `summary:` or the first words of the text.
     pub summary: String,
     pub body_line: usize,
@@ -134,6 +138,7 @@ pub fn render_document(
         attachments,
         meeting: None,
         programme_documents: Vec::new(),
+        programme_item: None,
         summary,
         body_line: source.body_line,
         source: source.source,

@@ -24,6 +24,7 @@ pub mod link_model;
 pub mod links;
 pub mod meetings;
 pub mod pdf;
+pub mod programme_match;
 pub mod slide_fit;
 pub mod slides;
 

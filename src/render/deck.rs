@@ -2,6 +2,7 @@
 //! speaker view) and the printable handout (`handout/`). They live one folder below the
 //! document, so every link in a slide is rebased here; the meeting pack reuses the same views.
 
+use crate::core::compound::hyphenate_headings;
 use crate::core::urls::{join_normalized, relative};
 use crate::model::{Archive, Document, Slide};
 use serde::Serialize;
@@ -59,7 +60,10 @@ pub fn slide_views(doc: &Document, page_url: &str) -> Vec<SlideView> {
 pub fn presentation_views(doc: &Document, page_url: &str) -> Vec<SlideView> {
     let mut out = Vec::new();
     for slide in &doc.slides {
-        let whole = slide_view(slide, &doc.url, page_url);
+        // On screen, titles get soft hyphens at compound joints (slides-fit.js keeps words
+        // whole where it can); paper keeps them as written.
+        let mut whole = slide_view(slide, &doc.url, page_url);
+        whole.html = hyphenate_headings(&whole.html);
         if slide.parts.is_empty() {
             out.push(whole);
             continue;
@@ -68,7 +72,10 @@ pub fn presentation_views(doc: &Document, page_url: &str) -> Vec<SlideView> {
         for (k, html) in slide.parts.iter().enumerate() {
             let prefix = format!("s{}-{}-", slide.number, k + 1);
             out.push(SlideView {
-                html: prefix_ids(&rebase_links(html, &doc.url, page_url), &prefix),
+                html: hyphenate_headings(&prefix_ids(
+                    &rebase_links(html, &doc.url, page_url),
+                    &prefix,
+                )),
                 is_title: false,
                 part: k + 1,
                 parts,

@@ -126,3 +126,89 @@ test("handouts and packs print no text below 7 pt: an overfull slide prints as i
   console.log(`# densest slide in print: smallest text ${smallest.toFixed(1)} pt`);
   await page.close();
 });
+
+/** For every heading matching `selector`: the parts of its words (split at spaces and soft
+    hyphens) that the browser broke across lines; none means words break only at joints. */
+const brokenParts = (page, selector) => page.evaluate((sel) => {
+  const out = [];
+  for (const h of document.querySelectorAll(sel)) {
+    if (!h.offsetParent && getComputedStyle(h).position !== "fixed") continue;
+    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /[^\s\u00ad]+/g;
+      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        // Chromium counts the drawn hyphen of a soft hyphen in the next part's first rectangle.
+        const em = parseFloat(getComputedStyle(h).fontSize);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0.5 * em).map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    const r = h.getBoundingClientRect();
+    if (h.scrollWidth > h.clientWidth + 1 || r.right > document.documentElement.clientWidth + 1) out.push(`overflow: ${h.textContent}`);
+  }
+  return out;
+}, selector);
+
+test("long compounds in headings break at their joints, with a hyphen, on a phone and a projector", async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const [base, url] of [[server, "2024/vagtlaegeudvalgets-beretning-2024/"], [example, "2024/uddannelsesudvalgets-beretning-2024/"],
+    [server, MEETING]]) {
+    await phone.goto(base.url + url);
+    const title = await phone.locator("h1").first().evaluate((h) => h.innerHTML);
+    assert.match(title, /\u00ad/, `${url}: no soft hyphen in "${title}"`);
+    assert.deepEqual(await brokenParts(phone, "h1, .prose h2, .prose h3"), [], url);
+  }
+  await screenshot(phone, "material-heading-390");
+  await phone.goto(example.url + "2024/uddannelsesudvalgets-beretning-2024/");
+  await screenshot(phone, "material-example-heading-390");
+  await phone.close();
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
+    const page = await browser.newPage({ viewport });
+    await page.goto(example.url + "2024/medlemsundersoegelsen-2024/slides/#1");
+    assert.deepEqual(await brokenParts(page, ".slide.current h1, .slide.current h2"), [], `title slide at ${viewport.width}`);
+    await screenshot(page, `material-title-medlemsundersoegelsen-${viewport.width}`);
+    await page.close();
+  }
+});
+
+test("the printed pack follows the programme without document: links, and a closing keeps its name", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + MEETING + "pack/");
+  const file = join(pdfDir, "pack-order.pdf");
+  await page.pdf({ path: file, preferCSSPageSize: true });
+  const text = execFileSync("pdftotext", [file, "-"]).toString();
+  const pages = text.split("\f");
+  const flat = text.replace(/\s+/g, " ");
+  const titles = ["Nyt fra bestyrelsen – efterårsmødet 2025", "Vagtlægeudvalget: status efteråret 2025", "Kredsens beretning 2025",
+    "Årsregnskab 2024 og budget 2026", "Ikke på programmet", "Nyhedsbrev oktober 2025"];
+  // Each document's first page has its number and title in the running footer: find them in order.
+  let from = 0;
+  for (const [i, t] of titles.filter((t) => t !== "Ikke på programmet").entries()) {
+    const at = pages.findIndex((p, k) => k >= from && p.replace(/\s+/g, " ").includes(`${i + 1}. ${t}`) && !p.includes("Indhold"));
+    assert.ok(at >= from, `"${t}" not printed after page ${from + 1}`);
+    from = at;
+  }
+  // The table of contents says which documents were not on the programme.
+  let at = 0;
+  for (const t of titles) { const next = flat.indexOf(t, at); assert.ok(next >= 0, `contents: "${t}"`); at = next; }
+  // "Med venlig hilsen" and the name under it print on the same page.
+  const closing = pages.find((p) => p.includes("Med venlig hilsen") && p.includes("Kredsens beretning"));
+  assert.ok(closing && /Med venlig hilsen\s+Ditte Kjærgaard Holm/.test(closing), "closing split from its name");
+  await page.close();
+});
+
+test("the meeting page: description first, documents in programme order, the rest apart", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + MEETING);
+  const titles = (await page.locator(".meeting-documents .entry-title").allInnerTexts()).map((t) => t.replace(/\u00ad/g, ""));
+  assert.deepEqual(titles, ["Nyt fra bestyrelsen – efterårsmødet 2025", "Vagtlægeudvalget: status efteråret 2025", "Kredsens beretning 2025",
+    "Årsregnskab 2024 og budget 2026", "Nyhedsbrev oktober 2025"]);
+  assert.equal(await page.locator(".meeting-documents h3.off-programme").innerText(), "IKKE PÅ PROGRAMMET");
+  const y = async (sel) => (await page.locator(sel).first().boundingBox()).y;
+  assert.ok(await y(".meeting-description") < await y(".programme-section"), "description before programme");
+  await screenshot(page, "material-meeting-1280");
+  await page.close();
+});

@@ -326,7 +326,8 @@ test("the meeting pack prints every document of the meeting in programme order",
   ];
   for (const [meeting, titles] of cases) {
     await page.goto(server.url + meeting + "pack/");
-    const headings = await page.locator(".pack-doc-title").allInnerTexts();
+    // Titles carry soft hyphens at compound joints (issue 13).
+    const headings = (await page.locator(".pack-doc-title").allInnerTexts()).map((h) => h.replace(/\u00ad/g, ""));
     assert.deepEqual(headings, titles);
     const file = join(pdfDir, `pack-${meeting.split("/")[1]}.pdf`);
     await page.pdf({ path: file, preferCSSPageSize: true });

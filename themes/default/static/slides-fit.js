@@ -12,8 +12,20 @@
     return content.scrollHeight > content.clientHeight + 1 || content.scrollWidth > content.clientWidth + 1;
   }
 
-  /** Finds the largest --fit at which the box's content fits; returns it (0 if not shown). */
+  /** Finds the largest --fit at which the box's content fits; returns it (0 if not shown).
+      Headings first keep every word whole (the longest word of a title fits on one line);
+      only when that cannot reach the floor may they break at their soft hyphens. */
   function fitBox(box) {
+    box.classList.add("whole-words");
+    var fit = search(box);
+    if (fit && box.classList.contains("overfull")) {
+      box.classList.remove("whole-words");
+      fit = search(box);
+    }
+    return fit;
+  }
+
+  function search(box) {
     var content = box.querySelector(".slide-content");
     if (!content || !box.offsetWidth || !box.offsetHeight) return 0;
     var hi = box.classList.contains("title-slide") ? TITLE_MAX : MAX;
