@@ -117,3 +117,130 @@ fn a_programme_without_document_links_orders_the_pack_and_the_meeting_page() {
     // A closing is marked so print keeps it with the name.
     assert!(pack.contains("<p class=\"closing\">Med venlig hilsen</p>"));
 }
+
+/// The real search.js under Node against the built fixture (tests/fixtures/search/engine.mjs).
+fn search(out: &tempfile::TempDir, q: &str) -> serde_json::Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/engine.mjs");
+    let run = Command::new("node")
+        .arg(script)
+        .arg("query")
+        .arg(out.path().join("site"))
+        .arg(q)
+        .output()
+        .expect("node (install nodejs)");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    serde_json::from_slice(&run.stdout).expect("JSON")
+}
+
+fn hit_titles(r: &serde_json::Value) -> Vec<String> {
+    r["hits"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|h| h["title"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn fold(s: &str) -> String {
+    arkiv::search::analysis::fold(&s.replace('\u{ad}', "").to_lowercase())
+}
+
+/// Builds the fixture in-process (the shared target folder's binary may be another build's).
+fn build_lib() -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("temp dir");
+    let options = arkiv::pipeline::BuildOptions {
+        site_root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real-material"),
+        output: Some(out.path().join("site")),
+        drafts: false,
+    };
+    if let Err(d) = arkiv::pipeline::build(&options) {
+        panic!("build failed: {d:?}");
+    }
+    out
+}
+
+#[test]
+fn compound_parts_are_found_though_the_archive_never_uses_them_alone() {
+    let out = build_lib();
+    // Ground truth: the documents that use a compound with the part (never the part alone).
+    let udvalg = [
+        "Nyt fra bestyrelsen – efterårsmødet 2025",
+        "Vagtlægeudvalget: status efteråret 2025",
+        "Efterårsmøde 2025",
+        "Kredsens beretning 2025",
+        "Nyhedsbrev oktober 2025",
+        "Vagtlægeudvalgets beretning 2024",
+        "Referat af kredsmøde 2024",
+        "Nyhedsbrev december 2024",
+    ];
+    let patienttal = [
+        "Nyt fra bestyrelsen – efterårsmødet 2025",
+        "Kredsens beretning 2025",
+        "Vagtlægeudvalgets beretning 2024",
+    ];
+    let (mut relevant, mut found, mut returned) = (0, 0, 0);
+    for (q, truth) in [("udvalget", &udvalg[..]), ("patienttal", &patienttal[..])] {
+        let r = search(&out, q);
+        let got = hit_titles(&r);
+        relevant += truth.len();
+        found += truth.iter().filter(|t| got.iter().any(|g| g == *t)).count();
+        returned += got.len();
+        let missed: Vec<&&str> = truth
+            .iter()
+            .filter(|t| !got.iter().any(|g| g == *t))
+            .collect();
+        println!("{q}: missed {missed:?}");
+        let wrong: Vec<&String> = got
+            .iter()
+            .filter(|g| !truth.contains(&g.as_str()))
+            .collect();
+        assert!(wrong.is_empty(), "{q}: not about it: {wrong:?}");
+        // Every excerpt shows a matched word.
+        for h in r["hits"].as_array().into_iter().flatten() {
+            let excerpt = fold(h["excerpt"].as_str().unwrap_or_default());
+            let needles: Vec<String> = h["needles"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|n| n.as_str().map(str::to_string))
+                .collect();
+            assert!(
+                needles.iter().any(|n| excerpt.contains(n.as_str())),
+                "{q}: the excerpt of {} shows no match: {excerpt}",
+                h["title"]
+            );
+        }
+    }
+    let recall = found as f64 / relevant as f64;
+    let precision = found as f64 / returned.max(1) as f64;
+    println!("compound recall {found}/{relevant} = {recall:.2}, precision {found}/{returned} = {precision:.2}");
+    assert!(recall >= 0.99, "recall {recall:.2}");
+    assert!(precision >= 0.99, "precision {precision:.2}");
+    // Short words split nothing: `for` and `til` are stop words and `an` finds no compound.
+    for q in ["for", "til"] {
+        assert!(hit_titles(&search(&out, q)).is_empty(), "{q}");
+    }
+}
+
+#[test]
+fn a_meeting_is_found_by_its_place_and_its_programme() {
+    let out = build_lib();
+    for q in ["Kongsgården", "Rasmus Thule", "fremtidens lægevagt"] {
+        let r = search(&out, q);
+        assert_eq!(
+            hit_titles(&r).first().map(String::as_str),
+            Some("Efterårsmøde 2025"),
+            "{q}: {:?}",
+            hit_titles(&r)
+        );
+    }
+    let r = search(&out, "Rasmus Thule");
+    let excerpt = r["hits"][0]["excerpt"].as_str().unwrap_or_default();
+    assert!(excerpt.contains("Rasmus Thule"), "{excerpt}");
+}
