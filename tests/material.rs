@@ -244,3 +244,52 @@ fn a_meeting_is_found_by_its_place_and_its_programme() {
     let excerpt = r["hits"][0]["excerpt"].as_str().unwrap_or_default();
     assert!(excerpt.contains("Rasmus Thule"), "{excerpt}");
 }
+
+#[test]
+fn summaries_are_body_prose_ended_at_a_sentence() {
+    let out = build_lib();
+    let meeting = page(&out, "2025/efteraarsmoede-2025");
+    let summaries: Vec<&str> = meeting
+        .split("<p class=\"entry-summary\">")
+        .skip(1)
+        .filter_map(|s| s.split("</p>").next())
+        .collect();
+    assert_eq!(summaries.len(), 5, "{summaries:?}");
+    for s in &summaries {
+        assert!(s.ends_with('.'), "not ended at a sentence: {s}");
+        assert!(!s.contains('…'), "cut: {s}");
+        // No slide title, heading, table cell or letter-spacing.
+        for junk in [
+            "Sundhedsreformen: kredsens",
+            "Vagtlægeordningen i tal",
+            "INDLEDNING",
+            "B E R E T",
+            "BERETNING",
+            "Post Regnskab",
+            "Kontingenter fra medlemmer",
+        ] {
+            assert!(!s.contains(junk), "{junk:?} in {s}");
+        }
+    }
+    // A deck: its first content slide's bullets as one sentence.
+    assert!(
+        summaries[0].starts_with(
+            "Mange dialogmøder med byråd, regionsråd og direktioner; Inviteret til partiernes"
+        ),
+        "{}",
+        summaries[0]
+    );
+    // The report: its first prose, not its letter-spaced title or capital headings.
+    assert!(
+        summaries[2].starts_with("Perioden siden sidste kredsmøde"),
+        "{}",
+        summaries[2]
+    );
+    // The accounts: what they cover, and the marked total.
+    assert!(
+        summaries[3]
+            .starts_with("Regnskab 2024, Budget 2025 og Budget 2026. Årets resultat: 534.800 kr."),
+        "{}",
+        summaries[3]
+    );
+}

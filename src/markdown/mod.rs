@@ -6,7 +6,7 @@ use crate::core::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 mod text;
-pub use text::{clean_text, excerpt, keep_dates_as_text};
+pub use text::{clean_text, close_up, excerpt, keep_dates_as_text, Prose};
 
 /// Links that point inside the site are written as `arkiv-link:N` and resolved once every
 /// document's URL and headings are known (see `links`).
@@ -51,6 +51,8 @@ pub struct RenderedMarkdown {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     pub sections: Vec<Section>,
+    /// The body's prose, top-level list items and tables, for summaries.
+    pub prose: Prose,
 }
 
 impl RenderedMarkdown {
@@ -109,6 +111,7 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
     let mut open_links: Vec<usize> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        out.prose.event(&event, heading_start.is_some());
         match &event {
             Event::Start(Tag::Heading { .. }) => {
                 heading_start = Some((events.len(), range.start, String::new()));

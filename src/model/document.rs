@@ -73,6 +73,8 @@ pub fn render_document(
     let mut problems = Vec::new();
     let url = crate::routes::document(source.front.date.map(|d| d.year), &source.slug);
     let mut slides = Vec::new();
+    // Each slide's top-level bullets, for a deck's summary.
+    let mut slide_items: Vec<Vec<String>> = Vec::new();
     let rendered = if source.front.kind == Kind::Slides {
         let (sources, warnings) = split_slides(&source.body, source.body_line, &source.source);
         problems.extend(warnings);
@@ -81,6 +83,7 @@ pub fn render_document(
         let mut all = markdown::RenderedMarkdown::default();
         for s in sources {
             let content = markdown::render(&s.content, s.line, table_label);
+            slide_items.push(content.prose.items.clone());
             let notes = s
                 .notes
                 .as_deref()
@@ -126,7 +129,7 @@ pub fn render_document(
     let attachments = resolve_attachments(&source, site_root, &mut problems);
     let summary = match &source.front.summary {
         Some(s) => s.clone(),
-        None => markdown::excerpt(&rendered.plain_text(), 220),
+        None => crate::model::summary::summary(source.front.kind, &rendered.prose, &slide_items),
     };
     let doc = Document {
         url,

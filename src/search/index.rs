@@ -105,26 +105,21 @@ fn fields(archive: &Archive, index: usize) -> Vec<Field<'_>> {
         weight: weight::LABEL,
         section: 0,
     }));
-    // A meeting is found by its place and its programme: item titles and speakers.
+    // A meeting is found by its place, and by its programme (a section after the body's,
+    // quoted by search::fragment): item titles and speakers.
     out.extend(doc.front.place.iter().map(|text| Field {
         text,
         weight: weight::LABEL,
         section: 0,
     }));
-    // The programme is a section of its own, after the body's (search::fragment quotes it).
     let programme = section_number(doc.sections.len());
-    for item in &doc.front.programme {
-        out.push(Field {
-            text: &item.title,
-            weight: weight::BODY,
-            section: programme,
-        });
-        out.extend(item.speaker.iter().map(|text| Field {
-            text,
-            weight: weight::BODY,
-            section: programme,
-        }));
-    }
+    let items = doc.front.programme.iter();
+    let texts = items.flat_map(|item| std::iter::once(&item.title).chain(item.speaker.iter()));
+    out.extend(texts.map(|text| Field {
+        text,
+        weight: weight::BODY,
+        section: programme,
+    }));
     if let Some(m) = doc.meeting.filter(|&m| m != index) {
         out.push(Field {
             text: &archive.documents[m].front.title,
@@ -308,8 +303,7 @@ pub fn build_postings_in_batches(archive: &Archive, batch_docs: usize) -> Postin
 
     // Stems and compound parts, once per distinct word.
     let contains = |w: &str| vocabulary.contains_key(w);
-    // The stems of the archive's words, so a part is recognised by its stem too (`udvalget`
-    // where only `udvalgs…` and `udvalg` occur).
+    // A part is recognised by its stem too.
     let word_stems: Vec<String> = words.par_iter().map(|w| analysis::stem(w)).collect();
     let stem_set: analysis::FastSet<&str> = word_stems.iter().map(String::as_str).collect();
     let stem_known = |s: &str| stem_set.contains(s);
