@@ -293,3 +293,17 @@ fn summaries_are_body_prose_ended_at_a_sentence() {
         summaries[3]
     );
 }
+
+#[test]
+fn a_handout_header_says_the_date_once() {
+    let out = build_lib();
+    let handout = page(&out, "2024/oplaeg-kredsmoedet-14-november-2024/handout");
+    assert!(
+        handout
+            .contains("<span class=\"sheet-deck\">Oplæg på kredsmødet d. 14. november 2024</span>"),
+        "{}",
+        &handout[handout.find("sheet-deck").unwrap_or(0)..][..200]
+    );
+    let other = page(&out, "2025/nyt-fra-bestyrelsen-efteraar-2025/handout");
+    assert!(other.contains("efterårsmødet 2025 · 6. november 2025</span>"));
+}

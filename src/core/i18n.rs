@@ -198,8 +198,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("last_check", "Seneste linktjek", "Last link check"),
     (
         "never_checked",
-        "Eksterne links er ikke tjekket endnu (kør arkiv check).",
-        "Outside links have not been checked yet (run arkiv check).",
+        "Eksterne links er ikke tjekket endnu.",
+        "Outside links have not been checked yet.",
     ),
     ("broken_links", "virker ikke", "broken"),
     ("no_pdfs", "Ingen PDF'er endnu.", "No PDFs yet."),

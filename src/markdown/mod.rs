@@ -242,6 +242,11 @@ pub fn render(body: &str, first_line: usize, table_label: &str) -> RenderedMarkd
                 // Soft hyphens from PDF copy-paste split words for search and copying; drop them.
                 events.push(Event::Text(CowStr::from(t.replace('\u{ad}', ""))));
             }
+            Event::Text(t) if out.prose.in_table() => {
+                events.push(Event::Text(CowStr::from(
+                    crate::core::compound::soft_hyphens(&t),
+                )));
+            }
             other => events.push(other),
         }
     }

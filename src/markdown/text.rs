@@ -105,6 +105,12 @@ pub struct Prose {
 }
 
 impl Prose {
+    /// Inside a table, whose cells get soft hyphens at compound joints so a narrow screen can
+    /// break "Driftsbidrag fra vagtlæge-ordningen" without scrolling sideways.
+    pub fn in_table(&self) -> bool {
+        self.table > 0
+    }
+
     /// Takes one event; `in_heading` while a heading's text is open.
     pub fn event(&mut self, event: &pulldown_cmark::Event<'_>, in_heading: bool) {
         use pulldown_cmark::{Event, Tag, TagEnd};

@@ -207,6 +207,8 @@ fn deck_value(archive: &Archive, index: usize, page_url: &str) -> Value {
         "url": doc.url,
         "date": doc.front.date.map(|d| d.to_string()),
         "date_long": doc.front.date.map(|d| d.long(lang)),
+        // A title that already says the date ("… d. 23. oktober 2025") gets it only once.
+        "date_in_title": doc.front.date.is_some_and(|d| doc.front.title.contains(&d.long(lang))),
         "authors": doc.front.authors,
         "slides": presentation_views(doc, page_url),
         "count": doc.slides.len(),

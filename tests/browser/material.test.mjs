@@ -212,3 +212,21 @@ test("the meeting page: description first, documents in programme order, the res
   await screenshot(page, "material-meeting-1280");
   await page.close();
 });
+
+test("a 4-column accounts table fits a 390 px phone with no sideways scroll", async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(server.url + "2025/regnskab-2024-budget-2026/");
+  const m = await page.evaluate(() => {
+    const wrap = document.querySelector(".table-wrap");
+    const w = wrap.getBoundingClientRect();
+    const heads = [...wrap.querySelectorAll("th")].map((th) => { const r = th.getBoundingClientRect(); return { text: th.textContent, inside: r.left >= w.left - 1 && r.right <= w.right + 1 }; });
+    const cells = [...wrap.querySelectorAll("td")].map((td) => { const r = td.getBoundingClientRect(); return r.right <= w.right + 1; });
+    return { scroll: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth, heads, cells: cells.every(Boolean) };
+  });
+  assert.equal(m.scroll <= 1, true, `the table scrolls ${m.scroll}px sideways`);
+  assert.ok(m.page <= 390, `the page is ${m.page}px wide`);
+  assert.deepEqual(m.heads.filter((h) => !h.inside), [], "every column header is on screen");
+  assert.ok(m.cells, "every cell is on screen");
+  await screenshot(page, "material-accounts-390");
+  await page.close();
+});
