@@ -131,7 +131,7 @@ fn place_documents(documents: &mut [Document], diagnostics: &mut Diagnostics) {
                 kind: documents[d].front.kind,
             })
             .collect();
-        let placed = place(items, &open, &candidates);
+        let placed = place(items, &open, &candidates, &meeting.front.title);
         for (&d, &p) in rest.iter().zip(&placed) {
             placements.push((d, p));
             match p {

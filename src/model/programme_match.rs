@@ -132,17 +132,29 @@ pub fn score(item: &ProgrammeItem, doc: &Candidate<'_>) -> u32 {
 
 /// The programme item each document fits best (`None` below the threshold); ties go to the
 /// earlier item. `open[i]` says whether item `i` takes matched documents (it has no
-/// `document:` of its own).
-pub fn place(items: &[ProgrammeItem], open: &[bool], docs: &[Candidate<'_>]) -> Vec<Option<usize>> {
+/// `document:` of its own). A document whose title names the meeting itself ("Præsentation
+/// til generalforsamlingen") serves the whole meeting: speaker = author is enough to place it
+/// under the first item its author speaks at.
+pub fn place(
+    items: &[ProgrammeItem],
+    open: &[bool],
+    docs: &[Candidate<'_>],
+    meeting_title: &str,
+) -> Vec<Option<usize>> {
+    let meeting_words = words(meeting_title);
     docs.iter()
         .map(|doc| {
+            let names_meeting = words(doc.title)
+                .iter()
+                .any(|w| meeting_words.iter().any(|m| word_score(w, m) >= 2));
+            let threshold = if names_meeting { 2 } else { THRESHOLD };
             let mut best: Option<(u32, usize)> = None;
             for (i, item) in items.iter().enumerate() {
                 if !open.get(i).copied().unwrap_or(false) {
                     continue;
                 }
                 let s = score(item, doc);
-                if s >= THRESHOLD && best.is_none_or(|(b, _)| s > b) {
+                if s >= threshold && best.is_none_or(|(b, _)| s > b) {
                     best = Some((s, i));
                 }
             }
@@ -217,13 +229,37 @@ mod tests {
         ];
         let open = vec![true; items.len()];
         assert_eq!(
-            place(&items, &open, &docs),
+            place(&items, &open, &docs, "Efterårsmøde 2025"),
             vec![Some(5), Some(4), Some(1), Some(2), None]
         );
         // An item with its own `document:` takes no matched documents.
         let mut closed = open.clone();
         closed[5] = false;
-        assert_eq!(place(&items, &closed, &docs)[0], None);
+        assert_eq!(place(&items, &closed, &docs, "Efterårsmøde 2025")[0], None);
+        // A deck for the whole meeting goes under the first item its author speaks at.
+        let birgit = vec!["Birgit Holm".to_string()];
+        let general = [
+            item("Velkomst og valg af dirigent", Some("Birgit Holm")),
+            item("Valg til bestyrelsen", None),
+        ];
+        let deck = [Candidate {
+            title: "Præsentation til generalforsamlingen 2026",
+            authors: &birgit,
+            kind: Kind::Slides,
+        }];
+        assert_eq!(
+            place(
+                &general,
+                &[true, true],
+                &deck,
+                "Ordinær generalforsamling 2026"
+            ),
+            vec![Some(0)]
+        );
+        assert_eq!(
+            place(&general, &[true, true], &deck, "Forårsmøde 2026"),
+            vec![None]
+        );
         assert!(needs_no_document(&items[3]));
         assert!(needs_no_document(&items[0]));
         assert!(!needs_no_document(&items[1]));
@@ -238,6 +274,6 @@ mod tests {
             authors: &ditte,
             kind: Kind::Newsletter,
         }];
-        assert_eq!(place(&items, &[true], &docs), vec![None]);
+        assert_eq!(place(&items, &[true], &docs, "Kredsmøde"), vec![None]);
     }
 }
