@@ -307,3 +307,27 @@ fn a_handout_header_says_the_date_once() {
     let other = page(&out, "2025/nyt-fra-bestyrelsen-efteraar-2025/handout");
     assert!(other.contains("efterårsmødet 2025 · 6. november 2025</span>"));
 }
+
+#[test]
+fn a_small_archive_lists_every_pdf_on_the_overview_and_says_links_neutrally() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let options = arkiv::pipeline::BuildOptions {
+        site_root: Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf(),
+        output: Some(out.path().join("site")),
+        drafts: false,
+    };
+    if let Err(d) = arkiv::pipeline::build(&options) {
+        panic!("build failed: {d:?}");
+    }
+    let pdfs = page(&out, "pdfs");
+    let count: usize = pdfs
+        .split("<p class=\"count\">")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(count < 50, "{count}");
+    assert_eq!(pdfs.matches("class=\"entry pdf-item\"").count(), count);
+    let links = page(&out, "links");
+    assert!(!links.contains("arkiv check"));
+}
