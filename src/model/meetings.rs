@@ -139,7 +139,8 @@ fn place_documents(documents: &mut [Document], diagnostics: &mut Diagnostics) {
                     links.push((m, i, d))
                 }
                 Some(_) => {}
-                None if !items.is_empty() => diagnostics.push(
+                // Minutes record the meeting; they are never presented at an item.
+                None if !items.is_empty() && documents[d].front.kind != Kind::Minutes => diagnostics.push(
                     Diagnostic::warning(
                         documents[d].source.clone(),
                         format!(
