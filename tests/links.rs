@@ -362,7 +362,11 @@ fn link_index_without_checks_says_so() {
     let page = f.read_output("links/index.html");
     assert!(
         page.contains("ikke tjekket endnu"),
-        "tells the secretary to run arkiv check"
+        "says the links are not checked yet"
+    );
+    assert!(
+        !page.contains("arkiv check"),
+        "members are not told to run a command"
     );
     assert!(!page.contains("link-status-"), "no status without a check");
 }

@@ -184,7 +184,8 @@ fn pack_follows_the_programme_then_the_other_documents() {
         "id=\"pack-2-title\">Bestyrelsens præsentation",
         "id=\"pack-3-title\">Regnskab 2024",
         "id=\"pack-4-title\">Formandens beretning 2024",
-        "id=\"pack-5-title\">Referat af generalforsamlingen",
+        // Long titles carry soft hyphens at compound joints (issue 13).
+        "id=\"pack-5-title\">Referat af general\u{ad}forsamlingen",
     ];
     assert_in_order(&html, &order);
     assert_in_order(

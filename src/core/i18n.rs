@@ -84,6 +84,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     // Presentation, speaker view, handout and meeting pack (issue 4).
     ("of", "af", "of"),
     ("slide", "Slide", "Slide"),
+    ("slide_continued", "(forts.)", "(cont.)"),
+    ("not_on_programme", "Ikke på programmet", "Not on the programme"),
     ("next_slide", "Næste slide", "Next slide"),
     ("previous_slide", "Forrige slide", "Previous slide"),
     ("current_slide", "Nuværende slide", "Current slide"),
@@ -179,8 +181,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("last_check", "Seneste linktjek", "Last link check"),
     (
         "never_checked",
-        "Eksterne links er ikke tjekket endnu (kør arkiv check).",
-        "Outside links have not been checked yet (run arkiv check).",
+        "Eksterne links er ikke tjekket endnu.",
+        "Outside links have not been checked yet.",
     ),
     ("broken_links", "virker ikke", "broken"),
     ("no_pdfs", "Ingen PDF'er endnu.", "No PDFs yet."),

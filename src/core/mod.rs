@@ -2,6 +2,7 @@
 //! diagnostics, dates and the calendar, interface texts, kinds, slugs, URLs and escaping, YAML.
 
 pub mod calendar;
+pub mod compound;
 pub mod dates;
 pub mod diagnostics;
 pub mod escape;

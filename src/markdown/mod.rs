@@ -9,7 +9,7 @@ mod anchors;
 mod text;
 pub use anchors::Anchors;
 use anchors::Levels;
-pub use text::{clean_text, excerpt, keep_dates_as_text};
+pub use text::{clean_text, close_up, excerpt, keep_dates_as_text, Prose};
 
 /// Links that point inside the site are written as `arkiv-link:N` and resolved once every
 /// document's URL and headings are known (see `links`).
@@ -54,6 +54,8 @@ pub struct RenderedMarkdown {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     pub sections: Vec<Section>,
+    /// The body's prose, top-level list items and tables, for summaries.
+    pub prose: Prose,
 }
 
 impl RenderedMarkdown {
@@ -148,6 +150,7 @@ fn render_with(
     let mut open_links: Vec<usize> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        out.prose.event(&event, heading_start.is_some());
         match &event {
             Event::Start(Tag::Heading { .. }) => {
                 heading_start = Some((events.len(), range.start, String::new()));
@@ -291,6 +294,11 @@ fn render_with(
                 // Soft hyphens from PDF copy-paste split words for search and copying; drop them.
                 events.push(Event::Text(CowStr::from(t.replace('\u{ad}', ""))));
             }
+            Event::Text(t) if out.prose.in_table() => {
+                events.push(Event::Text(CowStr::from(
+                    crate::core::compound::soft_hyphens(&t),
+                )));
+            }
             other => events.push(other),
         }
     }
@@ -302,7 +310,7 @@ fn render_with(
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = html;
+    out.html = text::mark_closings(&html);
     out
 }
 

@@ -88,8 +88,202 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// Collects a body's prose while it is rendered: paragraphs and top-level list items in order
+/// (headings, tables and code left out), the top-level list items alone, and every table's
+/// cells by row. Summaries are made from it (`model::summary`).
+#[derive(Debug, Clone, Default)]
+pub struct Prose {
+    pub blocks: Vec<String>,
+    pub items: Vec<String>,
+    pub tables: Vec<Vec<Vec<String>>>,
+    table: usize,
+    code: bool,
+    list: usize,
+    current: String,
+    cell: String,
+    row: Vec<String>,
+}
+
+impl Prose {
+    /// Inside a table, whose cells get soft hyphens at compound joints so a narrow screen can
+    /// break "Driftsbidrag fra vagtlæge-ordningen" without scrolling sideways.
+    pub fn in_table(&self) -> bool {
+        self.table > 0
+    }
+
+    /// Takes one event; `in_heading` while a heading's text is open.
+    pub fn event(&mut self, event: &pulldown_cmark::Event<'_>, in_heading: bool) {
+        use pulldown_cmark::{Event, Tag, TagEnd};
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                self.table += 1;
+                self.tables.push(Vec::new());
+            }
+            Event::End(TagEnd::Table) => self.table = self.table.saturating_sub(1),
+            Event::End(TagEnd::TableCell) => self
+                .row
+                .push(std::mem::take(&mut self.cell).trim().to_string()),
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => {
+                let row = std::mem::take(&mut self.row);
+                if let Some(t) = self.tables.last_mut() {
+                    t.push(row);
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => self.code = true,
+            Event::End(TagEnd::CodeBlock) => self.code = false,
+            Event::Start(Tag::List(_)) => self.list += 1,
+            Event::End(TagEnd::List(_)) => self.list = self.list.saturating_sub(1),
+            Event::End(TagEnd::Item) if self.list == 1 => {
+                let item = std::mem::take(&mut self.current).trim().to_string();
+                if !item.is_empty() {
+                    self.items.push(item.clone());
+                    self.blocks.push(item);
+                }
+            }
+            Event::End(TagEnd::Paragraph) if self.list == 0 && self.table == 0 => {
+                let block = std::mem::take(&mut self.current).trim().to_string();
+                if !block.is_empty() {
+                    self.blocks.push(block);
+                }
+            }
+            Event::Text(t) | Event::Code(t) if !in_heading => {
+                if self.table > 0 {
+                    self.cell.push_str(t);
+                } else if !self.code && self.list <= 1 {
+                    self.current.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if !in_heading && self.table == 0 => {
+                self.current.push(' ')
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Letter-spaced text closed up: "B E R E T N I N G   2 0 2 5" → "BERETNING 2025". A run of
+/// three or more single letters or digits, one space apart, is one word.
+pub fn close_up(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        if run.len() >= 3 {
+            out.push(run.concat());
+        } else {
+            out.extend(run.iter().map(|s| s.to_string()));
+        }
+        run.clear();
+    };
+    // Words of the text with the number of spaces before each.
+    let mut spaces = 0;
+    let mut word = String::new();
+    let mut words: Vec<(usize, String)> = Vec::new();
+    for c in text.chars() {
+        if c == ' ' {
+            if !word.is_empty() {
+                words.push((spaces, std::mem::take(&mut word)));
+                spaces = 0;
+            }
+            spaces += 1;
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        words.push((spaces, word));
+    }
+    for (i, (before, w)) in words.iter().enumerate() {
+        let single = w.chars().count() == 1 && w.chars().all(char::is_alphanumeric);
+        if single && (run.is_empty() || (*before == 1 && i > 0)) {
+            run.push(w);
+            continue;
+        }
+        flush(&mut run, &mut out);
+        if single {
+            run.push(w);
+        } else {
+            out.push(w.clone());
+        }
+    }
+    flush(&mut run, &mut out);
+    out.join(" ")
+}
+
+/// Marks a letter's closing ("Med venlig hilsen", "Venlig hilsen", "Mvh", "Kind regards") as
+/// `<p class="closing">`, so print keeps it on one page with the name under it and the text
+/// before it (arkiv.css).
+pub fn mark_closings(html: &str) -> String {
+    const CLOSINGS: &[&str] = &[
+        "med venlig hilsen",
+        "venlig hilsen",
+        "med venlige hilsner",
+        "de bedste hilsner",
+        "mvh",
+        "kind regards",
+        "best regards",
+        "yours sincerely",
+    ];
+    if !html.contains("<p>") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut rest = html;
+    while let Some(at) = rest.find("<p>") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let inner = &from[3..];
+        let end = inner.find("</p>").unwrap_or(inner.len());
+        let text = inner[..end].trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+        let text = text
+            .split("<br")
+            .next()
+            .unwrap_or(text)
+            .trim()
+            .to_lowercase();
+        let text = text.trim_end_matches([',', '.', '!']);
+        if CLOSINGS.contains(&text) {
+            out.push_str("<p class=\"closing\">");
+        } else {
+            out.push_str("<p>");
+        }
+        rest = inner;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn letter_spacing_is_closed_up() {
+        assert_eq!(
+            super::close_up("B E R E T N I N G   2 0 2 5"),
+            "BERETNING 2025"
+        );
+        assert_eq!(
+            super::close_up("F O R E N I N G E N for læger"),
+            "FORENINGEN for læger"
+        );
+        assert_eq!(
+            super::close_up("Punkt a og b i dagsordenen"),
+            "Punkt a og b i dagsordenen"
+        );
+    }
+
+    #[test]
+    fn closings_are_marked() {
+        assert_eq!(
+            super::mark_closings(
+                "<p>Tak.</p>\n<p>Med venlig hilsen</p>\n<p>Ditte<br />formand</p>"
+            ),
+            "<p>Tak.</p>\n<p class=\"closing\">Med venlig hilsen</p>\n<p>Ditte<br />formand</p>"
+        );
+        assert_eq!(
+            super::mark_closings("<p>Med venlig hilsen fra os alle i bestyrelsen</p>"),
+            "<p>Med venlig hilsen fra os alle i bestyrelsen</p>"
+        );
+    }
+
     use super::*;
     use crate::markdown::render;
 

@@ -19,6 +19,13 @@ pub struct Slide {
     pub html: String,
     pub notes_html: Option<String>,
     pub line: usize,
+    /// The slides the presentation shows for this one, when it is too full to show whole at a
+    /// readable size: each part's HTML, the first with the slide's own heading, the rest to be
+    /// shown under "… (forts.)". Empty when the slide is shown whole.
+    pub parts: Vec<String>,
+    /// The most slides per printed page at which the slide still prints at 7 pt or more as a
+    /// thumbnail; on fuller pages it prints as its outline text (see `model::slide_fit`).
+    pub print_max_per_page: usize,
 }
 
 /// A document of the archive, ready to render.
@@ -42,6 +49,10 @@ pub struct Document {
     /// For a meeting, the document each programme item names (`document:`), resolved once by
     /// `model::meetings`; one entry per item of `front.programme`.
     pub programme_documents: Vec<Option<usize>>,
+    /// For a document that names a meeting, the programme item it is presented under: the one
+    /// whose `document:` names it, else the one it matches by title, speaker and kind
+    /// (`model::programme_match`); `None` when it is not on the programme.
+    pub programme_item: Option<usize>,
     /// `summary:` or the first words of the text.
     pub summary: String,
     pub body_line: usize,
@@ -62,6 +73,8 @@ pub fn render_document(
     let mut problems = Vec::new();
     let url = crate::routes::document(source.front.date.map(|d| d.year), &source.slug);
     let mut slides = Vec::new();
+    // Each slide's top-level bullets, for a deck's summary.
+    let mut slide_items: Vec<Vec<String>> = Vec::new();
     let rendered = if source.front.kind == Kind::Slides {
         let (sources, warnings) = split_slides(&source.body, source.body_line, &source.source);
         problems.extend(warnings);
@@ -72,6 +85,7 @@ pub fn render_document(
         let mut anchors = markdown::Anchors::default();
         for s in sources {
             let content = markdown::render_slide(&s.content, s.line, table_label, &mut anchors);
+            slide_items.push(content.prose.items.clone());
             let notes = s
                 .notes
                 .as_deref()
@@ -88,12 +102,26 @@ pub fn render_document(
                 heading: s.title.clone().unwrap_or_default(),
                 text: content.plain_text(),
             });
+            // An overfull slide is rendered again in parts, cut at list items; each part's
+            // links are numbered on from the parts before it, so they index the same list.
+            let mut parts = Vec::new();
+            if s.fit.parts() > 1 {
+                let mut part_offset = offset;
+                for (text, line) in crate::model::slide_fit::parts(&s.content, &s.fit.cuts, s.line)
+                {
+                    let part = markdown::render(text, line, table_label);
+                    parts.push(renumber_links(&part.html, part_offset));
+                    part_offset += part.links.len();
+                }
+            }
             slides.push(Slide {
                 number: s.number,
                 title: s.title.unwrap_or_else(|| format!("{}", s.number)),
                 html: renumber_links(&content.html, offset),
                 notes_html: notes.map(|n| renumber_links(&n.html, notes_offset)),
                 line: s.line,
+                parts,
+                print_max_per_page: s.fit.print_max_per_page(),
             });
         }
         all
@@ -103,7 +131,7 @@ pub fn render_document(
     let attachments = resolve_attachments(&source, site_root, &mut problems);
     let summary = match &source.front.summary {
         Some(s) => s.clone(),
-        None => markdown::excerpt(&rendered.plain_text(), 220),
+        None => crate::model::summary::summary(source.front.kind, &rendered.prose, &slide_items),
     };
     let doc = Document {
         url,
@@ -115,6 +143,7 @@ pub fn render_document(
         attachments,
         meeting: None,
         programme_documents: Vec::new(),
+        programme_item: None,
         summary,
         body_line: source.body_line,
         source: source.source,

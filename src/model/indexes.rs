@@ -82,14 +82,15 @@ pub fn build_indexes(documents: &[Document]) -> Indexes {
             add(&mut tags, t, i);
         }
     }
-    // Meeting documents follow the programme; the rest come after, oldest first.
+    // Meeting documents follow the programme (the item each is placed under, resolved once in
+    // `model::meetings`); the rest come after, oldest first.
     for (&m, docs) in ix.meeting_documents.iter_mut() {
         let order = &documents[m].programme_documents;
         docs.sort_by_key(|&d| {
             (
-                order
-                    .iter()
-                    .position(|&p| p == Some(d))
+                documents[d]
+                    .programme_item
+                    .or_else(|| order.iter().position(|&p| p == Some(d)))
                     .unwrap_or(usize::MAX),
                 documents[d].front.date,
                 d,

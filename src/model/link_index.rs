@@ -302,6 +302,33 @@ fn per_document(mut citations: Vec<Citation>) -> Vec<Citation> {
     citations
 }
 
+/// A PDF's first line of text as its title, when it reads like one: 2 to 12 words with
+/// letters, not a page number or a date alone.
+fn first_line_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = crate::markdown::close_up(line);
+    let words = line.split_whitespace().count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    ((2..=12).contains(&words) && letters >= 6 && line.chars().count() <= 90).then_some(line)
+}
+
+/// "122021_bilag_palliativ_indsats_ydelseskoder.pdf" → "Bilag palliativ indsats ydelseskoder":
+/// the extension, a leading run of digits and the separators gone, the first letter a capital.
+fn cleaned_file_name(file_name: &str) -> String {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    let words: Vec<&str> = stem
+        .split(['_', '-', ' ', '.'])
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let joined = words.join(" ");
+    let mut chars = joined.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => file_name.to_string(),
+    }
+}
+
 /// What is known of a PDF under `content/` while the index is collected: the front matter
 /// title (if any), size, what the PDF reader found, and who cites it.
 type HeldPdf = (Option<String>, Option<u64>, Option<PdfInfo>, Vec<Citation>);
@@ -347,7 +374,8 @@ pub fn pdf_index(documents: &[Document], links: &LinkIndex) -> Vec<PdfEntry> {
             .and_then(|i| i.title.clone())
             .or(front_title)
             .or_else(|| best_text(&citations, &file_name, &path))
-            .unwrap_or_else(|| file_name.clone());
+            .or_else(|| info.as_ref().and_then(|i| first_line_title(&i.text)))
+            .unwrap_or_else(|| cleaned_file_name(&file_name));
         out.push(PdfEntry {
             title,
             file_name,
@@ -380,6 +408,19 @@ pub fn pdf_index(documents: &[Document], links: &LinkIndex) -> Vec<PdfEntry> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn untitled_pdfs_get_a_readable_title() {
+        assert_eq!(
+            super::cleaned_file_name("122021_bilag_palliativ_indsats_ydelseskoder.pdf"),
+            "Bilag palliativ indsats ydelseskoder"
+        );
+        assert_eq!(
+            super::first_line_title("\n  Aftale om sygebesøg på øerne\nside 2").as_deref(),
+            Some("Aftale om sygebesøg på øerne")
+        );
+        assert_eq!(super::first_line_title("12\nx"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -6,7 +6,8 @@ use crate::core::kind::Kind;
 use crate::core::messages::msg;
 use crate::core::slug::slugify;
 use crate::model::document::Document;
-use std::collections::HashMap;
+use crate::model::programme_match::{needs_no_document, place, Candidate};
+use std::collections::{BTreeMap, HashMap};
 
 pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostics) {
     let mut meetings: HashMap<String, usize> = HashMap::new();
@@ -88,5 +89,103 @@ pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostic
     }
     for (doc, programme) in documents.iter_mut().zip(resolved) {
         doc.programme_documents = programme;
+    }
+    place_documents(documents, diagnostics);
+}
+
+/// Places every document that names a meeting under a programme item: the item whose
+/// `document:` names it, else the item it matches (`model::programme_match`). An item without
+/// `document:` that gets a matched document links to it (the first, newest). Notes name the
+/// documents that match no item and, for a programme written with no `document:` at all, the
+/// items that got no document.
+fn place_documents(documents: &mut [Document], diagnostics: &mut Diagnostics) {
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, d) in documents.iter().enumerate() {
+        if let Some(m) = d.meeting {
+            if d.front.kind != Kind::Meeting {
+                members.entry(m).or_default().push(i);
+            }
+        }
+    }
+    let mut placements: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut links: Vec<(usize, usize, usize)> = Vec::new();
+    for (&m, docs) in &members {
+        let meeting = &documents[m];
+        let items = &meeting.front.programme;
+        let explicit = &meeting.programme_documents;
+        let open: Vec<bool> = items.iter().map(|it| it.document.is_none()).collect();
+        let mut rest = Vec::new();
+        for &d in docs {
+            match explicit.iter().position(|&p| p == Some(d)) {
+                Some(i) => placements.push((d, Some(i))),
+                None => rest.push(d),
+            }
+        }
+        let candidates: Vec<Candidate<'_>> = rest
+            .iter()
+            .map(|&d| Candidate {
+                title: &documents[d].front.title,
+                authors: &documents[d].front.authors,
+                kind: documents[d].front.kind,
+            })
+            .collect();
+        let placed = place(items, &open, &candidates, &meeting.front.title);
+        for (&d, &p) in rest.iter().zip(&placed) {
+            placements.push((d, p));
+            match p {
+                Some(i) if !links.iter().any(|&(lm, li, _)| lm == m && li == i) => {
+                    links.push((m, i, d))
+                }
+                Some(_) => {}
+                // Minutes record the meeting; they are never presented at an item.
+                None if !items.is_empty() && documents[d].front.kind != Kind::Minutes => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            documents[d].source.clone(),
+                            msg(
+                                "programme.unplaced",
+                                &[
+                                    ("title", &documents[d].front.title),
+                                    ("meeting", &meeting.front.title),
+                                ],
+                            ),
+                        )
+                        .at(documents[d].front.meeting_line.max(1), 1)
+                        .hint(msg(
+                            "programme.unplaced.hint",
+                            &[
+                                ("slug", &documents[d].slug),
+                                (
+                                    "file",
+                                    &crate::core::diagnostics::display_path(&meeting.source),
+                                ),
+                            ],
+                        )),
+                    )
+                }
+                None => {}
+            }
+        }
+        if explicit.iter().all(Option::is_none) {
+            for (i, item) in items.iter().enumerate() {
+                if needs_no_document(item) || placed.contains(&Some(i)) {
+                    continue;
+                }
+                diagnostics.push(
+                    Diagnostic::warning(
+                        meeting.source.clone(),
+                        msg("programme.item_alone", &[("title", &item.title)]),
+                    )
+                    .at(item.line, 1)
+                    .hint(msg("programme.item_alone.hint", &[])),
+                );
+            }
+        }
+    }
+    for (d, p) in placements {
+        documents[d].programme_item = p;
+    }
+    for (m, i, d) in links {
+        documents[m].programme_documents[i] = Some(d);
     }
 }

@@ -25,7 +25,10 @@ pub mod link_model;
 pub mod links;
 pub mod meetings;
 pub mod pdf;
+pub mod programme_match;
+pub mod slide_fit;
 pub mod slides;
+pub mod summary;
 
 pub use attachments::{Attachment, PdfInfo};
 pub use document::{render_document, Document, Slide};

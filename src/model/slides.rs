@@ -3,6 +3,7 @@
 //! handouts and search all see the same slides.
 
 use crate::core::diagnostics::Diagnostic;
+use crate::model::slide_fit::{fit_slide, SlideFit, FLOOR_PX};
 use std::path::Path;
 
 /// One slide's source text, before rendering.
@@ -18,6 +19,8 @@ pub struct SlideSource {
     pub line: usize,
     /// 1-based file line where the notes start.
     pub notes_line: usize,
+    /// How much the slide holds, and where it is cut into follow-on slides.
+    pub fit: SlideFit,
 }
 
 /// Splits a deck's body (starting at file line `first_line`) into slides, with warnings for
@@ -68,6 +71,28 @@ pub fn split_slides(
             }
             other => other,
         };
+        let fit = fit_slide(&text);
+        if fit.parts() > 1 || fit.too_dense {
+            let key = if fit.parts() > 1 {
+                "slides.overfull.split"
+            } else {
+                "slides.overfull.scrolls"
+            };
+            let problem = crate::core::messages::msg(
+                key,
+                &[
+                    ("number", &number),
+                    ("lines", &fit.text_lines),
+                    ("floor", &FLOOR_PX),
+                    ("parts", &fit.parts()),
+                ],
+            );
+            warnings.push(
+                Diagnostic::warning(file.to_path_buf(), problem)
+                    .at(start_line, 1)
+                    .hint(crate::core::messages::msg("slides.overfull.hint", &[])),
+            );
+        }
         slides.push(SlideSource {
             number,
             title,
@@ -75,6 +100,7 @@ pub fn split_slides(
             notes: note,
             line: start_line,
             notes_line,
+            fit,
         });
     };
 

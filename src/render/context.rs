@@ -169,12 +169,25 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
                 .collect()
         })
         .unwrap_or_default();
-    let meeting_documents: Vec<&Card> = archive
+    // A meeting's documents in programme order; those not on its programme apart, after.
+    let off = |i: usize| {
+        !d.front.programme.is_empty() && !crate::render::pack::on_programme(archive, index, i)
+    };
+    let members: &[usize] = archive
         .indexes
         .meeting_documents
         .get(&index)
-        .map(|docs| docs.iter().map(|&i| &cards[i]).collect())
-        .unwrap_or_default();
+        .map_or(&[], Vec::as_slice);
+    let meeting_documents: Vec<&Card> = members
+        .iter()
+        .filter(|&&i| !off(i))
+        .map(|&i| &cards[i])
+        .collect();
+    let meeting_documents_off: Vec<&Card> = members
+        .iter()
+        .filter(|&&i| off(i))
+        .map(|&i| &cards[i])
+        .collect();
     let programme: Vec<Value> = d
         .front
         .programme
@@ -201,13 +214,14 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
         "tags": d.front.tags.iter().map(|t| group_link(crate::routes::TAGS, t)).collect::<Vec<_>>(),
         "attachments": card.attachments,
         "toc": toc,
-        "body": if d.front.kind == Kind::Slides { crate::render::deck::outline_html(&d.slides) } else { d.html.clone() },
+        "body": if d.front.kind == Kind::Slides { crate::render::deck::outline_html(&d.slides) } else { crate::core::compound::hyphenate_headings(&d.html) },
         "slides": d.slides,
         "place": d.front.place,
         "programme": programme,
         "meeting": meeting,
         "siblings": siblings,
         "meeting_documents": meeting_documents,
+        "meeting_documents_off": meeting_documents_off,
         "previous": previous,
         "next": next,
         "is_long": toc.len() >= 3,

@@ -2,6 +2,7 @@
 //! speaker view) and the printable handout (`handout/`). They live one folder below the
 //! document, so every link in a slide is rebased here; the meeting pack reuses the same views.
 
+use crate::core::compound::hyphenate_headings;
 use crate::core::urls::{join_normalized, relative};
 use crate::model::{Archive, Document, Slide};
 use serde::Serialize;
@@ -21,8 +22,20 @@ pub struct SlideView {
     pub title: String,
     pub html: String,
     pub notes_html: Option<String>,
-    /// A slide that opens with a level-1 heading is a title slide: centred, larger.
+    /// A title slide (centred, larger): one that opens with a level-1 heading, or holds only a
+    /// heading and at most two short lines.
     pub is_title: bool,
+    /// Which of the slides shown for an overfull source slide this is (1-based; 1 of 1 for a
+    /// slide shown whole). Parts after the first are titled "… (forts.)".
+    pub part: usize,
+    pub parts: usize,
+    /// The slide's address in the presentation: `#5` for slide 5 (its first part), `#5.2` for
+    /// its second part. `#N` always counts the deck's own slides, as the outline, the handout
+    /// and links from other documents do, so a link never moves when a slide is cut anew.
+    pub anchor: String,
+    /// The most slides per printed page at which its thumbnail still prints at 7 pt or more;
+    /// on fuller pages the handout and the pack print its outline text instead.
+    pub print_max: usize,
 }
 
 /// One printed page of a handout: the slides on it and its page number.
@@ -30,14 +43,52 @@ pub struct SlideView {
 pub struct Sheet {
     pub number: usize,
     pub slides: Vec<SlideView>,
+    /// The sheet holds one slide printed as its outline text (see `SlideView::print_max`).
+    pub outline: bool,
 }
 
-/// The deck's slides with their links rebased from the document page to `page_url`.
+/// The deck's slides, one per slide of the source, with their links rebased from the document
+/// page to `page_url`: what the handout and the pack print.
 pub fn slide_views(doc: &Document, page_url: &str) -> Vec<SlideView> {
     doc.slides
         .iter()
         .map(|s| slide_view(s, &doc.url, page_url))
         .collect()
+}
+
+/// The slides the presentation shows: an overfull slide as its parts, one after another.
+pub fn presentation_views(doc: &Document, page_url: &str) -> Vec<SlideView> {
+    let mut out = Vec::new();
+    for slide in &doc.slides {
+        // On screen, titles get soft hyphens at compound joints (slides-fit.js keeps words
+        // whole where it can); paper keeps them as written.
+        let mut whole = slide_view(slide, &doc.url, page_url);
+        whole.html = hyphenate_headings(&whole.html);
+        if slide.parts.is_empty() {
+            out.push(whole);
+            continue;
+        }
+        let parts = slide.parts.len();
+        for (k, html) in slide.parts.iter().enumerate() {
+            let prefix = format!("s{}-{}-", slide.number, k + 1);
+            out.push(SlideView {
+                html: hyphenate_headings(&prefix_ids(
+                    &rebase_links(html, &doc.url, page_url),
+                    &prefix,
+                )),
+                is_title: false,
+                part: k + 1,
+                parts,
+                anchor: if k == 0 {
+                    slide.number.to_string()
+                } else {
+                    format!("{}.{}", slide.number, k + 1)
+                },
+                ..whole.clone()
+            });
+        }
+    }
+    out
 }
 
 fn slide_view(slide: &Slide, doc_url: &str, page_url: &str) -> SlideView {
@@ -51,25 +102,100 @@ fn slide_view(slide: &Slide, doc_url: &str, page_url: &str) -> SlideView {
             .notes_html
             .as_deref()
             .map(|n| rebase_links(n, doc_url, page_url)),
-        is_title: slide.html.trim_start().starts_with("<h1"),
+        is_title: is_title_slide(&slide.html),
+        part: 1,
+        parts: 1,
+        anchor: slide.number.to_string(),
+        print_max: slide.print_max_per_page,
     }
 }
 
-/// Splits slides into printed pages of `per_page` (at least one per page).
-pub fn sheets(slides: &[SlideView], per_page: usize) -> Vec<Sheet> {
-    slides
-        .chunks(per_page.max(1))
-        .enumerate()
-        .map(|(i, chunk)| Sheet {
-            number: i + 1,
-            slides: chunk.to_vec(),
-        })
-        .collect()
+/// A slide that opens with a level-1 heading, or holds only a heading with at most two short
+/// lines under it (a deck's first slide as associations write it), is laid out as a title.
+pub fn is_title_slide(html: &str) -> bool {
+    let html = html.trim_start();
+    if html.starts_with("<h1") {
+        return true;
+    }
+    if !html.starts_with("<h2") {
+        return false;
+    }
+    let Some(end) = html.find("</h2>") else {
+        return false;
+    };
+    let rest = &html[end + 5..];
+    let blocks = [
+        "<ul",
+        "<ol",
+        "<table",
+        "<img",
+        "<pre",
+        "<blockquote",
+        "<h2",
+        "<h3",
+        "<div",
+    ];
+    if blocks.iter().any(|b| rest.contains(b)) {
+        return false;
+    }
+    let paragraphs: Vec<&str> = rest.split("<p>").skip(1).collect();
+    let lines = paragraphs.len() + rest.matches("<br").count();
+    lines <= 2 && paragraphs.iter().all(|p| visible_text_len(p) <= 90)
 }
 
-/// How many A4 pages a deck of `slides` takes at `per_page`: what the handout page promises.
-pub fn sheet_count(slides: usize, per_page: usize) -> usize {
-    slides.div_ceil(per_page.max(1))
+/// Characters outside tags.
+fn visible_text_len(html: &str) -> usize {
+    let mut inside = false;
+    html.chars()
+        .filter(|&c| {
+            match c {
+                '<' => inside = true,
+                '>' => {
+                    inside = false;
+                    return false;
+                }
+                _ => {}
+            }
+            !inside
+        })
+        .count()
+}
+
+/// Splits slides into printed pages of `per_page` (at least one per page). A slide that prints
+/// as outline text at this layout has a page of its own, where its text has room.
+pub fn sheets(slides: &[SlideView], per_page: usize) -> Vec<Sheet> {
+    let per_page = per_page.max(1);
+    let mut out: Vec<Sheet> = Vec::new();
+    let mut current: Vec<SlideView> = Vec::new();
+    let flush = |current: &mut Vec<SlideView>, out: &mut Vec<Sheet>| {
+        if !current.is_empty() {
+            let slides = std::mem::take(current);
+            out.push(Sheet {
+                number: out.len() + 1,
+                outline: slides.iter().any(|s| s.print_max < per_page),
+                slides,
+            });
+        }
+    };
+    for s in slides {
+        if s.print_max < per_page {
+            flush(&mut current, &mut out);
+            current.push(s.clone());
+            flush(&mut current, &mut out);
+            continue;
+        }
+        current.push(s.clone());
+        if current.len() == per_page {
+            flush(&mut current, &mut out);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// How many A4 pages a deck's `slides` take at `per_page`: what the handout page promises.
+pub fn sheet_count(slides: &[SlideView], per_page: usize) -> usize {
+    sheets(slides, per_page).len()
 }
 
 /// What both deck pages show about the deck, for the page at `page_url`.
@@ -81,8 +207,10 @@ fn deck_value(archive: &Archive, index: usize, page_url: &str) -> Value {
         "url": doc.url,
         "date": doc.front.date.map(|d| d.to_string()),
         "date_long": doc.front.date.map(|d| d.long(lang)),
+        // A title that already says the date ("… d. 23. oktober 2025") gets it only once.
+        "date_in_title": doc.front.date.is_some_and(|d| doc.front.title.contains(&d.long(lang))),
         "authors": doc.front.authors,
-        "slides": slide_views(doc, page_url),
+        "slides": presentation_views(doc, page_url),
         "count": doc.slides.len(),
         "presentation_url": crate::routes::presentation(&doc.url),
         "handout_url": crate::routes::handout(&doc.url),
@@ -108,7 +236,7 @@ pub fn handout_context(archive: &Archive, index: usize, ctx: &mut tera::Context)
     let deck = deck_value(archive, index, &page_url);
     let views = slide_views(doc, &page_url);
     ctx.insert("sheets", &sheets(&views, DEFAULT_PER_PAGE));
-    ctx.insert("sheet_count", &sheet_count(views.len(), DEFAULT_PER_PAGE));
+    ctx.insert("sheet_count", &sheet_count(&views, DEFAULT_PER_PAGE));
     ctx.insert("per_page", &DEFAULT_PER_PAGE);
     ctx.insert("per_page_choices", &PER_PAGE_CHOICES);
     ctx.insert("deck", &deck);
@@ -262,6 +390,10 @@ mod tests {
             html: String::new(),
             notes_html: None,
             is_title: false,
+            part: 1,
+            parts: 1,
+            anchor: n.to_string(),
+            print_max: 6,
         };
         let views: Vec<SlideView> = (1..=12).map(slide).collect();
         assert_eq!(sheets(&views, 3).len(), 4);
@@ -271,9 +403,31 @@ mod tests {
             sheets(&views[..7], 3).last().map(|s| s.slides.len()),
             Some(1)
         );
-        assert_eq!(sheet_count(12, 3), 4);
-        assert_eq!(sheet_count(13, 6), 3);
-        assert_eq!(sheet_count(0, 3), 0);
-        assert_eq!(sheet_count(5, 0), 5);
+        assert_eq!(sheet_count(&views, 3), 4);
+        assert_eq!(sheet_count(&views[..0], 3), 0);
+        assert_eq!(sheet_count(&views[..5], 0), 5);
+        // A slide printed as outline text at 3 per page gets a page of its own.
+        let mut dense = views[..7].to_vec();
+        dense[3].print_max = 2;
+        let pages: Vec<Vec<usize>> = sheets(&dense, 3)
+            .iter()
+            .map(|s| s.slides.iter().map(|v| v.number).collect())
+            .collect();
+        assert_eq!(pages, vec![vec![1, 2, 3], vec![4], vec![5, 6, 7]]);
+        assert_eq!(sheets(&dense, 2).len(), 4);
+    }
+
+    #[test]
+    fn title_slides_are_a_heading_with_at_most_two_short_lines() {
+        assert!(is_title_slide("<h1>Velkommen</h1>"));
+        assert!(is_title_slide(
+            "<h2 id=\"x\">Kredsen</h2>\n<p>Velkommen til efterårsmødet 2025</p>\n<p>6. november</p>"
+        ));
+        assert!(!is_title_slide("<h2>Program</h2><p>a</p><p>b</p><p>c</p>"));
+        assert!(!is_title_slide("<h2>Program</h2><ul><li>a</li></ul>"));
+        assert!(!is_title_slide(&format!(
+            "<h2>Lang</h2><p>{}</p>",
+            "ord ".repeat(40)
+        )));
     }
 }

@@ -97,6 +97,13 @@ impl<'a> Renderer<'a> {
                     })
             },
         );
+        // Soft hyphens at Danish compound joints, for titles shown as headings.
+        tera.register_filter(
+            "hyphenate",
+            |text: &str, _: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+                Ok(crate::core::compound::soft_hyphens(text))
+            },
+        );
         let mut problems = Diagnostics::default();
         let mut sources = Vec::new();
         for t in &theme.templates {

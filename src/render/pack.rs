@@ -13,29 +13,45 @@ use crate::render::deck::{
 use crate::render::pages::Page;
 use serde_json::{json, Value};
 
-/// The meeting's documents in the order they are presented: those the programme names first,
-/// in programme order (even when they do not name the meeting themselves), then the rest of
-/// the documents that name the meeting.
+/// The meeting's documents in the order they are presented: item by item, the document the
+/// item names (even when it does not name the meeting itself) and those placed under it by
+/// matching (`model::meetings`); then, in date order, the documents that name the meeting but
+/// were not on the programme.
 pub fn pack_documents(archive: &Archive, meeting: usize) -> Vec<usize> {
+    let m = &archive.documents[meeting];
+    let members: &[usize] = archive
+        .indexes
+        .meeting_documents
+        .get(&meeting)
+        .map_or(&[], Vec::as_slice);
     let mut order: Vec<usize> = Vec::new();
-    for &found in archive.documents[meeting]
-        .programme_documents
-        .iter()
-        .flatten()
-    {
-        let presented = archive.documents[found].front.kind != Kind::Meeting;
-        if presented && !order.contains(&found) {
-            order.push(found);
+    for (i, found) in m.programme_documents.iter().enumerate() {
+        if let Some(found) = *found {
+            let presented = archive.documents[found].front.kind != Kind::Meeting;
+            if presented && !order.contains(&found) {
+                order.push(found);
+            }
         }
-    }
-    if let Some(docs) = archive.indexes.meeting_documents.get(&meeting) {
-        for &d in docs {
-            if !order.contains(&d) {
+        for &d in members {
+            if archive.documents[d].programme_item == Some(i) && !order.contains(&d) {
                 order.push(d);
             }
         }
     }
+    for &d in members {
+        if !order.contains(&d) {
+            order.push(d);
+        }
+    }
     order
+}
+
+/// Is document `d` of meeting `meeting` on its programme (named by or placed under an item)?
+pub fn on_programme(archive: &Archive, meeting: usize, d: usize) -> bool {
+    archive.documents[d].programme_item.is_some()
+        || archive.documents[meeting]
+            .programme_documents
+            .contains(&Some(d))
 }
 
 /// Fills the pack page for the meeting document `meeting`.
@@ -79,6 +95,10 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
             };
             json!({
                 "number": n + 1,
+                "on_programme": on_programme(archive, meeting, d) || m.front.programme.is_empty(),
+                "first_off_programme": !m.front.programme.is_empty()
+                    && !on_programme(archive, meeting, d)
+                    && documents[..n].iter().all(|&e| on_programme(archive, meeting, e)),
                 "anchor": format!("pack-{}", n + 1),
                 "title": doc.front.title,
                 "url": doc.url,
@@ -115,6 +135,7 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
         }),
     );
     ctx.insert("sections", &sections);
+    ctx.insert("per_page", &DEFAULT_PER_PAGE);
     ctx.insert("page_css", &page_css(archive, meeting, &titles));
     ctx.insert("section", "meetings");
 }

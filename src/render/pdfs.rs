@@ -100,6 +100,8 @@ fn pdf_groups_nav(
 
 /// How many of the archive's own PDFs the overview lists; the archive's PDF page has them all.
 const ATTACHED_LISTED: usize = 30;
+/// Below this many PDFs in all, the overview lists every one of them.
+const ALL_LISTED_BELOW: usize = 50;
 
 /// `/pdfs/`: counts, the years and hosts (each a page of rows), and the archive's own PDFs.
 pub(super) fn pdfs_overview(archive: &Archive) -> Value {
@@ -110,9 +112,19 @@ pub(super) fn pdfs_overview(archive: &Archive) -> Value {
         .iter()
         .filter(|e| matches!(e.place, PdfPlace::Attached { .. }))
         .collect();
-    let listed: Vec<Value> = attached
+    // A small archive lists every PDF on the overview, its own and those on other websites.
+    let all = model.pdfs.len() < ALL_LISTED_BELOW;
+    let shown: Vec<&PdfEntry> = if all {
+        let outside = model
+            .pdfs
+            .iter()
+            .filter(|e| matches!(e.place, PdfPlace::Outside { .. }));
+        attached.iter().copied().chain(outside).collect()
+    } else {
+        attached.iter().copied().take(ATTACHED_LISTED).collect()
+    };
+    let listed: Vec<Value> = shown
         .iter()
-        .take(ATTACHED_LISTED)
         .map(|e| {
             let (path, size, pages) = match &e.place {
                 PdfPlace::Attached { path, size_bytes, info } => (
@@ -122,7 +134,8 @@ pub(super) fn pdfs_overview(archive: &Archive) -> Value {
                 ),
                 PdfPlace::Outside { url, .. } => (url.clone(), None, None),
             };
-            json!({"title": e.title, "url": path, "size": size, "pages": pages, "cited": cited(e.citations.len(), lang)})
+            let outside = matches!(e.place, PdfPlace::Outside { .. });
+            json!({"title": e.title, "url": path, "size": size, "pages": pages, "cited": cited(e.citations.len(), lang), "outside": outside, "file_name": e.file_name})
         })
         .collect();
     let archive_group = model
@@ -137,7 +150,8 @@ pub(super) fn pdfs_overview(archive: &Archive) -> Value {
         "attached": attached.len(),
         "outside": model.pdfs.len() - attached.len(),
         "attached_list": listed,
-        "attached_more": attached.len().saturating_sub(ATTACHED_LISTED),
+        "attached_more": if all { 0 } else { attached.len().saturating_sub(ATTACHED_LISTED) },
+        "all_listed": all,
         "attached_url": archive_group,
         "years": years,
         "hosts": hosts,

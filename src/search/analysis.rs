@@ -237,15 +237,28 @@ const MIN_COMPOUND_CHARS: usize = 7;
 /// Danish writes `lægevagtsudvalget` as one word; a member searching for `udvalget` or
 /// `lægevagt` expects to find it. Parts are only accepted when the archive uses them as words of
 /// their own, with the linking `s` or `e` allowed between parts.
+/// A word test the splitter asks: is this an archive word, is this a known tail.
+type WordTest<'a> = Box<dyn Fn(&str) -> bool + Sync + 'a>;
+
 pub struct Compounds<'a> {
-    contains: Box<dyn Fn(&str) -> bool + Sync + 'a>,
+    contains: WordTest<'a>,
+    /// A last part known to be a Danish word though the archive never uses it alone: its stem
+    /// is the stem of an archive word, or it is one of `core::compound::TAILS`.
+    known_tail: Option<WordTest<'a>>,
 }
+
+/// A tail known only as a Danish word (not as an archive word) must be this long, so `tal`
+/// never splits `kapital` and `an`, `for`, `til` never split anything.
+const MIN_KNOWN_TAIL_CHARS: usize = 6;
+/// Marks a head that is no known word: kept out of the parts, but the tail still counts.
+const UNKNOWN_HEAD: char = '\u{0}';
 
 impl<'a> Compounds<'a> {
     /// `vocabulary`: every lower-case token of the archive.
     pub fn new(vocabulary: &'a FastSet<String>) -> Self {
         Compounds {
             contains: Box::new(move |w| vocabulary.contains(w)),
+            known_tail: None,
         }
     }
 
@@ -254,7 +267,24 @@ impl<'a> Compounds<'a> {
     pub fn with_lookup(contains: &'a (dyn Fn(&str) -> bool + Sync)) -> Self {
         Compounds {
             contains: Box::new(contains),
+            known_tail: None,
         }
+    }
+
+    /// Also accepts a last part the archive never uses alone when `stem_known` says its stem is
+    /// the stem of an archive word (`udvalget` where only `udvalg` occurs), or when it is a
+    /// known Danish compound tail of six letters or more; then the head need not be a word
+    /// either (`minimums|patienttal`). Shorter tails still need an archive word on each side.
+    pub fn with_known_tails(mut self, stem_known: &'a (dyn Fn(&str) -> bool + Sync)) -> Self {
+        self.known_tail = Some(Box::new(move |w: &str| {
+            w.chars().count() >= MIN_KNOWN_TAIL_CHARS
+                && (crate::core::compound::is_tail(w) || stem_known(&stem(w)))
+        }));
+        self
+    }
+
+    fn is_known_tail(&self, w: &str) -> bool {
+        self.known_tail.as_ref().is_some_and(|f| f(w))
     }
 
     /// The parts of `word` (lower case), including joined heads (`lægevagt` from
@@ -266,7 +296,10 @@ impl<'a> Compounds<'a> {
         }
         let mut memo = HashMap::new();
         match self.split_chars(&chars, &mut memo) {
-            Some(parts) if parts.len() > 1 => parts,
+            Some(parts) if parts.len() > 1 => parts
+                .into_iter()
+                .filter(|p| !p.starts_with(UNKNOWN_HEAD))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -296,10 +329,17 @@ impl<'a> Compounds<'a> {
             return (self.contains)(&whole).then(|| vec![whole]);
         }
         // Longest last part first: fewer, longer parts are the likelier reading.
+        let mut unknown_head: Option<Vec<String>> = None;
         for cut in MIN_HEAD_CHARS..=chars.len() - MIN_TAIL_CHARS {
             let tail: String = chars[cut..].iter().collect();
-            if !(self.contains)(&tail) {
+            let known = !(self.contains)(&tail) && self.is_known_tail(&tail);
+            if !known && !(self.contains)(&tail) {
                 continue;
+            }
+            if known && unknown_head.is_none() {
+                // Longest known tail with a head that is no word: the last resort.
+                let head: String = chars[..cut].iter().collect();
+                unknown_head = Some(vec![format!("{UNKNOWN_HEAD}{head}"), tail.clone()]);
             }
             let head = &chars[..cut];
             let mut heads = vec![head];
@@ -313,6 +353,10 @@ impl<'a> Compounds<'a> {
                 }
                 // Heads are prefixes of the same word, so the memo (by length) still holds.
                 if let Some(mut parts) = self.split_chars(h, memo) {
+                    // A longer known tail beats a split that itself rests on an unknown head.
+                    if unknown_head.is_some() && parts.iter().any(|p| p.starts_with(UNKNOWN_HEAD)) {
+                        continue;
+                    }
                     if parts.len() > 1 {
                         parts.push(h_word);
                     }
@@ -321,7 +365,22 @@ impl<'a> Compounds<'a> {
                 }
             }
         }
-        (self.contains)(&whole).then(|| vec![whole])
+        // A known tail with an unknown head: even when the whole is an archive word, as
+        // `minimumspatienttal` is, its tail (`patienttal`) is worth finding it by. The tail's
+        // own parts count too (`patient`, `tal`).
+        if unknown_head.is_none() && (self.contains)(&whole) {
+            return Some(vec![whole]);
+        }
+        unknown_head.map(|mut parts| {
+            let tail = parts.pop().unwrap_or_default();
+            let tail_chars: Vec<char> = tail.chars().collect();
+            let mut inner = HashMap::new();
+            if let Some(sub) = self.split_chars(&tail_chars, &mut inner) {
+                parts.extend(sub.into_iter().filter(|p| *p != tail));
+            }
+            parts.push(tail);
+            parts
+        })
     }
 }
 
@@ -391,5 +450,46 @@ mod tests {
         assert!(c.split("generalforsamling").is_empty());
         assert!(c.split("strukturen").is_empty());
         assert!(c.split("læge").is_empty());
+    }
+
+    #[test]
+    fn known_tails_count_where_the_archive_never_uses_them_alone() {
+        // A small archive: `udvalget`, `patienttal` and `minimums` never occur alone.
+        let v = vocab(&[
+            "vagtlæge",
+            "udvalg",
+            "patient",
+            "tal",
+            "kapital",
+            "forslag",
+            "anden",
+        ]);
+        let stems: FastSet<String> = v.iter().map(|w| stem(w)).collect();
+        let stem_known = |s: &str| stems.contains(s);
+        let c = Compounds::new(&v).with_known_tails(&stem_known);
+        let parts = c.split("vagtlægeudvalget");
+        assert!(parts.contains(&"udvalget".to_string()), "{parts:?}");
+        assert!(parts.contains(&"vagtlæge".to_string()), "{parts:?}");
+        let parts = c.split("minimumspatienttal");
+        assert!(parts.contains(&"patienttal".to_string()), "{parts:?}");
+        assert!(!parts.iter().any(|p| p.starts_with("minimum")), "{parts:?}");
+        // Precision: short words never split ordinary ones.
+        for word in [
+            "kapital",
+            "forslaget",
+            "forhandling",
+            "tilbagemelding",
+            "analyser",
+            "anbefaling",
+            "forsamlingen",
+        ] {
+            let parts = c.split(word);
+            assert!(
+                !parts
+                    .iter()
+                    .any(|p| ["for", "an", "til", "tal"].contains(&p.as_str())),
+                "{word}: {parts:?}"
+            );
+        }
     }
 }

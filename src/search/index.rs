@@ -105,6 +105,21 @@ fn fields(archive: &Archive, index: usize) -> Vec<Field<'_>> {
         weight: weight::LABEL,
         section: 0,
     }));
+    // A meeting is found by its place, and by its programme (a section after the body's,
+    // quoted by search::fragment): item titles and speakers.
+    out.extend(doc.front.place.iter().map(|text| Field {
+        text,
+        weight: weight::LABEL,
+        section: 0,
+    }));
+    let programme = section_number(doc.sections.len());
+    let items = doc.front.programme.iter();
+    let texts = items.flat_map(|item| std::iter::once(&item.title).chain(item.speaker.iter()));
+    out.extend(texts.map(|text| Field {
+        text,
+        weight: weight::BODY,
+        section: programme,
+    }));
     if let Some(m) = doc.meeting.filter(|&m| m != index) {
         out.push(Field {
             text: &archive.documents[m].front.title,
@@ -112,7 +127,7 @@ fn fields(archive: &Archive, index: usize) -> Vec<Field<'_>> {
             section: 0,
         });
     }
-    let mut pdf_number = doc.sections.len();
+    let mut pdf_number = doc.sections.len() + usize::from(!doc.front.programme.is_empty());
     for a in &doc.attachments {
         let Some(pdf) = &a.pdf else { continue };
         let section = section_number(pdf_number);
@@ -288,12 +303,17 @@ pub fn build_postings_in_batches(archive: &Archive, batch_docs: usize) -> Postin
 
     // Stems and compound parts, once per distinct word.
     let contains = |w: &str| vocabulary.contains_key(w);
-    let compounds = Compounds::with_lookup(&contains);
+    // A part is recognised by its stem too.
+    let word_stems: Vec<String> = words.par_iter().map(|w| analysis::stem(w)).collect();
+    let stem_set: analysis::FastSet<&str> = word_stems.iter().map(String::as_str).collect();
+    let stem_known = |s: &str| stem_set.contains(s);
+    let compounds = Compounds::with_lookup(&contains).with_known_tails(&stem_known);
     // A part is mostly a word of the vocabulary (whose stem is computed anyway); a joined head
     // (`lægevagt` of `lægevagtsudvalget`) need not be, and is stemmed here.
     let analysed: Vec<Analysed> = words
         .par_iter()
-        .map(|w| {
+        .zip(word_stems.par_iter())
+        .map(|(w, word_stem)| {
             if analysis::is_stopword(w) {
                 return (None, Vec::new());
             }
@@ -306,7 +326,7 @@ pub fn build_postings_in_batches(archive: &Archive, batch_docs: usize) -> Postin
                     None => Err(analysis::stem(p)),
                 })
                 .collect();
-            (Some(analysis::stem(w)), parts)
+            (Some(word_stem.clone()), parts)
         })
         .collect();
     // Term ids: distinct stems. A part is a word of the vocabulary, so its stem is known.

@@ -31,8 +31,9 @@ pub const INDEX_DIR: &str = crate::routes::SEARCH_INDEX;
 /// About how many characters of postings a shard holds (about 7 KB gzip): small enough that
 /// a one-word query stays well under 40 KB, large enough that the manifest's list stays short.
 pub const SHARD_BUDGET: usize = 16_000;
-/// How much of each section a result may quote from.
-const SECTION_CHARS: usize = 140;
+/// How much of each section a result may quote from: enough that the excerpt, centred on the
+/// best match (search.js), mostly shows the matched words and not only the section's opening.
+const SECTION_CHARS: usize = 480;
 /// How much of a PDF's text a result may quote from.
 const PDF_CHARS: usize = 300;
 
@@ -245,7 +246,7 @@ fn fragment(archive: &Archive, i: usize) -> String {
     let d = &archive.documents[i];
     let lang = archive.config.language;
     let is_deck = d.front.kind == Kind::Slides && !d.slides.is_empty();
-    let sections = d
+    let mut sections: Vec<(String, &str, String)> = d
         .sections
         .iter()
         .map(|s| {
@@ -261,6 +262,23 @@ fn fragment(archive: &Archive, i: usize) -> String {
             (link, s.heading.as_str(), clip(&s.text, SECTION_CHARS))
         })
         .collect();
+    // A meeting's programme, as search::index numbers it: the section after the body's.
+    if !d.front.programme.is_empty() {
+        let text: Vec<String> = d
+            .front
+            .programme
+            .iter()
+            .map(|p| match &p.speaker {
+                Some(s) => format!("{} {} ({s})", p.time, p.title),
+                None => format!("{} {}", p.time, p.title),
+            })
+            .collect();
+        sections.push((
+            format!("{}#programme-title", d.url),
+            crate::core::i18n::text(lang, "programme"),
+            clip(&text.join(" · "), SECTION_CHARS * 2),
+        ));
+    }
     let pdfs = d
         .attachments
         .iter()

@@ -258,12 +258,17 @@ impl SiteBuilder {
         let label = crate::core::i18n::text(config.language, "table");
         let (fresh, problems) = render_document(source.clone(), &self.site_root, label);
         let old = &archive.documents[i];
-        if !problems.is_empty() || anchors(old) != anchors(&fresh) {
+        // A new title, author or kind may place a document under another programme item.
+        let placed_anew = old.front.title != fresh.front.title
+            || old.front.authors != fresh.front.authors
+            || old.front.kind != fresh.front.kind;
+        if !problems.is_empty() || anchors(old) != anchors(&fresh) || placed_anew {
             return None;
         }
         let mut doc = fresh.clone();
         doc.meeting = old.meeting;
         doc.programme_documents = old.programme_documents.clone();
+        doc.programme_item = old.programme_item;
         let mut diagnostics = Diagnostics::default();
         if let Err(problems) = resolve_links(archive, i, &mut doc) {
             diagnostics.extend(problems);

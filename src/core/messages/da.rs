@@ -265,4 +265,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("pdf.cannot_read", "kan ikke læse PDF'en: {error}"),
     ("pdf.cannot_read.hint", "tjek, at filen ikke er åben i et andet program, og at den kan læses"),
     ("pdf.still_published", "{hint}; filen udgives stadig, men uden sideantal og søgetekst"),
+    ("slides.overfull.split", "dias {number} har {lines} linjer tekst, for mange til at vises i læselig størrelse ({floor} px på en 1280×720-skærm); det vises som {parts} dias, der fortsætter under \"(forts.)\""),
+    ("slides.overfull.scrolls", "dias {number} har {lines} linjer tekst, for mange til at vises i læselig størrelse ({floor} px på en 1280×720-skærm); det ruller i præsentationen og udskrives som tekst"),
+    ("slides.overfull.hint", "del det i flere dias med `---`-linjer, eller flyt detaljerne til talernoterne eller et dokument for sig"),
+    ("programme.unplaced", "\"{title}\" nævner mødet \"{meeting}\", men passer ikke til noget punkt på programmet; det står efter programmets dokumenter som ikke på programmet"),
+    ("programme.unplaced.hint", "hører det til et punkt, så tilføj `document: {slug}` under punktet i {file}"),
+    ("programme.item_alone", "programpunktet \"{title}\" fik intet dokument: ingen af mødets dokumenter passer til det"),
+    ("programme.item_alone.hint", "fremlægges et dokument her, så tilføj `document: <filnavnet uden .md>` under punktet"),
 ];

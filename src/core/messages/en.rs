@@ -265,4 +265,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("pdf.cannot_read", "cannot read the PDF: {error}"),
     ("pdf.cannot_read.hint", "check that the file is not open in another program and that it can be read"),
     ("pdf.still_published", "{hint}; the file is still published, but without page count or search text"),
+    ("slides.overfull.split", "slide {number} has {lines} lines of text, too many to show at a readable size ({floor} px on a 1280×720 screen); it is shown as {parts} slides, each continued under \"(forts.)\""),
+    ("slides.overfull.scrolls", "slide {number} has {lines} lines of text, too many to show at a readable size ({floor} px on a 1280×720 screen); it scrolls in the presentation and prints as text"),
+    ("slides.overfull.hint", "split it into several slides with `---` lines, or move the detail into the speaker notes or a document of its own"),
+    ("programme.unplaced", "\"{title}\" names the meeting \"{meeting}\" but matches no item of its programme; it is listed after the programme's documents, as not on the programme"),
+    ("programme.unplaced.hint", "if it belongs to an item, add `document: {slug}` under that item in {file}"),
+    ("programme.item_alone", "programme item \"{title}\" got no document: none of the meeting's documents matches it"),
+    ("programme.item_alone.hint", "if a document is presented here, add `document: <its file name without .md>` under the item"),
 ];

@@ -32,14 +32,38 @@
     var model = handout.querySelector(".sheet");
     var t = function (key) { return handout.getAttribute("data-t-" + key) || ""; };
 
+    // A slide too full to print readably at this layout prints as its outline text, on a
+    // sheet of its own (the same rule as the build's, for the layout it writes).
+    var asOutline = function (item, per) {
+      return (parseInt(item.getAttribute("data-print-max"), 10) || 0) < per;
+    };
+    var group = function (per) {
+      var groups = [], current = [];
+      items.forEach(function (item) {
+        var alone = asOutline(item, per);
+        item.classList.toggle("as-outline", alone);
+        if (alone) {
+          if (current.length) groups.push(current);
+          groups.push([item]);
+          current = [];
+          return;
+        }
+        current.push(item);
+        if (current.length === per) { groups.push(current); current = []; }
+      });
+      if (current.length) groups.push(current);
+      return groups;
+    };
     var layout = function (per) {
       if (!model) return;
-      var total = Math.ceil(items.length / per);
+      var groups = group(per);
+      var total = groups.length;
       var sheets = [];
       for (var k = 0; k < total; k++) {
         var sheet = model.cloneNode(true);
         var body = sheet.querySelector(".sheet-body");
-        body.replaceChildren.apply(body, items.slice(k * per, (k + 1) * per));
+        body.replaceChildren.apply(body, groups[k]);
+        sheet.classList.toggle("outline-sheet", groups[k].some(function (item) { return asOutline(item, per); }));
         var label = t("page") + " " + (k + 1) + " " + t("of") + " " + total;
         sheet.querySelector(".sheet-number").textContent = label;
         sheet.setAttribute("aria-label", label);

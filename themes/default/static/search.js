@@ -340,6 +340,8 @@
     document: function (i) { return need("d", i, docs); },
     facetCode: facetCode,
     analysis: { tokens: tokens, fold: fold, stem: stem, key: key, parseQuery: function (q) { return parseQuery(q); } },
+    needles: function (words) { return needlesOf(words); },
+    quote: function (h, doc, needles) { return quote(h, doc, needles); },
     PAGE: PAGE
   };
   root.arkivSearch = engine;
@@ -402,15 +404,63 @@
     return false;
   }
 
-  /* About `max` characters around the first matching word. */
-  function excerpt(text, needles, max) {
-    var m, at = -1;
+  /* The words a result marks: each query word's key and its folded spelling. */
+  function needlesOf(words) {
+    var needles = [];
+    words.forEach(function (w) { [w.key, w.folded].forEach(function (k) { if (k.length >= 2 && needles.indexOf(k) < 0) needles.push(k); }); });
+    return needles;
+  }
+
+  /* What a result quotes: its PDF's or section's text, or for a match on the title the
+     section that mentions a query word most (else the opening), centred on the best match. */
+  function quote(h, doc, needles) {
+    var sections = doc.sections || [];
+    var pdf = h.section > sections.length ? doc.pdfs[h.section - sections.length - 1] : null;
+    var section = !pdf && h.section ? sections[h.section - 1] : null;
+    var text = pdf ? pdf[2] : section ? section[2] : (sections[0] ? sections[0][2] : "");
+    if ((section || !pdf) && !anyMatch(text, needles)) {
+      for (var i = 0; i < sections.length; i++) {
+        if (anyMatch(sections[i][2], needles)) { text = sections[i][2]; break; }
+      }
+    }
+    return text ? excerpt(text, needles, 220) : "";
+  }
+
+  function anyMatch(text, needles) {
+    var mm;
     WORD.lastIndex = 0;
-    while ((m = WORD.exec(text))) { if (matches(m[0], needles)) { at = m.index; break; } }
+    while ((mm = WORD.exec(text))) if (matches(mm[0], needles)) return true;
+    return false;
+  }
+
+  /* About `max` characters centred on the best match: the window where the most different
+     query words meet (the first such window on a tie), so the excerpt shows what matched. */
+  function excerpt(text, needles, max) {
+    var m, hits = [];
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) {
+      if (!matches(m[0], needles)) continue;
+      var f = fold(m[0].replace(/\u00AD/g, "").toLowerCase()), which = -1;
+      for (var i = 0; i < needles.length; i++) if (f.indexOf(needles[i]) >= 0) { which = i; break; }
+      hits.push({ at: m.index, end: m.index + m[0].length, which: which });
+    }
+    var at = -1, end = -1, best = 0;
+    for (var a = 0; a < hits.length; a++) {
+      var seen = {}, count = 0, last = hits[a].end;
+      for (var b = a; b < hits.length && hits[b].end - hits[a].at <= max * 0.8; b++) {
+        if (!seen[hits[b].which]) { seen[hits[b].which] = true; count++; }
+        last = hits[b].end;
+      }
+      if (count > best) { best = count; at = hits[a].at; end = last; }
+    }
     var start = 0;
-    if (at > max / 3) {
-      start = text.lastIndexOf(" ", at - Math.floor(max / 4));
-      start = start < 0 ? 0 : start + 1;
+    if (at >= 0 && end > max * 0.8) {
+      // Centre the matched stretch in the window, starting at a word.
+      var centre = Math.floor((at + end) / 2);
+      start = Math.max(0, Math.min(centre - Math.floor(max / 2), text.length - max));
+      if (start > at) start = at;
+      var space = text.lastIndexOf(" ", start);
+      start = space < 0 || start - space > 20 ? start : space + 1;
     }
     var out = text.slice(start, start + max);
     if (start + max < text.length) {
@@ -500,8 +550,7 @@
           status.textContent = n ? T(n === 1 ? "one" : "count").replace("{n}", n) + (r.partial ? " " + T("partial") : "")
             : T("none").replace("{q}", input.value.trim());
         }
-        var needles = [];
-        r.words.forEach(function (w) { [w.key, w.folded].forEach(function (k) { if (k.length >= 2 && needles.indexOf(k) < 0) needles.push(k); }); });
+        var needles = needlesOf(r.words);
         slice.forEach(function (h, n) { list.appendChild(renderHit(h, ds[n], needles)); });
         shown += slice.length;
         more.hidden = shown >= r.total;
@@ -540,16 +589,10 @@
         highlight(where, section[1], needles);
         li.appendChild(where);
       }
-      var text = pdf ? pdf[2] : section ? section[2] : (sections[0] ? sections[0][2] : "");
-      if (!section && !pdf) {
-        // The title matched: quote the first section that mentions a word, else the opening.
-        for (var i = 0; i < sections.length; i++) {
-          if (hasMatch(sections[i][2], needles)) { text = sections[i][2]; break; }
-        }
-      }
+      var text = quote(h, doc, needles);
       if (text) {
         var p = el("p", "search-result-excerpt");
-        highlight(p, excerpt(text, needles, 220), needles);
+        highlight(p, text, needles);
         li.appendChild(p);
       }
       return li;

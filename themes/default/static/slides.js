@@ -1,6 +1,8 @@
 /* arkiv slides: the presentation and its speaker view. One slide at a time; keys, buttons
    and swipes change it; the URL's #number follows, so a link or a reload lands on the same
-   slide. The speaker view (?speaker) is this page in a second window, kept in step through
+   slide. #N counts the deck's own slides; a slide too full to show at a readable size is
+   shown as follow-on slides "… (forts.)", addressed #N.2, #N.3 and counted as slide N.
+   The speaker view (?speaker) is this page in a second window, kept in step through
    postMessage between the two windows (works from file:// too), a BroadcastChannel and
    localStorage events (so a reloaded window finds its partner again over http). */
 (function () {
@@ -10,6 +12,8 @@
   var slides = Array.prototype.slice.call(document.querySelectorAll(".stage > .slide"));
   var count = slides.length;
   if (!count) return;
+  var total = parseInt(deck.getAttribute("data-count"), 10) || count;
+  var numberOf = function (i) { return slides[i].getAttribute("data-number") || String(i + 1); };
   var fit = window.ArkivFit || { box: function () {} };
   var channelName = "arkiv-slides:" + (deck.getAttribute("data-channel") || location.pathname);
   var speaker = /[?&]speaker\b/.test(location.search);
@@ -22,9 +26,19 @@
   var t = function (key) { return deck.getAttribute("data-t-" + key) || ""; };
 
   function clamp(n) { return Math.min(count, Math.max(1, n | 0)); }
+  // The position (1-based, among the slides shown) of the slide with address `anchor`
+  // ("5" or "5.2"), or of the first part of source slide N.
+  function position(anchor) {
+    for (var i = 0; i < count; i++) if (slides[i].id === anchor) return i + 1;
+    var m = /^(\d+)/.exec(anchor);
+    if (!m) return 1;
+    var n = parseInt(m[1], 10);
+    for (var j = 0; j < count; j++) if (parseInt(numberOf(j), 10) >= n) return j + 1;
+    return count;
+  }
   function fromHash() {
-    var m = /^#(\d+)$/.exec(location.hash);
-    return m ? clamp(parseInt(m[1], 10)) : 1;
+    var m = /^#(\d+(?:\.\d+)?)$/.exec(location.hash);
+    return m ? position(m[1]) : 1;
   }
   function notesOf(n) {
     var aside = slides[n - 1] && slides[n - 1].querySelector(".slide-notes");
@@ -40,8 +54,9 @@
       slides[i].classList.toggle("current", on);
       if (on) slides[i].removeAttribute("aria-hidden"); else slides[i].setAttribute("aria-hidden", "true");
     }
-    counter.textContent = n + " / " + count;
-    if (location.hash !== "#" + n) history.replaceState(null, "", "#" + n);
+    counter.textContent = numberOf(n - 1) + " / " + total;
+    var anchor = slides[n - 1].id || String(n);
+    if (location.hash !== "#" + anchor) history.replaceState(null, "", "#" + anchor);
     fit.box(slides[n - 1].querySelector(".slide-box"));
     if (!overlay.hidden) overlay.innerHTML = notesOf(n);
     if (speaker) renderSpeaker();
@@ -77,7 +92,7 @@
   });
 
   function openSpeaker() {
-    var url = location.href.split("#")[0].split("?")[0] + "?speaker#" + current;
+    var url = location.href.split("#")[0].split("?")[0] + "?speaker#" + (slides[current - 1].id || current);
     partner = window.open(url, "arkiv-speaker", "width=1200,height=760");
   }
   function toggleNotes(force) {
@@ -125,7 +140,7 @@
       case "n": case "N": action = "notes"; break;
       case "s": case "S": if (!speaker) action = "speaker"; break;
       case "Escape": if (!overlay.hidden) { toggleNotes(false); e.preventDefault(); } return;
-      case "Enter": if (typed) { show(parseInt(typed, 10)); typed = ""; e.preventDefault(); } return;
+      case "Enter": if (typed) { show(position(typed)); typed = ""; e.preventDefault(); } return;
       default:
         if (/^[0-9]$/.test(e.key)) { typed = (typed + e.key).slice(-3); return; }
         return;
@@ -180,7 +195,7 @@
       slotNext.replaceChildren(end);
     }
     document.getElementById("speaker-notes").innerHTML = notesOf(current);
-    panel.querySelector(".speaker-counter").textContent = current + " / " + count;
+    panel.querySelector(".speaker-counter").textContent = numberOf(current - 1) + " / " + total;
     fitSpeaker();
   }
   function fitSpeaker() {

@@ -1,0 +1,323 @@
+//! Danish compounds: the last parts that association material builds its long words from
+//! (`Medlems|undersøgelsen`, `Vagtlæge|udvalget`, `minimums|patienttal`), for three uses:
+//! soft hyphens at the joints of long words in titles and headings (no Danish hyphenation
+//! dictionary in Linux Chromium or on many phones), matching programme items to documents, and
+//! search, which accepts a known tail even when the archive never uses it alone.
+//!
+//! The list is the project's own, written for this purpose: common nouns of meetings, reports,
+//! accounts and health care, in their usual inflected forms. Lower case.
+
+/// Known last parts of compounds, lower case, longest forms included so the longest match wins.
+pub const TAILS: &[&str] = &[
+    "aftale",
+    "aftalen",
+    "aftaler",
+    "aftalerne",
+    "afdeling",
+    "afdelingen",
+    "arbejde",
+    "arbejdet",
+    "beretning",
+    "beretningen",
+    "beretninger",
+    "bestyrelse",
+    "bestyrelsen",
+    "bidrag",
+    "bidraget",
+    "budget",
+    "budgettet",
+    "dækning",
+    "dækningen",
+    "debat",
+    "debatten",
+    "direktør",
+    "drift",
+    "driften",
+    "evaluering",
+    "evalueringen",
+    "fordeling",
+    "fordelingen",
+    "forening",
+    "foreningen",
+    "forhandling",
+    "forhandlingen",
+    "forhandlinger",
+    "formand",
+    "formanden",
+    "forsamling",
+    "forsamlingen",
+    "forslag",
+    "forslaget",
+    "gruppe",
+    "gruppen",
+    "grupper",
+    "honorar",
+    "honoraret",
+    "indsats",
+    "indsatsen",
+    "kapacitet",
+    "kapaciteten",
+    "klinik",
+    "klinikken",
+    "klinikker",
+    "kommune",
+    "kommunen",
+    "kontingent",
+    "kontingentet",
+    "kreds",
+    "kredsen",
+    "kursus",
+    "kurset",
+    "læge",
+    "lægen",
+    "læger",
+    "lægerne",
+    "medlem",
+    "medlemmer",
+    "medlemmerne",
+    "model",
+    "modellen",
+    "møde",
+    "mødet",
+    "møder",
+    "møderne",
+    "niveau",
+    "normtal",
+    "ordning",
+    "ordningen",
+    "ordninger",
+    "overenskomst",
+    "overenskomsten",
+    "patient",
+    "patienten",
+    "patienter",
+    "patienterne",
+    "patienttal",
+    "periode",
+    "perioden",
+    "plan",
+    "planen",
+    "politik",
+    "praksis",
+    "program",
+    "programmet",
+    "proces",
+    "processen",
+    "reform",
+    "reformen",
+    "regel",
+    "regler",
+    "reglerne",
+    "region",
+    "regionen",
+    "regnskab",
+    "regnskabet",
+    "repræsentant",
+    "repræsentanter",
+    "råd",
+    "rådet",
+    "samarbejde",
+    "samarbejdet",
+    "sekretariat",
+    "sekretariatet",
+    "skab",
+    "struktur",
+    "strukturen",
+    "system",
+    "systemet",
+    "tal",
+    "tallet",
+    "tilbud",
+    "tilbuddet",
+    "udvalg",
+    "udvalget",
+    "udvalgets",
+    "udvalgene",
+    "uddannelse",
+    "uddannelsen",
+    "undersøgelse",
+    "undersøgelsen",
+    "vagt",
+    "vagten",
+    "vagter",
+    "vejledning",
+    "vejledningen",
+    "ydelse",
+    "ydelsen",
+    "ydelser",
+    "ydernummer",
+    "ydernumre",
+    "økonomi",
+];
+
+/// Is `word` (lower case) a known last part?
+pub fn is_tail(word: &str) -> bool {
+    TAILS.contains(&word)
+}
+
+/// Shortest first part at a joint, and shortest word worth a soft hyphen.
+const MIN_HEAD: usize = 4;
+const MIN_HYPHEN_WORD: usize = 12;
+/// Shortest last part a soft hyphen goes before: a hyphen before `tal` reads badly.
+const MIN_HYPHEN_TAIL: usize = 4;
+
+/// The character offsets (in `word`) of compound joints: before each known tail of at least
+/// four letters, heads of at least four letters, found from the end (`vagtlægeudvalget` →
+/// `vagtlæge|udvalget` → `vagt|læge|udvalget`).
+pub fn joints(word: &str) -> Vec<usize> {
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    if lower.len() != word.chars().count() || !lower.iter().all(|c| c.is_alphabetic()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut end = lower.len();
+    while end >= MIN_HEAD + MIN_HYPHEN_TAIL {
+        let found = (MIN_HEAD..=end - MIN_HYPHEN_TAIL).find(|&cut| {
+            let tail: String = lower[cut..end].iter().collect();
+            is_tail(&tail)
+        });
+        match found {
+            Some(cut) => {
+                out.push(cut);
+                end = cut;
+            }
+            None => break,
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// `text` with a soft hyphen (U+00AD) at the compound joints of every word of twelve letters or
+/// more, so a browser without Danish hyphenation breaks "Medlemsundersøgelsen" as
+/// "Medlems-/undersøgelsen" and never in the middle of a part.
+pub fn soft_hyphens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.chars().count() >= MIN_HYPHEN_WORD {
+            let cuts = joints(word);
+            for (i, c) in word.chars().enumerate() {
+                if cuts.contains(&i) {
+                    out.push('\u{00AD}');
+                }
+                out.push(c);
+            }
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// `soft_hyphens` on the text of every heading (`<h1>` to `<h6>`) of an HTML fragment; tags,
+/// attributes and the rest of the text are left alone.
+pub fn hyphenate_headings(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut rest = html;
+    while let Some(open) = find_heading(rest) {
+        let (before, from) = rest.split_at(open);
+        out.push_str(before);
+        let level = &from[1..3];
+        let close = format!("</{level}>");
+        let Some(end) = from.find(&close) else {
+            out.push_str(from);
+            return out;
+        };
+        let inner = &from[..end];
+        // Text between tags only.
+        let mut in_tag = false;
+        let mut text = String::new();
+        for c in inner.chars() {
+            match c {
+                '<' => {
+                    out.push_str(&soft_hyphens(&text));
+                    text.clear();
+                    in_tag = true;
+                    out.push(c);
+                }
+                '>' if in_tag => {
+                    in_tag = false;
+                    out.push(c);
+                }
+                _ if in_tag => out.push(c),
+                _ => text.push(c),
+            }
+        }
+        out.push_str(&soft_hyphens(&text));
+        rest = &from[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn find_heading(html: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    html.match_indices("<h").map(|(i, _)| i).find(|&i| {
+        matches!(bytes.get(i + 2), Some(b'1'..=b'6'))
+            && matches!(bytes.get(i + 3), Some(b'>') | Some(b' '))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(s: &str) -> String {
+        s.replace('\u{00AD}', "|")
+    }
+
+    #[test]
+    fn soft_hyphens_go_at_compound_joints_of_long_words() {
+        assert_eq!(
+            shown(&soft_hyphens("Medlemsundersøgelsen 2024")),
+            "Medlems|undersøgelsen 2024"
+        );
+        assert_eq!(
+            shown(&soft_hyphens("Uddannelsesudvalgets beretning")),
+            "Uddannelses|udvalgets beretning"
+        );
+        assert_eq!(
+            shown(&soft_hyphens("repræsentantskabsmødet")),
+            "repræsentantskabs|mødet"
+        );
+        assert_eq!(
+            shown(&soft_hyphens("Vagtlægeudvalget")),
+            "Vagt|læge|udvalget"
+        );
+        // Short words and words with no known tail are left alone.
+        assert_eq!(
+            soft_hyphens("Kaffepause og forslag"),
+            "Kaffepause og forslag"
+        );
+        assert_eq!(
+            soft_hyphens("Generalforsamling"),
+            "General\u{00AD}forsamling"
+        );
+        assert_eq!(soft_hyphens("Indledningsvis"), "Indledningsvis");
+    }
+
+    #[test]
+    fn only_heading_text_gets_soft_hyphens() {
+        let html = "<h2 id=\"medlemsundersoegelsen\">Medlemsundersøgelsen <em>2024</em></h2><p>Medlemsundersøgelsen</p><hr>";
+        let out = hyphenate_headings(html);
+        assert_eq!(
+            shown(&out),
+            "<h2 id=\"medlemsundersoegelsen\">Medlems|undersøgelsen <em>2024</em></h2><p>Medlemsundersøgelsen</p><hr>"
+        );
+        assert_eq!(
+            hyphenate_headings("<header>x</header>"),
+            "<header>x</header>"
+        );
+    }
+}

@@ -1,0 +1,232 @@
+// Real association material (issue 13), from the seed-shaped fixture in
+// tests/fixtures/real-material: overfull slides never lose text, title slides, packs in
+// programme order without `document:`, accounts tables on a phone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { buildSite, serveStatic, launchBrowser, screenshot, repoRoot } from "./harness.mjs";
+
+const MEETING = "2025/efteraarsmoede-2025/";
+const DECK = "2025/nyt-fra-bestyrelsen-efteraar-2025/";
+const pdfDir = join(repoRoot, "target", "material-pdf");
+const FLOOR_PX = 24; // at 1280×720
+const FLOOR_PT = 7;
+
+let site, server, example, browser;
+before(async () => {
+  site = buildSite(join(repoRoot, "tests", "fixtures", "real-material"), "real-material");
+  server = await serveStatic(site, "/");
+  example = await serveStatic(buildSite(repoRoot, "material-example"), "/");
+  browser = await launchBrowser();
+  mkdirSync(pdfDir, { recursive: true });
+});
+after(async () => { await browser?.close(); await server?.close(); await example?.close(); });
+
+/** Every list item of the current slide: its text, font size, and whether it is wholly shown. */
+const currentItems = (page) => page.evaluate(() => {
+  const box = document.querySelector(".slide.current .slide-box");
+  const content = box.querySelector(".slide-content");
+  const c = content.getBoundingClientRect();
+  const items = [...content.querySelectorAll("li")].map((li) => {
+    const r = li.getBoundingClientRect();
+    return { text: li.textContent.trim(), font: parseFloat(getComputedStyle(li).fontSize),
+      inside: r.top >= c.top - 1 && r.bottom <= c.bottom + 1 && r.left >= c.left - 1 && r.right <= c.right + 1 };
+  });
+  return { items, hash: location.hash, number: document.querySelector(".slide.current").dataset.number,
+    title: content.querySelector("h1, h2")?.textContent.trim(), overfull: box.classList.contains("overfull"),
+    scroll: content.scrollHeight > content.clientHeight + 1 };
+});
+
+test("a 100-bullet slide shows every bullet at 24 px or more, over follow-on slides", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(server.url + DECK + "slides/#4");
+  const seen = new Map();
+  let smallest = Infinity, parts = 0;
+  for (;;) {
+    const m = await currentItems(page);
+    if (m.number !== "4") break;
+    parts += 1;
+    assert.equal(m.hash, parts === 1 ? "#4" : `#4.${parts}`);
+    assert.ok(!m.overfull && !m.scroll, `part ${parts} overflows`);
+    if (parts > 1) assert.match(m.title, /Tilbagemeldinger fra klinikkerne \(forts\.\)/);
+    for (const it of m.items) {
+      assert.ok(it.inside, `"${it.text}" is cut off on part ${parts}`);
+      assert.ok(it.font >= FLOOR_PX, `"${it.text}" at ${it.font}px on part ${parts}`);
+      smallest = Math.min(smallest, it.font);
+      seen.set(it.text, (seen.get(it.text) || 0) + 1);
+    }
+    if (parts === 1) await screenshot(page, "material-overfull-part-1-1280");
+    await page.keyboard.press("ArrowRight");
+  }
+  for (let i = 1; i <= 100; i++) {
+    const found = [...seen.keys()].filter((t) => t.startsWith(`Klinik ${i} i `));
+    assert.equal(found.length, 1, `bullet ${i} shown ${found.length} times`);
+  }
+  assert.ok(parts >= 5, `${parts} parts`);
+  console.log(`# densest slide: 100 bullets over ${parts} slides, smallest text ${smallest.toFixed(1)} px at 1280×720`);
+  // The counter and #N count the deck's own slides: after the parts comes slide 5.
+  assert.equal(await page.locator("#deck-counter").innerText(), "5 / 6");
+  assert.equal(new URL(page.url()).hash, "#5");
+  // A deep link into a part, and typing a slide's number, land where they should.
+  await page.goto(server.url + DECK + "slides/#4.3");
+  assert.equal((await currentItems(page)).hash, "#4.3");
+  assert.equal(await page.locator("#deck-counter").innerText(), "4 / 6");
+  await page.keyboard.type("6");
+  await page.keyboard.press("Enter");
+  assert.equal((await currentItems(page)).title, "Spørgsmål?");
+  await page.close();
+});
+
+test("a deck's first slide with a heading and a line is a centred title slide", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(server.url + DECK + "slides/#1");
+  const m = await page.evaluate(() => {
+    const box = document.querySelector(".slide.current .slide-box");
+    const h = box.querySelector("h1, h2");
+    const b = box.getBoundingClientRect(), r = h.getBoundingClientRect();
+    return { title: box.classList.contains("title-slide"), font: parseFloat(getComputedStyle(h).fontSize),
+      centre: (r.top + r.bottom) / 2 - (b.top + b.bottom) / 2, boxHeight: b.height };
+  });
+  assert.ok(m.title, "laid out as a title slide");
+  assert.ok(m.font >= 60, `title at ${m.font}px`);
+  assert.ok(Math.abs(m.centre) < m.boxHeight * 0.2, `title ${m.centre}px off centre`);
+  await screenshot(page, "material-title-slide-1280");
+  await page.close();
+});
+
+test("handouts and packs print no text below 7 pt: an overfull slide prints as its outline", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  let smallest = Infinity;
+  const EXAMPLE = "2024/nyt-fra-bestyrelsen-efteraar-2024/handout/";
+  for (const [base, url, name] of [[server, DECK + "handout/", "handout-3"], [server, DECK + "handout/?per-page=6", "handout-6"],
+    [server, MEETING + "pack/", "pack"], [example, EXAMPLE + "?per-page=4", "example-4"], [example, EXAMPLE + "?per-page=6", "example-6"]]) {
+    await page.goto(base.url + url);
+    await page.emulateMedia({ media: "print" });
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    const sizes = await page.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll(".handout-slide li, .handout-slide p, .handout-slide h1, .handout-slide h2, .handout-outline li, .handout-outline p, .handout-outline h2, .handout-outline h1")) {
+        if (!el.offsetParent || !el.textContent.trim()) continue;
+        out.push({ text: el.textContent.trim().slice(0, 40), pt: parseFloat(getComputedStyle(el).fontSize) * 0.75 });
+      }
+      return out;
+    });
+    assert.ok(sizes.length > 20, `${name}: ${sizes.length} text elements`);
+    for (const s of sizes) assert.ok(s.pt >= FLOOR_PT - 0.05, `${name}: "${s.text}" prints at ${s.pt.toFixed(1)} pt`);
+    if (!name.startsWith("example")) smallest = Math.min(smallest, ...sizes.map((s) => s.pt));
+    const file = join(pdfDir, `${name}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, " ");
+    if (!name.startsWith("example")) for (let i = 1; i <= 100; i++) assert.ok(text.includes(`Klinik ${i} i `), `${name}: bullet ${i} not printed`);
+    await page.emulateMedia({ media: "screen" });
+    if (name === "handout-3") await screenshot(page, "material-handout-3");
+  }
+  console.log(`# densest slide in print: smallest text ${smallest.toFixed(1)} pt`);
+  await page.close();
+});
+
+/** For every heading matching `selector`: the parts of its words (split at spaces and soft
+    hyphens) that the browser broke across lines; none means words break only at joints. */
+const brokenParts = (page, selector) => page.evaluate((sel) => {
+  const out = [];
+  for (const h of document.querySelectorAll(sel)) {
+    if (!h.offsetParent && getComputedStyle(h).position !== "fixed") continue;
+    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /[^\s\u00ad]+/g;
+      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        // Chromium counts the drawn hyphen of a soft hyphen in the next part's first rectangle.
+        const em = parseFloat(getComputedStyle(h).fontSize);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0.5 * em).map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    const r = h.getBoundingClientRect();
+    if (h.scrollWidth > h.clientWidth + 1 || r.right > document.documentElement.clientWidth + 1) out.push(`overflow: ${h.textContent}`);
+  }
+  return out;
+}, selector);
+
+test("long compounds in headings break at their joints, with a hyphen, on a phone and a projector", async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const [base, url] of [[server, "2024/vagtlaegeudvalgets-beretning-2024/"], [example, "2024/uddannelsesudvalgets-beretning-2024/"],
+    [server, MEETING]]) {
+    await phone.goto(base.url + url);
+    const title = await phone.locator("h1").first().evaluate((h) => h.innerHTML);
+    assert.match(title, /\u00ad/, `${url}: no soft hyphen in "${title}"`);
+    assert.deepEqual(await brokenParts(phone, "h1, .prose h2, .prose h3"), [], url);
+  }
+  await screenshot(phone, "material-heading-390");
+  await phone.goto(example.url + "2024/uddannelsesudvalgets-beretning-2024/");
+  await screenshot(phone, "material-example-heading-390");
+  await phone.close();
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
+    const page = await browser.newPage({ viewport });
+    await page.goto(example.url + "2024/medlemsundersoegelsen-2024/slides/#1");
+    assert.deepEqual(await brokenParts(page, ".slide.current h1, .slide.current h2"), [], `title slide at ${viewport.width}`);
+    await screenshot(page, `material-title-medlemsundersoegelsen-${viewport.width}`);
+    await page.close();
+  }
+});
+
+test("the printed pack follows the programme without document: links, and a closing keeps its name", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + MEETING + "pack/");
+  const file = join(pdfDir, "pack-order.pdf");
+  await page.pdf({ path: file, preferCSSPageSize: true });
+  const text = execFileSync("pdftotext", [file, "-"]).toString();
+  const pages = text.split("\f");
+  const flat = text.replace(/\s+/g, " ");
+  const titles = ["Nyt fra bestyrelsen – efterårsmødet 2025", "Vagtlægeudvalget: status efteråret 2025", "Kredsens beretning 2025",
+    "Årsregnskab 2024 og budget 2026", "Ikke på programmet", "Nyhedsbrev oktober 2025"];
+  // Each document's first page has its number and title in the running footer: find them in order.
+  let from = 0;
+  for (const [i, t] of titles.filter((t) => t !== "Ikke på programmet").entries()) {
+    const at = pages.findIndex((p, k) => k >= from && p.replace(/\s+/g, " ").includes(`${i + 1}. ${t}`) && !p.includes("Indhold"));
+    assert.ok(at >= from, `"${t}" not printed after page ${from + 1}`);
+    from = at;
+  }
+  // The table of contents says which documents were not on the programme.
+  let at = 0;
+  for (const t of titles) { const next = flat.indexOf(t, at); assert.ok(next >= 0, `contents: "${t}"`); at = next; }
+  // "Med venlig hilsen" and the name under it print on the same page.
+  const closing = pages.find((p) => p.includes("Med venlig hilsen") && p.includes("Kredsens beretning"));
+  assert.ok(closing && /Med venlig hilsen\s+Ditte Kjærgaard Holm/.test(closing), "closing split from its name");
+  await page.close();
+});
+
+test("the meeting page: description first, documents in programme order, the rest apart", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + MEETING);
+  const titles = (await page.locator(".meeting-documents .entry-title").allInnerTexts()).map((t) => t.replace(/\u00ad/g, ""));
+  assert.deepEqual(titles, ["Nyt fra bestyrelsen – efterårsmødet 2025", "Vagtlægeudvalget: status efteråret 2025", "Kredsens beretning 2025",
+    "Årsregnskab 2024 og budget 2026", "Nyhedsbrev oktober 2025"]);
+  assert.equal(await page.locator(".meeting-documents h3.off-programme").innerText(), "IKKE PÅ PROGRAMMET");
+  const y = async (sel) => (await page.locator(sel).first().boundingBox()).y;
+  assert.ok(await y(".meeting-description") < await y(".programme-section"), "description before programme");
+  await screenshot(page, "material-meeting-1280");
+  await page.close();
+});
+
+test("a 4-column accounts table fits a 390 px phone with no sideways scroll", async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(server.url + "2025/regnskab-2024-budget-2026/");
+  const m = await page.evaluate(() => {
+    const wrap = document.querySelector(".table-wrap");
+    const w = wrap.getBoundingClientRect();
+    const heads = [...wrap.querySelectorAll("th")].map((th) => { const r = th.getBoundingClientRect(); return { text: th.textContent, inside: r.left >= w.left - 1 && r.right <= w.right + 1 }; });
+    const cells = [...wrap.querySelectorAll("td")].map((td) => { const r = td.getBoundingClientRect(); return r.right <= w.right + 1; });
+    return { scroll: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth, heads, cells: cells.every(Boolean) };
+  });
+  assert.equal(m.scroll <= 1, true, `the table scrolls ${m.scroll}px sideways`);
+  assert.ok(m.page <= 390, `the page is ${m.page}px wide`);
+  assert.deepEqual(m.heads.filter((h) => !h.inside), [], "every column header is on screen");
+  assert.ok(m.cells, "every cell is on screen");
+  await screenshot(page, "material-accounts-390");
+  await page.close();
+});
