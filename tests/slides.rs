@@ -307,7 +307,7 @@ fn badly_formed_decks_warn_with_file_and_line_and_still_build() {
     let (code, stderr) = f.build_cli(&[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("warning: content/2025/skæv.md:11:1: slide 2 has no title"),
+        stderr.contains("advarsel: content/2025/skæv.md:11:1: dias 2 har ingen titel"),
         "{stderr}"
     );
 }

@@ -63,9 +63,12 @@ pub fn split_slides(
         let note = match note {
             Some(n) if n.trim().is_empty() => {
                 warnings.push(
-                    Diagnostic::warning(file.to_path_buf(), format!("slide {number} has an empty `Note:`"))
-                        .at(notes_line, 1)
-                        .hint("write the speaker notes on the lines after `Note:`, or remove the `Note:` line"),
+                    Diagnostic::warning(
+                        file.to_path_buf(),
+                        crate::core::messages::msg("slides.empty_note", &[("number", &number)]),
+                    )
+                    .at(notes_line, 1)
+                    .hint(crate::core::messages::msg("slides.empty_note.hint", &[])),
                 );
                 None
             }
@@ -150,9 +153,12 @@ pub fn split_slides(
     );
     if slides.is_empty() {
         warnings.push(
-            Diagnostic::warning(file.to_path_buf(), "the slide deck has no slides")
-                .at(first_line.saturating_sub(1).max(1), 1)
-                .hint("write the slides after the front matter, separated by lines holding only `---`"),
+            Diagnostic::warning(
+                file.to_path_buf(),
+                crate::core::messages::msg("slides.none", &[]),
+            )
+            .at(first_line.saturating_sub(1).max(1), 1)
+            .hint(crate::core::messages::msg("slides.none.hint", &[])),
         );
     }
     (slides, warnings)

@@ -272,4 +272,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("programme.unplaced.hint", "hører det til et punkt, så tilføj `document: {slug}` under punktet i {file}"),
     ("programme.item_alone", "programpunktet \"{title}\" fik intet dokument: ingen af mødets dokumenter passer til det"),
     ("programme.item_alone.hint", "fremlægges et dokument her, så tilføj `document: <filnavnet uden .md>` under punktet"),
+    ("slides.empty_note", "dias {number} har en tom `Note:`"),
+    ("slides.empty_note.hint", "skriv talernoterne på linjerne efter `Note:`, eller fjern `Note:`-linjen"),
+    ("slides.none", "præsentationen har ingen dias"),
+    ("slides.none.hint", "skriv diassene efter front matter, adskilt af linjer med kun `---`"),
 ];

@@ -272,4 +272,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("programme.unplaced.hint", "if it belongs to an item, add `document: {slug}` under that item in {file}"),
     ("programme.item_alone", "programme item \"{title}\" got no document: none of the meeting's documents matches it"),
     ("programme.item_alone.hint", "if a document is presented here, add `document: <its file name without .md>` under the item"),
+    ("slides.empty_note", "slide {number} has an empty `Note:`"),
+    ("slides.empty_note.hint", "write the speaker notes on the lines after `Note:`, or remove the `Note:` line"),
+    ("slides.none", "the slide deck has no slides"),
+    ("slides.none.hint", "write the slides after the front matter, separated by lines holding only `---`"),
 ];
