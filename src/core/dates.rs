@@ -13,7 +13,8 @@ pub struct Date {
     pub day: u32,
 }
 
-const MONTHS_DA: [&str; 12] = [
+/// Danish month names, January first (also read by `arkiv import` to find dates in text).
+pub const MONTHS_DA: [&str; 12] = [
     "januar",
     "februar",
     "marts",

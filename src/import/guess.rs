@@ -7,21 +7,6 @@ use crate::core::kind::Kind;
 use std::path::Path;
 use std::time::SystemTime;
 
-const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// How many characters from the top of the text a date is looked for in.
 const DATE_WINDOW: usize = 1200;
 
@@ -101,7 +86,10 @@ fn date_at(chars: &[char]) -> Option<(Date, usize)> {
             .collect();
         let lower = word.to_lowercase();
         if lower.len() >= 3 {
-            if let Some(m) = MONTHS.iter().position(|name| name.starts_with(&lower)) {
+            if let Some(m) = crate::core::dates::MONTHS_DA
+                .iter()
+                .position(|name| name.starts_with(&lower))
+            {
                 let mut k = j + spaces + word.chars().count();
                 if rest.get(k) == Some(&'.') {
                     k += 1;

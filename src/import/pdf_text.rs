@@ -214,7 +214,7 @@ fn page_lines(doc: &lopdf::Document, page: lopdf::ObjectId) -> lopdf::Result<Vec
                     continue;
                 };
                 let mut text = String::new();
-                collect_strings(&mut text, encoding, &op.operands);
+                crate::model::pdf::collect_strings(&mut text, encoding, &op.operands);
                 if text.trim().is_empty() {
                     continue;
                 }
@@ -273,22 +273,6 @@ fn group_lines(mut pieces: Vec<Piece>) -> Vec<Line> {
             l
         })
         .collect()
-}
-
-/// Decodes the strings of a text operator; in `TJ` arrays a large negative offset is the
-/// gap between words.
-fn collect_strings(text: &mut String, encoding: &lopdf::Encoding, operands: &[lopdf::Object]) {
-    for operand in operands {
-        match operand {
-            lopdf::Object::String(bytes, _) => {
-                let _ = encoding.write_to_string(bytes, text);
-            }
-            lopdf::Object::Array(items) => collect_strings(text, encoding, items),
-            lopdf::Object::Integer(i) if *i < -200 => text.push(' '),
-            lopdf::Object::Real(r) if *r < -200.0 => text.push(' '),
-            _ => {}
-        }
-    }
 }
 
 #[cfg(test)]

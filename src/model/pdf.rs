@@ -184,7 +184,7 @@ fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId) -> lopdf::Result<Stri
 
 /// Decodes the strings of a text operator; in `TJ` arrays a large negative offset is the
 /// gap between words.
-fn collect_strings(text: &mut String, encoding: &lopdf::Encoding, operands: &[lopdf::Object]) {
+pub fn collect_strings(text: &mut String, encoding: &lopdf::Encoding, operands: &[lopdf::Object]) {
     for operand in operands {
         match operand {
             lopdf::Object::String(bytes, _) => {
