@@ -136,6 +136,19 @@ fn lists_group_by_year_and_feed_lists_documents() {
         kind.contains("id=\"y2025\"") && kind.contains("id=\"y2024\""),
         "grouped by year"
     );
+    // Year pages: the one group's heading would repeat the page's title, so it is there for
+    // screen readers and the outline but hidden from sight; lists of several years show theirs.
+    let year = f.read_output("archive/2025/index.html");
+    assert!(
+        year.contains("<h2 id=\"yh2025\" class=\"visually-hidden\">"),
+        "{year}"
+    );
+    assert!(kind.contains("<h2 id=\"yh2025\">"), "{kind}");
+    // The header's search box is narrow on a phone; its placeholder is short enough to show.
+    assert!(
+        year.contains("id=\"site-search\" type=\"search\" name=\"q\" placeholder=\"Søg …\""),
+        "{year}"
+    );
     let committee = f.read_output("committees/vagtudvalget/index.html");
     assert!(
         committee.contains("Kort om vagterne."),

@@ -275,7 +275,10 @@ fn base_url_slash_warns_and_says_what_to_set() {
     f.doc("om.md", "title: Om\nkind: page", "Tekst.\n");
     let (code, err) = f.build_cli(&[]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("advarsel: site.yaml:2:1: `base_url` er `/`"), "{err}");
+    assert!(
+        err.contains("advarsel: site.yaml:2:1: `base_url` er `/`"),
+        "{err}"
+    );
     assert!(err.contains("base_url: https://"), "{err}");
     let f = Fixture::new("title: Testforeningen\nbase_url: https://t.example/\n");
     f.doc("om.md", "title: Om\nkind: page", "Tekst.\n");

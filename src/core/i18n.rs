@@ -16,6 +16,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Search the archive …",
     ),
     ("search_label", "Søg i arkivet", "Search the archive"),
+    // The header's box is narrow on a phone: a placeholder that is never cut off.
+    ("search_placeholder_short", "Søg …", "Search …"),
     ("search_hint", "Skriv et eller flere ord. Tryk / for at søge fra enhver side.", "Type one or more words. Press / to search from any page."),
     ("search_count", "{n} resultater", "{n} results"),
     ("search_one", "1 resultat", "1 result"),

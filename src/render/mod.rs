@@ -245,7 +245,15 @@ impl<'a> Renderer<'a> {
         ctx.insert("title", title);
         ctx.insert("kicker", kicker);
         ctx.insert("count", &indices.len());
-        ctx.insert("groups", &context::group_by_year(&self.cards, indices));
+        let groups = context::group_by_year(&self.cards, indices);
+        // A year page holds one group, whose heading would repeat the page's own: it stays for
+        // screen readers and the heading outline, hidden from sight.
+        let repeats_title = match groups.as_array().map(Vec::as_slice) {
+            Some([only]) => only["year"].as_i64().map(|y| y.to_string()).as_deref() == Some(title),
+            _ => false,
+        };
+        ctx.insert("groups", &groups);
+        ctx.insert("group_heading_repeats_title", &repeats_title);
         ctx.insert("section", section);
     }
 
