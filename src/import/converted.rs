@@ -39,6 +39,33 @@ pub struct Converted {
     pub facts: Vec<String>,
 }
 
+impl Converted {
+    /// A deck's body: the slides separated by `---`, and the count for the report. A deck
+    /// with no shown slide cannot be imported.
+    pub fn set_deck(&mut self, slides: &[String], hidden: usize) -> Result<(), String> {
+        if slides.is_empty() {
+            return Err(if hidden > 0 {
+                format!(
+                    "has only hidden slides ({hidden}); show at least one slide and import it again"
+                )
+            } else {
+                "has no slides".to_string()
+            });
+        }
+        self.facts.push(format!(
+            "{} slides{}",
+            slides.len(),
+            match hidden {
+                0 => String::new(),
+                1 => ", 1 hidden slide left out".into(),
+                n => format!(", {n} hidden slides left out"),
+            }
+        ));
+        self.body = slides.join("\n\n---\n\n");
+        Ok(())
+    }
+}
+
 /// Placeholder for an image's file name until the document's slug is known.
 pub fn media_marker(n: usize) -> String {
     format!("\u{1}media{n}\u{1}")

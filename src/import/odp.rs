@@ -125,25 +125,7 @@ pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
         }
         slides.push(md.trim_end().to_string());
     }
-    if slides.is_empty() {
-        return Err(if hidden > 0 {
-            format!(
-                "has only hidden slides ({hidden}); show at least one slide and import it again"
-            )
-        } else {
-            "has no slides".to_string()
-        });
-    }
-    out.facts.push(format!(
-        "{} slides{}",
-        slides.len(),
-        match hidden {
-            0 => String::new(),
-            1 => ", 1 hidden slide left out".into(),
-            n => format!(", {n} hidden slides left out"),
-        }
-    ));
-    out.body = slides.join("\n\n---\n\n");
+    out.set_deck(&slides, hidden)?;
     out.top_text = format!("{}\n{}", subtitle.join("\n"), out.body);
     if !subtitle.is_empty() {
         out.summary = Some(subtitle.join(" · "));

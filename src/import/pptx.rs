@@ -93,25 +93,7 @@ pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
         }
         slides_md.push(md.trim_end().to_string());
     }
-    if slides_md.is_empty() {
-        return Err(if hidden > 0 {
-            format!(
-                "has only hidden slides ({hidden}); show at least one slide and import it again"
-            )
-        } else {
-            "has no slides".to_string()
-        });
-    }
-    out.facts.push(format!(
-        "{} slides{}",
-        slides_md.len(),
-        match hidden {
-            0 => String::new(),
-            1 => ", 1 hidden slide left out".into(),
-            n => format!(", {n} hidden slides left out"),
-        }
-    ));
-    out.body = slides_md.join("\n\n---\n\n");
+    out.set_deck(&slides_md, hidden)?;
     out.title = first_title
         .map(|t| Guess {
             value: t,
