@@ -18,20 +18,9 @@ pub fn encode_url(url: &str) -> String {
 
 /// For what `url` cannot parse: the request then fails with the client's own message.
 fn encode_url_by_hand(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.trim().chars() {
-        if c.is_ascii_graphic()
-            && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
-        {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
+    crate::core::urls::percent_encode(url.trim(), |c| {
+        c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+    })
 }
 
 /// `Retry-After` as seconds (the usual form) or as an HTTP date.

@@ -40,10 +40,18 @@ pub fn join_normalized(base: &str, relative: &str) -> Option<String> {
 /// URL (`#`, `?`, `%`, space, quotes, controls and the like) are percent-encoded; `/` and
 /// letters (æøå included) stay as they are.
 pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        let keep = !c.is_ascii() || c.is_ascii_alphanumeric() || "/-._~!$&'()*+,;=:@".contains(c);
-        if keep && !c.is_control() {
+    percent_encode(path, |c| {
+        (!c.is_ascii() || c.is_ascii_alphanumeric() || "/-._~!$&'()*+,;=:@".contains(c))
+            && !c.is_control()
+    })
+}
+
+/// The one percent-encoder: every character `keep` refuses is written as `%XX` for each of
+/// its UTF-8 bytes.
+pub fn percent_encode(text: &str, keep: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if keep(c) {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];
