@@ -4,7 +4,7 @@
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::config::SiteConfig;
 use crate::load::theme::Theme;
-use crate::model::{build_archive, Archive};
+use crate::model::{build_archives, Archive, Archives};
 use crate::output::{self, CopiedFile};
 use crate::render::minify;
 use crate::render::{OutputFile, Renderer};
@@ -47,7 +47,10 @@ pub struct BuildReport {
 
 /// The in-memory result of the render stage: everything that would be written.
 pub struct RenderedSite {
+    /// The public site's model.
     pub archive: Archive,
+    /// The members' area's model, when the site has one.
+    pub members: Option<Archive>,
     pub files: Vec<OutputFile>,
     pub copies: Vec<CopiedFile>,
     pub diagnostics: Diagnostics,
@@ -65,6 +68,7 @@ pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagn
     let staged = run_stages(site_root, drafts, &collect)?;
     Ok(RenderedSite {
         archive: staged.archive,
+        members: staged.members,
         files: files.into_inner().unwrap_or_default(),
         copies: staged.copies,
         diagnostics: staged.diagnostics,
@@ -75,13 +79,15 @@ pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagn
 /// What the stages leave besides the files they handed on.
 struct Staged {
     archive: Archive,
+    members: Option<Archive>,
     copies: Vec<CopiedFile>,
     diagnostics: Diagnostics,
     timings: StageTimings,
     pages: usize,
 }
 
-/// Load → model → render; every output file goes to `sink` as soon as it exists.
+/// Load → model → render; every output file goes to `sink` as soon as it exists. With a
+/// members' area, its pages follow the public site's, each under the area's folder.
 fn run_stages(
     site_root: &Path,
     drafts: bool,
@@ -94,47 +100,121 @@ fn run_stages(
     let t = timings.record("load", start);
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(base_url_warning(&config, site_root));
-    let archive = build_archive(config, site_root, loaded, &mut diagnostics);
+    let Archives { public, members } = build_archives(config, site_root, loaded, &mut diagnostics);
     let t = timings.record("model", t);
     if diagnostics.has_errors() {
         diagnostics.sort();
         return Err(diagnostics);
     }
-    let renderer = match Renderer::new(&archive, &theme) {
-        Ok(r) => r,
-        Err(mut d) => {
-            d.extend(diagnostics.items);
-            d.sort();
-            return Err(d);
-        }
+    let mut pages = render_archive(&public, &theme, sink, &mut diagnostics)?;
+    let in_folder = |folder: &str, f: OutputFile| OutputFile {
+        path: format!("{folder}{}", f.path),
+        contents: f.contents,
     };
-    let pages = renderer.all_pages();
-    diagnostics.extend(renderer.render_pages_into(&pages, sink).items);
-    drop(renderer);
+    if let Some(area) = &members {
+        let folder = area.area.folder.as_str();
+        let into_area = |f: OutputFile| sink(in_folder(folder, f));
+        pages += render_archive(area, &theme, &into_area, &mut diagnostics)?;
+        sink(in_folder(folder, htaccess(area)));
+        // The area keeps its own list of files (see `output::guard::write_manifest`).
+        sink(OutputFile {
+            path: format!("{folder}{}", crate::output::MARKER_FILE),
+            contents: Vec::new(),
+        });
+    }
     let t = timings.record("render", t);
-    for f in model_files(&archive, &mut diagnostics) {
-        sink(f);
+    for archive in std::iter::once(&public).chain(&members) {
+        for f in model_files(archive, &mut diagnostics) {
+            sink(in_folder(&archive.area.folder_if_members(), f));
+        }
     }
     let t = timings.record("index", t);
     for f in static_files(&theme) {
         // Pages are compact already (see `render::minify`); the theme's files are not.
-        sink(minify_static(f, archive.config.minify));
+        sink(minify_static(f, public.config.minify));
     }
-    if archive.config.minify {
+    if public.config.minify {
         timings.record("minify", t);
     }
     diagnostics.sort();
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let copies = copied_files(&archive, &theme);
+    let mut copies = copied_files(&public, &theme);
+    if let Some(area) = &members {
+        copies.extend(members_copies(area));
+    }
     Ok(Staged {
-        archive,
+        archive: public,
+        members,
         copies,
         diagnostics,
         timings,
-        pages: pages.len(),
+        pages,
     })
+}
+
+/// Renders every page of one archive into `sink`; returns how many.
+fn render_archive(
+    archive: &Archive,
+    theme: &Theme,
+    sink: &(dyn Fn(OutputFile) + Sync),
+    diagnostics: &mut Diagnostics,
+) -> Result<usize, Diagnostics> {
+    let renderer = match Renderer::new(archive, theme) {
+        Ok(r) => r,
+        Err(mut d) => {
+            d.extend(std::mem::take(&mut diagnostics.items));
+            d.sort();
+            return Err(d);
+        }
+    };
+    let pages = renderer.all_pages();
+    diagnostics.extend(renderer.render_pages_into(&pages, sink).items);
+    Ok(pages.len())
+}
+
+/// The members' area's `.htaccess`: Apache asks for a name and password from the password
+/// file site.yaml names, for every file in the area's folder.
+pub fn htaccess(area: &Archive) -> OutputFile {
+    let (htpasswd, title) = match &area.config.members {
+        Some(m) => (
+            m.htpasswd.as_str(),
+            m.title.clone().unwrap_or_else(|| {
+                crate::core::i18n::text(area.config.language, "members_area").to_string()
+            }),
+        ),
+        None => ("", String::new()),
+    };
+    let title: String = title
+        .chars()
+        .filter(|c| *c != '"' && !c.is_control())
+        .collect();
+    let contents = format!(
+        "# arkiv: the members' area. The web server asks for a name and password from the file below.\n\
+         AuthType Basic\n\
+         AuthName \"{title}\"\n\
+         AuthUserFile \"{htpasswd}\"\n\
+         Require valid-user\n"
+    );
+    OutputFile {
+        path: crate::routes::HTACCESS.to_string(),
+        contents: contents.into_bytes(),
+    }
+}
+
+/// The files only members-only documents use, copied into the members' area's folder.
+fn members_copies(area: &Archive) -> Vec<CopiedFile> {
+    let content_root = area.site_root.join(crate::load::content::CONTENT_DIR);
+    let mut files: Vec<&String> = area.area.members_assets.iter().collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|a| CopiedFile {
+            from: content_root.join(a),
+            to: format!("{}{a}", area.area.folder),
+        })
+        .collect()
 }
 
 /// With `base_url: /` the feed and sitemap can only hold relative addresses, which Atom and

@@ -108,8 +108,11 @@ pub fn static_file(name: &str) -> String {
 }
 
 /// The fixed URLs as templates get them (`{{ root }}{{ routes.archive }}`), so a theme never
-/// spells out a folder of its own.
-pub fn for_templates() -> serde_json::Value {
+/// spells out a folder of its own. `public` is how the pages reach the public site (`""`, or
+/// `"../"` from the members' area, which is a site of its own one folder down): the theme's
+/// files, the icon and the feed are the public site's. `members` is the members' area's home
+/// from these pages, when the site has one (`members/` from the public site, `""` inside it).
+pub fn for_templates(public: &str, members: Option<&str>) -> serde_json::Value {
     serde_json::json!({
         "archive": archive(None),
         "meetings": section(MEETINGS),
@@ -120,12 +123,17 @@ pub fn for_templates() -> serde_json::Value {
         "search_index": format!("{SEARCH_INDEX}/"),
         "pdfs": section(PDFS),
         "links": section(LINKS),
-        "static": section(STATIC),
-        "feed": FEED,
-        "favicon_svg": FAVICON_SVG,
-        "favicon_ico": FAVICON_ICO,
+        "static": format!("{public}{}", section(STATIC)),
+        "feed": format!("{public}{FEED}"),
+        "favicon_svg": format!("{public}{FAVICON_SVG}"),
+        "favicon_ico": format!("{public}{FAVICON_ICO}"),
+        "public_home": public,
+        "members": members,
     })
 }
+
+/// The members' area's `.htaccess`, inside its folder.
+pub const HTACCESS: &str = ".htaccess";
 
 #[cfg(test)]
 mod tests {

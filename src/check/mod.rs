@@ -138,7 +138,7 @@ pub fn run(site_root: &Path, options: &CheckOptions) -> Result<CheckReport, Diag
     let (mut cache, cache_problem) = Cache::load(site_root);
     internal.extend(cache_problem);
     if !options.offline {
-        let index = LinkIndex::build(&archive.documents, &archive.assets, &cache);
+        let index = LinkIndex::build(&archive.documents, &archive.assets, &archive.area, &cache);
         let mut to_check: Vec<(String, Vec<SourceCitation>)> = Vec::new();
         for target in index.web_targets() {
             let citations = target

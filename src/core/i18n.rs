@@ -8,6 +8,14 @@ pub use crate::core::language::Language;
 /// (key, Danish, English).
 const TEXTS: &[(&str, &str, &str)] = &[
     ("home", "Forside", "Home"),
+    ("members_area", "Medlemsområde", "Members' area"),
+    ("members_banner", "Du er i medlemsområdet: siderne her er kun for foreningens medlemmer. Del dem ikke med andre.", "You are in the members' area: these pages are for the association's members only. Do not share them."),
+    ("members_to_public", "Til det offentlige arkiv", "To the public archive"),
+    ("members_more", "mere i medlemsområdet", "more in the members' area"),
+    ("members_login", "Log ind med dit medlemsnavn og din adgangskode.", "Log in with your member name and password."),
+    ("members_only", "Kun for medlemmer", "Members only"),
+    ("for_members", "for medlemmer", "for members"),
+    ("members_meeting", "Hele programmet med medlemmernes dokumenter", "The whole programme with the members' documents"),
     ("archive", "Arkiv", "Archive"),
     ("search", "Søg", "Search"),
     (

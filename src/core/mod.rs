@@ -1,6 +1,7 @@
 //! The bottom layer: what every stage shares and that depends on nothing else in arkiv —
 //! diagnostics, dates and the calendar, interface texts, kinds, slugs, URLs and escaping, YAML.
 
+pub mod access;
 pub mod calendar;
 pub mod compound;
 pub mod dates;

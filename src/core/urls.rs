@@ -36,6 +36,39 @@ pub fn join_normalized(base: &str, relative: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// Where a page's relative links are resolved from: its URL, or for a public document seen
+/// from the members' area (`../2025/beretning/`), the place it would have inside the area
+/// (`2025/beretning/`). Its HTML goes only onto the area's own pages (packs, presentations),
+/// which rebase the links from there.
+pub fn home(url: &str) -> &str {
+    let mut url = url;
+    while let Some(rest) = url.strip_prefix("../") {
+        url = rest;
+    }
+    url
+}
+
+/// Like `join_normalized`, but a path that climbs above the root keeps its `..` segments
+/// (`../2025/beretning`): the members' area is a site one folder down, and its pages link to
+/// the public site above it.
+pub fn join_above(base: &str, relative: &str) -> String {
+    let mut up = 0;
+    let mut parts: Vec<&str> = Vec::new();
+    let base_parts = if relative.starts_with('/') { "" } else { base };
+    for part in base_parts.split('/').chain(relative.split('/')) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    up += 1;
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    format!("{}{}", "../".repeat(up), parts.join("/"))
+}
+
 /// A site-relative file path as an href: characters that would end or change the path in a
 /// URL (`#`, `?`, `%`, space, quotes, controls and the like) are percent-encoded; `/` and
 /// letters (æøå included) stay as they are.
@@ -104,6 +137,13 @@ pub fn has_scheme(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joining_above_the_root_keeps_the_climb() {
+        assert_eq!(join_above("2025/a/", "../b/"), "2025/b");
+        assert_eq!(join_above("2025/a/", "../../../2024/b/"), "../2024/b");
+        assert_eq!(join_above("", "x.pdf"), "x.pdf");
+    }
 
     #[test]
     fn relative_hrefs() {

@@ -4,6 +4,7 @@ use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::core::i18n::Language;
 use crate::core::yaml::Value;
 use crate::core::yaml::{yaml_scalar_text, YamlMap};
+use crate::load::members_config::{parse_members, MembersConfig};
 use std::path::{Path, PathBuf};
 
 /// Settings of `arkiv check` for outside links.
@@ -50,6 +51,8 @@ pub struct SiteConfig {
     pub theme: String,
     pub minify: bool,
     pub link_check: LinkCheckConfig,
+    /// The members' area (`members:`), when the site has one.
+    pub members: Option<MembersConfig>,
 }
 
 const KNOWN_KEYS: &[&str] = &[
@@ -60,6 +63,7 @@ const KNOWN_KEYS: &[&str] = &[
     "theme",
     "minify",
     "link_check",
+    "members",
 ];
 
 /// The file name users write; named once so messages and code agree.
@@ -184,6 +188,7 @@ impl SiteConfig {
             theme,
             minify,
             link_check,
+            members: parse_members(&yaml, file, &mut problems),
         };
         if problems.has_errors() {
             Err(problems)

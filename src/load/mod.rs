@@ -5,4 +5,5 @@ pub mod config;
 pub mod content;
 pub mod frontmatter;
 pub mod link_cache;
+pub mod members_config;
 pub mod theme;

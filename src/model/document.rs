@@ -56,6 +56,11 @@ pub struct Document {
     /// `summary:` or the first words of the text.
     pub summary: String,
     pub body_line: usize,
+    /// Members-only or public, after inheriting the meeting's access (`model::area`).
+    pub access: crate::core::access::Access,
+    /// For a meeting on the public site: which programme items name a members-only document,
+    /// shown "(for members)" without a link. One entry per item; empty elsewhere.
+    pub programme_members: Vec<bool>,
 }
 
 impl Document {
@@ -146,6 +151,8 @@ pub fn render_document(
         programme_item: None,
         summary,
         body_line: source.body_line,
+        access: crate::core::access::Access::Public,
+        programme_members: Vec::new(),
         source: source.source,
         content_path: source.content_path,
         slug: source.slug,

@@ -158,8 +158,13 @@ fn classify_outside(target: &str, cache: &Cache) -> (LinkKind, String, String) {
 impl LinkIndex {
     /// Collects and classifies every link of every document (images are not links and are
     /// left out). `cache` only decides whether an outside link without `.pdf` is a PDF.
-    pub fn build(documents: &[Document], assets: &[PathBuf], cache: &Cache) -> LinkIndex {
-        let resolver = LinkTargets::new(documents, assets);
+    pub fn build(
+        documents: &[Document],
+        assets: &[PathBuf],
+        area: &crate::model::area::Area,
+        cache: &Cache,
+    ) -> LinkIndex {
+        let resolver = LinkTargets::new(documents, assets, area);
         let mut by_key: HashMap<(String, LinkKind), usize> = HashMap::new();
         let mut targets: Vec<LinkTarget> = Vec::new();
         for (i, doc) in documents.iter().enumerate() {
@@ -188,6 +193,9 @@ impl LinkIndex {
                         ),
                         Ok(InternalTarget::Asset(path)) => {
                             (LinkKind::Attachment, path, String::new())
+                        }
+                        Ok(InternalTarget::MembersArea(url)) => {
+                            (LinkKind::InternalPage, url, String::new())
                         }
                         Err(_) => (LinkKind::Broken, link.target.clone(), String::new()),
                     }

@@ -154,11 +154,12 @@ impl LinkModel {
     pub fn build(
         documents: &[Document],
         assets: &[PathBuf],
+        area: &crate::model::area::Area,
         site_root: &Path,
     ) -> (LinkModel, Option<Diagnostic>) {
         let (cache, problem) = Cache::load(site_root);
         (
-            Self::with_cache(documents, assets, cache, PAGE_BUDGET),
+            Self::with_cache(documents, assets, area, cache, PAGE_BUDGET),
             problem,
         )
     }
@@ -167,10 +168,11 @@ impl LinkModel {
     pub fn with_cache(
         documents: &[Document],
         assets: &[PathBuf],
+        area: &crate::model::area::Area,
         cache: Cache,
         budget: usize,
     ) -> LinkModel {
-        let index = LinkIndex::build(documents, assets, &cache);
+        let index = LinkIndex::build(documents, assets, area, &cache);
         let pdfs = pdf_index(documents, &index);
         let by_url: HashMap<&str, usize> = documents
             .iter()

@@ -19,8 +19,12 @@ pub enum InternalTarget {
         index: usize,
         anchor: Option<String>,
     },
-    /// A file under `content/`, by its path there.
+    /// A file under `content/`, by its URL from the site root (its path there, or from the
+    /// members' area the public file's `../` path).
     Asset(String),
+    /// A members-only document, from the public site: its URL from the site root inside the
+    /// members' area.
+    MembersArea(String),
     /// A heading on the same page.
     SamePage(String),
 }
@@ -38,16 +42,23 @@ pub struct LinkTargets {
     by_url: HashMap<String, usize>,
     assets: HashSet<String>,
     anchors: Vec<HashSet<String>>,
+    area: crate::model::area::Area,
 }
 
 impl LinkTargets {
-    pub fn new(documents: &[Document], assets: &[PathBuf]) -> Self {
+    pub fn new(
+        documents: &[Document],
+        assets: &[PathBuf],
+        area: &crate::model::area::Area,
+    ) -> Self {
         let mut by_content_path = HashMap::new();
         let mut by_url = HashMap::new();
         let mut anchors = Vec::with_capacity(documents.len());
         for (i, doc) in documents.iter().enumerate() {
             by_content_path.insert(doc.content_path.to_string_lossy().replace('\\', "/"), i);
-            by_url.insert(doc.url.trim_end_matches('/').to_string(), i);
+            // By the document's site URL, which its URL in an area may differ from.
+            let site_url = crate::routes::document(doc.year(), &doc.slug);
+            by_url.insert(site_url.trim_end_matches('/').to_string(), i);
             let mut set: HashSet<String> = doc.headings.iter().map(|h| h.id.clone()).collect();
             for s in &doc.slides {
                 set.insert(format!("slide-{}", s.number));
@@ -63,6 +74,7 @@ impl LinkTargets {
             by_url,
             assets,
             anchors,
+            area: area.clone(),
         }
     }
 
@@ -113,7 +125,20 @@ impl LinkTargets {
             });
         }
         if self.assets.contains(&joined) {
-            return Ok(InternalTarget::Asset(joined));
+            return Ok(InternalTarget::Asset(self.area.asset_url(&joined)));
+        }
+        let elsewhere = &self.area.members_documents;
+        if let Some(url) = elsewhere
+            .get(&joined)
+            .or_else(|| elsewhere.get(joined.trim_end_matches('/')))
+            .or_else(|| elsewhere.get(&format!("{joined}/index.md")))
+        {
+            let mut url = url.clone();
+            if let Some(anchor) = fragment.filter(|f| !f.is_empty()) {
+                url.push('#');
+                url.push_str(&slugify(anchor));
+            }
+            return Ok(InternalTarget::MembersArea(url));
         }
         let candidates = self
             .by_content_path
@@ -181,6 +206,7 @@ pub fn document_hrefs(
     doc: &Document,
 ) -> (Vec<String>, Vec<Diagnostic>) {
     let content_path = doc.content_path.to_string_lossy().replace('\\', "/");
+    let home = crate::core::urls::home(&doc.url);
     let mut problems = Vec::new();
     let hrefs = doc
         .links
@@ -191,14 +217,26 @@ pub fn document_hrefs(
             }
             match targets.resolve(i, &content_path, &link.target) {
                 Ok(InternalTarget::Document { index, anchor }) => {
-                    let mut href = relative(&doc.url, &documents[index].url);
+                    if documents[index].access.is_members() && !doc.access.is_members() {
+                        problems.push(
+                            Diagnostic::warning(
+                                doc.source.clone(),
+                                msg("link.into_members", &[("target", &link.target)]),
+                            )
+                            .at(link.line, link.column)
+                            .hint(msg("link.into_members.hint", &[])),
+                        );
+                    }
+                    let mut href = relative(home, &documents[index].url);
                     if let Some(a) = anchor {
                         href.push('#');
                         href.push_str(&a);
                     }
                     href
                 }
-                Ok(InternalTarget::Asset(path)) => relative(&doc.url, &path),
+                Ok(InternalTarget::Asset(path) | InternalTarget::MembersArea(path)) => {
+                    relative(home, &path)
+                }
                 Ok(InternalTarget::SamePage(anchor)) => format!("#{anchor}"),
                 Err(broken) => {
                     problems.push(
@@ -231,10 +269,11 @@ pub fn apply_hrefs(doc: &mut Document, hrefs: &[String]) {
 pub fn resolve_internal_links(
     documents: &mut [Document],
     assets: &[PathBuf],
+    area: &crate::model::area::Area,
     diagnostics: &mut Diagnostics,
 ) {
     use rayon::prelude::*;
-    let targets = LinkTargets::new(documents, assets);
+    let targets = LinkTargets::new(documents, assets, area);
     let all: &[Document] = documents;
     let resolved: Vec<Option<(Vec<String>, Vec<Diagnostic>)>> = all
         .par_iter()

@@ -7,9 +7,15 @@ use crate::core::messages::msg;
 use crate::core::slug::slugify;
 use crate::model::document::Document;
 use crate::model::programme_match::{needs_no_document, place, Candidate};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostics) {
+/// `hidden`: slugs of members-only documents left out of this archive (the public site); a
+/// `meeting:` or programme `document:` naming one is no mistake, and the item is marked.
+pub fn resolve_meetings(
+    documents: &mut [Document],
+    hidden: &HashSet<String>,
+    diagnostics: &mut Diagnostics,
+) {
     let mut meetings: HashMap<String, usize> = HashMap::new();
     for (i, doc) in documents.iter().enumerate() {
         if doc.front.kind == Kind::Meeting {
@@ -29,8 +35,10 @@ pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostic
         let Some(name) = doc.front.meeting.clone() else {
             continue;
         };
-        match meetings.get(&slugify(&name)) {
+        let slug = slugify(&name);
+        match meetings.get(&slug) {
             Some(&m) => doc.meeting = Some(m),
+            None if hidden.contains(&slug) => {}
             None => {
                 let hint = did_you_mean(&name, names.iter().map(String::as_str))
                     .unwrap_or_else(|| msg("meeting.none.hint", &[]));
@@ -71,7 +79,8 @@ pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostic
     for doc in documents.iter() {
         for item in &doc.front.programme {
             if let Some(target) = &item.document {
-                if !slugs.contains_key(slugify(target).as_str()) {
+                let slug = slugify(target);
+                if !slugs.contains_key(slug.as_str()) && !hidden.contains(&slug) {
                     let hint = did_you_mean(target, slugs.keys().copied())
                         .unwrap_or_else(|| msg("programme.no_document.hint", &[]));
                     let problem = msg(
@@ -89,6 +98,16 @@ pub fn resolve_meetings(documents: &mut [Document], diagnostics: &mut Diagnostic
     }
     for (doc, programme) in documents.iter_mut().zip(resolved) {
         doc.programme_documents = programme;
+        doc.programme_members = doc
+            .front
+            .programme
+            .iter()
+            .map(|item| {
+                item.document
+                    .as_deref()
+                    .is_some_and(|t| hidden.contains(&slugify(t)))
+            })
+            .collect();
     }
     place_documents(documents, diagnostics);
 }

@@ -5,6 +5,7 @@
 //!
 //! This file only runs the steps in order; each lives in a file of its own.
 
+use crate::core::access::Access;
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::core::messages::msg;
 use crate::load::config::SiteConfig;
@@ -14,9 +15,10 @@ use crate::model::link_model::LinkModel;
 use crate::model::meetings::resolve_meetings;
 use crate::routes::RESERVED_SLUGS;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+pub mod area;
 pub mod attachments;
 pub mod document;
 pub mod indexes;
@@ -30,6 +32,7 @@ pub mod slide_fit;
 pub mod slides;
 pub mod summary;
 
+pub use area::Area;
 pub use attachments::{Attachment, PdfInfo};
 pub use document::{render_document, Document, Slide};
 pub use indexes::Group;
@@ -46,9 +49,13 @@ pub struct Archive {
     /// The link and PDF indexes with the link check cache, so rendering never reads the cache
     /// from disk.
     pub links: LinkModel,
+    /// Public site or members' area, and what each may know of the other.
+    pub area: Area,
 }
 
-/// Builds the model from loaded content; problems are added to `diagnostics`.
+/// Builds the model from loaded content; problems are added to `diagnostics`. Members-only
+/// documents are part of it (serve previews them); a build that publishes calls
+/// `build_archives`, which keeps them out of the public site.
 pub fn build_archive(
     config: SiteConfig,
     site_root: &Path,
@@ -72,14 +79,194 @@ pub fn build_archive_with(
     diagnostics: &mut Diagnostics,
     render_document: &RenderDocument<'_>,
 ) -> Archive {
+    let (sources, assets) = prepare(loaded, diagnostics);
+    let access = area::effective_access(&sources);
+    let documents = render_all(
+        &config,
+        site_root,
+        sources,
+        access,
+        diagnostics,
+        render_document,
+    );
+    assemble(
+        config,
+        site_root,
+        documents,
+        assets,
+        Area::default(),
+        diagnostics,
+    )
+}
+
+/// The public site and, when site.yaml has `members:`, the members' area.
+pub struct Archives {
+    pub public: Archive,
+    pub members: Option<Archive>,
+}
+
+/// Builds the public archive and the members' area from one rendering of every document.
+/// Without `members:` in site.yaml, members-only documents are left out with a warning, so a
+/// forgotten setting never publishes them.
+pub fn build_archives(
+    config: SiteConfig,
+    site_root: &Path,
+    loaded: LoadedContent,
+    diagnostics: &mut Diagnostics,
+) -> Archives {
+    let (sources, assets) = prepare(loaded, diagnostics);
+    let access = area::effective_access(&sources);
+    let Some(members) = config.members.clone() else {
+        let (sources, access) = leave_out_members(sources, access, diagnostics);
+        let documents = render_all(
+            &config,
+            site_root,
+            sources,
+            access,
+            diagnostics,
+            &render_document,
+        );
+        let public = assemble(
+            config,
+            site_root,
+            documents,
+            assets,
+            Area::default(),
+            diagnostics,
+        );
+        return Archives {
+            public,
+            members: None,
+        };
+    };
+    let mut documents = render_all(
+        &config,
+        site_root,
+        sources,
+        access,
+        diagnostics,
+        &render_document,
+    );
+    let asset_names: HashSet<String> = assets
+        .iter()
+        .map(|a| a.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let members_assets = area::members_assets(&documents, &asset_names);
+    let folder = format!("{}/", members.path);
+
+    // The public site: no members-only document, and no file only they use. Its problems are
+    // all found again in the members' area, which holds every document, so only that one's
+    // are reported.
+    let mut public_area = Area {
+        folder: folder.clone(),
+        members_assets: members_assets.clone(),
+        ..Area::default()
+    };
+    for doc in documents.iter().filter(|d| d.access.is_members()) {
+        let url = format!("{folder}{}", doc.url);
+        let content_path = doc.content_path.to_string_lossy().replace('\\', "/");
+        public_area
+            .members_documents
+            .insert(content_path, url.clone());
+        public_area
+            .members_documents
+            .insert(doc.url.trim_end_matches('/').to_string(), url);
+        public_area.hidden_slugs.insert(doc.slug.clone());
+        public_area.members_count += 1;
+    }
+    let inside = area::in_members_area(&documents);
+    public_area.members_meetings = documents
+        .iter()
+        .zip(&inside)
+        .filter(|(d, inside)| **inside && !d.access.is_members())
+        .map(|(d, _)| d.slug.clone())
+        .collect();
+    let public_documents: Vec<Document> = documents
+        .iter()
+        .filter(|d| !d.access.is_members())
+        .cloned()
+        .collect();
+    let public_assets: Vec<PathBuf> = assets
+        .iter()
+        .filter(|a| !members_assets.contains(&a.to_string_lossy().replace('\\', "/")))
+        .cloned()
+        .collect();
+    let mut unreported = Diagnostics::default();
+    let public = assemble(
+        config.clone(),
+        site_root,
+        public_documents,
+        public_assets,
+        public_area,
+        &mut unreported,
+    );
+
+    // The members' area: every document. It is a site of its own one folder down; the public
+    // documents it lists are linked where the public site has them.
+    let members_area = Area {
+        members: true,
+        public_prefix: "../".to_string(),
+        folder,
+        members_assets,
+        ..Area::default()
+    };
+    for (doc, inside) in documents.iter_mut().zip(inside) {
+        if !inside {
+            doc.url = format!("{}{}", members_area.public_prefix, doc.url);
+        }
+        for a in &mut doc.attachments {
+            a.path = members_area.asset_url(&a.path);
+        }
+    }
+    let mut members_config = config;
+    members_config.base_url = format!("{}{}", members_config.base_url, members_area.folder);
+    let members = assemble(
+        members_config,
+        site_root,
+        documents,
+        assets,
+        members_area,
+        diagnostics,
+    );
+    Archives {
+        public,
+        members: Some(members),
+    }
+}
+
+/// Members-only documents of a site without a members' area are left out, each with a warning.
+fn leave_out_members(
+    sources: Vec<SourceDocument>,
+    access: Vec<Access>,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<SourceDocument>, Vec<Access>) {
+    let mut kept = (Vec::new(), Vec::new());
+    for (source, access) in sources.into_iter().zip(access) {
+        if access.is_members() {
+            diagnostics.push(
+                Diagnostic::warning(source.source.clone(), msg("access.no_area", &[]))
+                    .at(1, 1)
+                    .hint(msg("access.no_area.hint", &[])),
+            );
+        } else {
+            kept.0.push(source);
+            kept.1.push(access);
+        }
+    }
+    kept
+}
+
+/// Sorts the loaded documents newest first and drops the second of two with one URL.
+fn prepare(
+    loaded: LoadedContent,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<SourceDocument>, Vec<PathBuf>) {
     let LoadedContent {
         documents: sources,
         assets,
         diagnostics: load_problems,
     } = loaded;
     diagnostics.extend(load_problems.items);
-    let table_label = crate::core::i18n::text(config.language, "table");
-
     let mut sources = sources;
     // Newest first; ties by title so the order never depends on the file system.
     sources.sort_by(|a, b| {
@@ -89,22 +276,48 @@ pub fn build_archive_with(
             .then_with(|| a.front.title.cmp(&b.front.title))
             .then_with(|| a.source.cmp(&b.source))
     });
-    let sources = check_unique_urls(sources, diagnostics);
+    (check_unique_urls(sources, diagnostics), assets)
+}
 
+/// Every document's Markdown rendered (in parallel) and its PDFs read: the per-file work,
+/// done once however many archives are made of it.
+fn render_all(
+    config: &SiteConfig,
+    site_root: &Path,
+    sources: Vec<SourceDocument>,
+    access: Vec<Access>,
+    diagnostics: &mut Diagnostics,
+    render_document: &RenderDocument<'_>,
+) -> Vec<Document> {
+    let table_label = crate::core::i18n::text(config.language, "table");
     let rendered: Vec<(Document, Vec<Diagnostic>)> = sources
         .into_par_iter()
         .map(|source| render_document(source, site_root, table_label))
         .collect();
     let mut documents = Vec::with_capacity(rendered.len());
-    for (doc, problems) in rendered {
+    for ((mut doc, problems), access) in rendered.into_iter().zip(access) {
         diagnostics.extend(problems);
+        doc.access = access;
         documents.push(doc);
     }
-    resolve_meetings(&mut documents, diagnostics);
     crate::model::pdf::fill_attachments(&mut documents, site_root, diagnostics);
-    crate::model::links::resolve_internal_links(&mut documents, &assets, diagnostics);
+    documents
+}
+
+/// The archive-wide steps over rendered documents: meetings, internal links, indexes, and the
+/// link and PDF indexes.
+fn assemble(
+    config: SiteConfig,
+    site_root: &Path,
+    mut documents: Vec<Document>,
+    assets: Vec<PathBuf>,
+    area: Area,
+    diagnostics: &mut Diagnostics,
+) -> Archive {
+    resolve_meetings(&mut documents, &area.hidden_slugs, diagnostics);
+    crate::model::links::resolve_internal_links(&mut documents, &assets, &area, diagnostics);
     let indexes = build_indexes(&documents);
-    let (links, cache_problem) = LinkModel::build(&documents, &assets, site_root);
+    let (links, cache_problem) = LinkModel::build(&documents, &assets, &area, site_root);
     diagnostics.extend(cache_problem);
     Archive {
         config,
@@ -113,14 +326,22 @@ pub fn build_archive_with(
         assets,
         indexes,
         links,
+        area,
     }
 }
 
 impl Archive {
+    /// Whether document `i` has its page in this archive: always on the public site; in the
+    /// members' area only when it lives there (`model::area::in_members_area`), the public
+    /// ones being linked where the public site has them.
+    pub fn has_page(&self, i: usize) -> bool {
+        !self.area.members || !self.documents[i].url.starts_with(&self.area.public_prefix)
+    }
+
     /// Builds the link and PDF indexes again, after serve changed documents in place.
     pub fn refresh_links(&mut self, diagnostics: &mut Diagnostics) {
         let (links, cache_problem) =
-            LinkModel::build(&self.documents, &self.assets, &self.site_root);
+            LinkModel::build(&self.documents, &self.assets, &self.area, &self.site_root);
         self.links = links;
         diagnostics.extend(cache_problem);
     }

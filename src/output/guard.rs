@@ -17,15 +17,25 @@ const LIST_HEADER: &str =
 const SHOWN: usize = 10;
 
 /// Rewrites the marker file in `root` with the list of every file and folder under `root`.
+/// A folder that holds a marker file of its own (the members' area) gets its own list, and
+/// the root's list names only the folder: the root's marker is as public as the site, and may
+/// not name a members' file.
 pub fn write_manifest(root: &Path) -> std::io::Result<()> {
     let mut paths = Vec::new();
-    for entry in walkdir::WalkDir::new(root).min_depth(1) {
+    let mut walker = walkdir::WalkDir::new(root).min_depth(1).into_iter();
+    while let Some(entry) = walker.next() {
         let entry = entry.map_err(std::io::Error::other)?;
-        if let Some(rel) = relative_name(root, entry.path()) {
-            if rel != MARKER_FILE {
-                paths.push(rel);
-            }
+        let Some(rel) = relative_name(root, entry.path()) else {
+            continue;
+        };
+        if rel == MARKER_FILE {
+            continue;
         }
+        if entry.file_type().is_dir() && entry.path().join(MARKER_FILE).is_file() {
+            write_manifest(entry.path())?;
+            walker.skip_current_dir();
+        }
+        paths.push(rel);
     }
     paths.sort();
     let mut text = String::with_capacity(paths.iter().map(|p| p.len() + 1).sum::<usize>() + 200);
@@ -38,6 +48,23 @@ pub fn write_manifest(root: &Path) -> std::io::Result<()> {
     std::fs::write(root.join(MARKER_FILE), text)
 }
 
+/// The names a marker file lists, each with `prefix` before it; with those of the lists of
+/// folders inside that keep their own.
+fn listed(folder: &Path, prefix: &str, known: &mut HashSet<String>) -> std::io::Result<()> {
+    let marker = std::fs::read_to_string(folder.join(MARKER_FILE))?;
+    let Some((_, list)) = marker.split_once(LIST_HEADER) else {
+        return Ok(());
+    };
+    for name in list.lines().filter(|l| !l.is_empty()) {
+        known.insert(format!("{prefix}{name}"));
+        let inner = folder.join(name);
+        if name != MARKER_FILE && inner.join(MARKER_FILE).is_file() {
+            listed(&inner, &format!("{prefix}{name}/"), known)?;
+        }
+    }
+    Ok(())
+}
+
 fn relative_name(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
     Some(rel.to_string_lossy().replace('\\', "/"))
@@ -48,10 +75,11 @@ fn relative_name(root: &Path, path: &Path) -> Option<String> {
 /// an arkiv from before the list was kept has no list, and nothing is reported for it.
 pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
     let marker = std::fs::read_to_string(output.join(MARKER_FILE))?;
-    let Some((_, list)) = marker.split_once(LIST_HEADER) else {
+    if !marker.contains(LIST_HEADER) {
         return Ok(Vec::new());
-    };
-    let known: HashSet<&str> = list.lines().filter(|l| !l.is_empty()).collect();
+    }
+    let mut known = HashSet::new();
+    listed(output, "", &mut known)?;
     let mut foreign = Vec::new();
     let mut walker = walkdir::WalkDir::new(output)
         .min_depth(1)
@@ -62,7 +90,9 @@ pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
         let Some(rel) = relative_name(output, entry.path()) else {
             continue;
         };
-        if rel == MARKER_FILE || known.contains(rel.as_str()) {
+        let own_marker = rel.ends_with(&format!("/{MARKER_FILE}"))
+            && known.contains(rel.trim_end_matches(MARKER_FILE).trim_end_matches('/'));
+        if rel == MARKER_FILE || own_marker || known.contains(&rel) {
             continue;
         }
         if entry.file_type().is_dir() {

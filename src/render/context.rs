@@ -25,6 +25,8 @@ pub struct Card {
     pub meeting_title: Option<String>,
     pub attachments: Vec<AttachmentView>,
     pub slide_count: usize,
+    /// A members-only document, marked as such in lists of the members' area and in serve.
+    pub members_only: bool,
 }
 
 /// An attachment as shown to readers: size in words, type badge.
@@ -68,6 +70,7 @@ fn card(archive: &Archive, d: &Document, lang: Language) -> Card {
             .map(|a| attachment_view(a, lang))
             .collect(),
         slide_count: d.slides.len(),
+        members_only: d.access.is_members(),
     }
 }
 
@@ -193,9 +196,11 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
         .programme
         .iter()
         .zip(&d.programme_documents)
-        .map(|(item, found)| {
+        .enumerate()
+        .map(|(n, (item, found))| {
             let doc = found.map(|i| &cards[i]);
-            json!({"time": item.time, "title": item.title, "speaker": item.speaker, "document": doc})
+            let members_only = d.programme_members.get(n).copied().unwrap_or(false);
+            json!({"time": item.time, "title": item.title, "speaker": item.speaker, "document": doc, "members_only": members_only})
         })
         .collect();
     let card = &cards[index];
@@ -218,6 +223,8 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
         "slides": d.slides,
         "place": d.front.place,
         "programme": programme,
+        "members_only": d.access.is_members(),
+        "members_copy": members_copy(archive, d),
         "meeting": meeting,
         "siblings": siblings,
         "meeting_documents": meeting_documents,
@@ -230,6 +237,14 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
         "reading_minutes": reading_minutes(d),
         "print_page_css": print_page_css(&archive.config.title, &d.front.title, &card.date_long),
     })
+}
+
+/// For a public meeting whose programme or documents include members-only material, its page
+/// in the members' area, from the site root; `None` elsewhere.
+fn members_copy(archive: &Archive, d: &Document) -> Option<String> {
+    let area = &archive.area;
+    (!area.members && area.members_meetings.contains(&d.slug) && d.front.kind == Kind::Meeting)
+        .then(|| format!("{}{}", area.folder, d.url))
 }
 
 /// Minutes a member needs to read the text, at 200 words a minute (a careful reader of

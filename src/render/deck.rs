@@ -3,7 +3,7 @@
 //! document, so every link in a slide is rebased here; the meeting pack reuses the same views.
 
 use crate::core::compound::hyphenate_headings;
-use crate::core::urls::{join_normalized, relative};
+use crate::core::urls::relative;
 use crate::model::{Archive, Document, Slide};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -285,18 +285,16 @@ fn rebase_one(url: &str, from: &str, to: &str) -> String {
     }
     let split = url.find(['#', '?']).unwrap_or(url.len());
     let (path, suffix) = url.split_at(split);
-    match join_normalized(from, path) {
-        Some(joined) => {
-            let folder = path.ends_with('/') || path.is_empty() || path.ends_with("..");
-            let target = if folder && !joined.is_empty() {
-                format!("{joined}/")
-            } else {
-                joined
-            };
-            format!("{}{suffix}", relative(to, &target))
-        }
-        None => url.to_string(),
-    }
+    // A link of the members' area to the public site climbs above the area's root; it keeps
+    // its `..` (see `core::urls::join_above`).
+    let joined = crate::core::urls::join_above(crate::core::urls::home(from), path);
+    let folder = path.ends_with('/') || path.is_empty() || path.ends_with("..");
+    let target = if folder && !joined.is_empty() {
+        format!("{joined}/")
+    } else {
+        joined
+    };
+    format!("{}{suffix}", relative(to, &target))
 }
 
 /// Puts `prefix` before every `id` in `html`, so fragments of several documents (or slides)

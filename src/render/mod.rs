@@ -48,6 +48,36 @@ pub struct Renderer<'a> {
     shared: Vec<(&'static str, tera::Value)>,
 }
 
+/// The site's sections as this archive's pages reach them (see `routes::for_templates`).
+fn routes_for(archive: &Archive) -> serde_json::Value {
+    let area = &archive.area;
+    let members = match (&archive.config.members, area.members) {
+        (None, _) => None,
+        (Some(_), true) => Some(""),
+        (Some(_), false) => Some(area.folder.as_str()),
+    };
+    crate::routes::for_templates(&area.public_prefix, members)
+}
+
+/// The members' area as pages show it: whether this page is in it, its title, and the text
+/// public pages show where they point to it.
+fn members_context(archive: &Archive) -> serde_json::Value {
+    let Some(members) = &archive.config.members else {
+        return serde_json::Value::Null;
+    };
+    let language = archive.config.language;
+    let title = members
+        .title
+        .clone()
+        .unwrap_or_else(|| i18n::text(language, "members_area").to_string());
+    json!({
+        "inside": archive.area.members,
+        "title": title,
+        "text": members.text,
+        "more": archive.area.members_count,
+    })
+}
+
 /// The context entries every page shares (see `Renderer::shared`).
 fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
     let config = &archive.config;
@@ -65,7 +95,7 @@ fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
         ),
         (
             "routes",
-            tera::Value::from_serializable(&crate::routes::for_templates()),
+            tera::Value::from_serializable(&routes_for(archive)),
         ),
         (
             "kinds",
@@ -74,6 +104,10 @@ fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
         (
             "favicon",
             tera::Value::from_serializable(&favicon::links(archive)),
+        ),
+        (
+            "members",
+            tera::Value::from_serializable(&members_context(archive)),
         ),
     ]
 }

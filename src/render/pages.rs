@@ -54,17 +54,23 @@ pub fn all_pages(archive: &Archive) -> Vec<Page> {
         Page::CommitteeIndex,
         Page::TagIndex,
         Page::AuthorIndex,
-        Page::Feed,
-        Page::Sitemap,
-        Page::NotFound,
         Page::Pdfs,
         Page::Links,
         Page::Search,
     ];
-    if !crate::render::favicon::has_own(archive) {
-        pages.push(Page::Favicon);
+    // The feed, sitemap, error page and icon are the public site's alone.
+    if !archive.area.members {
+        pages.extend([Page::Feed, Page::Sitemap, Page::NotFound]);
+        if !crate::render::favicon::has_own(archive) {
+            pages.push(Page::Favicon);
+        }
     }
-    pages.extend((0..archive.documents.len()).map(Page::Document));
+    let here = |i: &usize| archive.has_page(*i);
+    pages.extend(
+        (0..archive.documents.len())
+            .filter(here)
+            .map(Page::Document),
+    );
     pages.extend(ix.years.keys().map(|&y| Page::Year(y)));
     pages.extend(
         Kind::ALL
@@ -79,9 +85,14 @@ pub fn all_pages(archive: &Archive) -> Vec<Page> {
         .documents
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.front.kind == Kind::Slides && !d.slides.is_empty());
+        .filter(|(i, d)| d.front.kind == Kind::Slides && !d.slides.is_empty() && here(i));
     pages.extend(decks.flat_map(|(i, _)| [Page::Presentation(i), Page::Handout(i)]));
-    pages.extend(ix.meetings.iter().map(|&m| Page::Pack(m)));
+    pages.extend(
+        ix.meetings
+            .iter()
+            .filter(|m| here(m))
+            .map(|&m| Page::Pack(m)),
+    );
     let sections = |list: &[crate::model::link_model::Section]| -> Vec<(usize, usize)> {
         let pages = list.iter().enumerate();
         pages

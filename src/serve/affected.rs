@@ -112,7 +112,7 @@ pub fn resolve_links(
     }
     let (hrefs, problems) = document_hrefs(
         &archive.documents,
-        &LinkTargets::new(&archive.documents, &archive.assets),
+        &LinkTargets::new(&archive.documents, &archive.assets, &archive.area),
         i,
         doc,
     );

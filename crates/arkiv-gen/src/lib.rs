@@ -27,6 +27,8 @@ mod documents;
 mod format;
 mod links;
 mod meetings;
+mod members;
+pub use members::make_members_only;
 mod minutes;
 mod model;
 mod newsletters;

@@ -1,6 +1,7 @@
 //! Front matter: splitting it off a Markdown file and checking every key, so that one run
 //! reports every mistake in a document with its line and a way to fix it.
 
+use crate::core::access::Access;
 use crate::core::dates::Date;
 use crate::core::diagnostics::Diagnostic;
 use crate::core::kind::Kind;
@@ -30,6 +31,8 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     pub place: Option<String>,
     pub programme: Vec<ProgrammeItem>,
+    /// `access:` as written; `None` inherits the meeting's access (see `model::access`).
+    pub access: Option<Access>,
     /// Lines of keys that later stages may need to point at (e.g. `meeting`).
     pub meeting_line: usize,
 }
@@ -50,6 +53,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "slug",
     "place",
     "programme",
+    "access",
 ];
 
 /// The front matter text and the body, with the line numbers each starts on.
@@ -184,6 +188,21 @@ pub fn parse(
             false
         }
     };
+    let access = checker
+        .text("access")
+        .and_then(|text| match Access::parse(&text) {
+            Some(access) => Some(access),
+            None => {
+                let hint = crate::core::diagnostics::did_you_mean(&text, Access::NAMES)
+                    .unwrap_or_else(|| msg("fm.access.hint", &[]));
+                checker.at(
+                    "access",
+                    msg("fm.access.unknown", &[("value", &text)]),
+                    hint,
+                );
+                None
+            }
+        });
     let slug = checker.text("slug");
     checker.check_name_lengths(slug.as_deref(), committee.as_deref(), &authors, &tags);
     let front = FrontMatter {
@@ -200,6 +219,7 @@ pub fn parse(
         slug,
         place: checker.text("place"),
         programme,
+        access,
         meeting_line: yaml.line_of("meeting"),
     };
     if problems.is_empty() {
@@ -266,6 +286,22 @@ mod tests {
         assert!(errs[0].message.contains("committee"));
         let errs = parse_doc("---\ntitle: M\ndate: 2025-01-01\nkind: meeting\nprogramme:\n  - time: \"25:00\"\n    title: X\n---\n").unwrap_err();
         assert!(errs[0].message.contains("not HH:MM"));
+    }
+
+    #[test]
+    fn access_is_read_and_a_misspelling_is_named() {
+        let f =
+            parse_doc("---\ntitle: R\ndate: 2025-01-01\nkind: accounts\naccess: members\n---\n")
+                .unwrap();
+        assert_eq!(f.access, Some(Access::Members));
+        let f = parse_doc("---\ntitle: R\ndate: 2025-01-01\nkind: accounts\n---\n").unwrap();
+        assert_eq!(f.access, None);
+        let errs =
+            parse_doc("---\ntitle: R\ndate: 2025-01-01\nkind: accounts\naccess: membres\n---\n")
+                .unwrap_err();
+        let text = errs[0].to_string();
+        assert!(text.contains("content/a.md:5:9"), "{text}");
+        assert!(text.contains("\"members\""), "{text}");
     }
 
     #[test]
