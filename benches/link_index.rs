@@ -32,8 +32,12 @@ fn main() {
     let model_times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let (model, _) =
-                LinkModel::build(&archive.documents, &archive.assets, &archive.site_root);
+            let (model, _) = LinkModel::build(
+                &archive.documents,
+                &archive.assets,
+                &archive.area,
+                &archive.site_root,
+            );
             let took = start.elapsed();
             drop(model);
             took

@@ -38,7 +38,12 @@ impl StageTimings {
 #[derive(Debug)]
 pub struct BuildReport {
     pub output: PathBuf,
+    /// Documents of the public site.
     pub documents: usize,
+    /// Members-only documents, published only in the members' area.
+    pub members_documents: usize,
+    /// The members' area's folder (`members/`), when the site has one.
+    pub members_folder: Option<String>,
     pub pages: usize,
     pub files: usize,
     pub warnings: Diagnostics,
@@ -344,6 +349,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     Ok(BuildReport {
         output,
         documents: staged.archive.documents.len(),
+        members_documents: staged.archive.area.members_count,
+        members_folder: staged.members.as_ref().map(|a| a.area.folder.clone()),
         pages: staged.pages,
         files: files + staged.copies.len(),
         warnings: staged.diagnostics,

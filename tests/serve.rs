@@ -504,3 +504,23 @@ fn ctrl_c_stops_cleanly() {
     assert!(serve.log().contains(said), "{}", serve.log());
     assert!(!site.join("output").exists(), "nothing was written");
 }
+
+#[test]
+fn serve_previews_members_only_documents_marked_and_says_it_is_a_preview() {
+    let (_dir, site) = example_site();
+    let serve = Serve::start(&site);
+    let body = serve.wait_for(
+        "/2025/referat-generalforsamling-2025/",
+        "the members-only minutes",
+        |s, b| s == 200 && b.contains("<html"),
+    );
+    assert!(body.contains("Kun for medlemmer"), "no members-only mark");
+    assert!(
+        body.contains("Forhåndsvisning med medlemsdokumenter"),
+        "no preview banner"
+    );
+    // Every page says it, so the preview is never taken for the public site.
+    let (status, home) = serve.get("/");
+    assert_eq!(status, 200);
+    assert!(home.contains("Forhåndsvisning med medlemsdokumenter"));
+}

@@ -228,9 +228,11 @@ fn check_sitemap(f: &Fixture) {
         let Some(folder) = page.strip_suffix("index.html") else {
             continue;
         };
+        // The members' area is behind a password: no search engine may be told of it.
         let hidden = ["search/", "slides/", "handout/", "pack/"]
             .iter()
-            .any(|h| folder.ends_with(h));
+            .any(|h| folder.ends_with(h))
+            || folder.starts_with("members/");
         if !hidden {
             assert!(locs.contains(folder), "{folder} is not in sitemap.xml");
         }
@@ -238,6 +240,10 @@ fn check_sitemap(f: &Fixture) {
     for w in wanted {
         assert!(locs.contains(w), "{w} is not in sitemap.xml");
     }
+    assert!(
+        !locs.iter().any(|l| l.starts_with("members")),
+        "the members' area is in sitemap.xml"
+    );
 }
 
 #[test]

@@ -149,6 +149,13 @@ pub fn build_site(
                     ("warnings", &warnings),
                 ],
             ));
+            if let Some(folder) = &report.members_folder {
+                say.info(m.count(
+                    "build.members",
+                    report.members_documents,
+                    &[("folder", folder)],
+                ));
+            }
             if say.verbose {
                 let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
                 eprintln!("{}", m.fill("build.took", &[("ms", &ms)]));

@@ -14,6 +14,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("members_more", "mere i medlemsområdet", "more in the members' area"),
     ("members_login", "Log ind med dit medlemsnavn og din adgangskode.", "Log in with your member name and password."),
     ("members_only", "Kun for medlemmer", "Members only"),
+    ("members_preview_title", "Forhåndsvisning med medlemsdokumenter", "Preview with members' documents"),
+    ("members_preview", "Her vises også dokumenter kun for medlemmer, mærket »Kun for medlemmer«. På det udgivne site ligger de i medlemsområdet og ikke på de offentlige sider.", "Members-only documents are shown here too, marked “Members only”. On the published site they are in the members' area, not on the public pages."),
     ("for_members", "for medlemmer", "for members"),
     ("members_meeting", "Hele programmet med medlemmernes dokumenter", "The whole programme with the members' documents"),
     ("archive", "Arkiv", "Archive"),

@@ -19,6 +19,9 @@ use std::collections::{HashMap, HashSet};
 pub struct Area {
     /// This archive is the members' area.
     pub members: bool,
+    /// Public and members-only documents in one (serve's preview, `arkiv check`), which the
+    /// pages say plainly so it is never taken for the public site.
+    pub preview: bool,
     /// How pages of this archive reach the public site: `""`, or `"../"` from the members'
     /// area (which is one folder down).
     pub public_prefix: String,

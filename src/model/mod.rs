@@ -81,6 +81,10 @@ pub fn build_archive_with(
 ) -> Archive {
     let (sources, assets) = prepare(loaded, diagnostics);
     let access = area::effective_access(&sources);
+    let area = Area {
+        preview: config.members.is_some() || access.iter().any(|a| a.is_members()),
+        ..Area::default()
+    };
     let documents = render_all(
         &config,
         site_root,
@@ -89,14 +93,7 @@ pub fn build_archive_with(
         diagnostics,
         render_document,
     );
-    assemble(
-        config,
-        site_root,
-        documents,
-        assets,
-        Area::default(),
-        diagnostics,
-    )
+    assemble(config, site_root, documents, assets, area, diagnostics)
 }
 
 /// The public site and, when site.yaml has `members:`, the members' area.

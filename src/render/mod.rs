@@ -62,18 +62,19 @@ fn routes_for(archive: &Archive) -> serde_json::Value {
 /// The members' area as pages show it: whether this page is in it, its title, and the text
 /// public pages show where they point to it.
 fn members_context(archive: &Archive) -> serde_json::Value {
-    let Some(members) = &archive.config.members else {
-        return serde_json::Value::Null;
-    };
     let language = archive.config.language;
+    let members = archive.config.members.as_ref();
+    if members.is_none() && !archive.area.preview {
+        return serde_json::Value::Null;
+    }
     let title = members
-        .title
-        .clone()
+        .and_then(|m| m.title.clone())
         .unwrap_or_else(|| i18n::text(language, "members_area").to_string());
     json!({
         "inside": archive.area.members,
+        "preview": archive.area.preview,
         "title": title,
-        "text": members.text,
+        "text": members.and_then(|m| m.text.clone()),
         "more": archive.area.members_count,
     })
 }

@@ -211,6 +211,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("fm.kind.one_of", "kind skal være en af: {kinds}"),
     ("fm.kind.unknown", "ukendt type \"{name}\""),
     // Medlemsområdet (access: members, site.yaml members:).
+    ("build.members.one", "medlemsområdet {folder}: 1 dokument kun for medlemmer, beskyttet af {folder}.htaccess"),
+    ("build.members.other", "medlemsområdet {folder}: {n} dokumenter kun for medlemmer, beskyttet af {folder}.htaccess"),
     ("fm.access.unknown", "ukendt adgang \"{value}\""),
     ("fm.access.hint", "skriv `access: members` for et dokument kun for medlemmer, eller fjern linjen for et offentligt"),
     ("site.members.shape", "`members` skal indeholde indstillinger for medlemsområdet"),

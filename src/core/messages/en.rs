@@ -211,6 +211,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("fm.kind.one_of", "kind must be one of: {kinds}"),
     ("fm.kind.unknown", "unknown kind \"{name}\""),
     // The members' area (access: members, site.yaml members:).
+    ("build.members.one", "the members' area {folder}: 1 members-only document, protected by {folder}.htaccess"),
+    ("build.members.other", "the members' area {folder}: {n} members-only documents, protected by {folder}.htaccess"),
     ("fm.access.unknown", "unknown access \"{value}\""),
     ("fm.access.hint", "write `access: members` for a members-only document, or remove the line for a public one"),
     ("site.members.shape", "`members` must hold the members' area's settings"),
