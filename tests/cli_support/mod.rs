@@ -1,5 +1,5 @@
 //! Running the real binary as a new user would, with a clean language environment; shared by
-//! tests/scaffold.rs, tests/cli.rs and tests/members.rs.
+//! tests/scaffold.rs, tests/cli.rs and tests/members_command.rs.
 #![allow(dead_code)]
 
 use std::path::Path;
