@@ -10,7 +10,7 @@
 //! 6. `output`: the staging folder, the swap into place and the output's file list;
 //! 7. `pipeline`: runs the stages in order;
 //! 8. `serve`, `check`, `import` and `scaffold` (`arkiv init`, `arkiv new`), which hang off the
-//!    pipeline and the model.
+//!    pipeline and the model, and `members` (`arkiv members`, the members' area's passwords).
 //!
 //! `tests/architecture.rs` fails when an import points up this list or two files import each
 //! other.
@@ -20,6 +20,7 @@ pub mod core;
 pub mod import;
 pub mod load;
 pub mod markdown;
+pub mod members;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -167,6 +167,12 @@ enum Command {
         #[arg(long)]
         draft: bool,
     },
+    /// The members' area's passwords: add, remove or list the members in members.htpasswd.
+    /// Exit code 0: done; 1: failed; 2: usage error.
+    Members {
+        #[command(subcommand)]
+        action: cli::members::MembersCommand,
+    },
 }
 
 /// `--lang` as given on the command line, read before clap so that `--help` is in that language.
@@ -280,6 +286,7 @@ fn main() -> ExitCode {
             let say = say(Some(&site_dir));
             check(site_dir, offline, format, fresh, max_age_hours, say)
         }
+        Command::Members { action } => cli::members::run(action, flag, say(None)),
         Command::Build {
             site_dir,
             output,

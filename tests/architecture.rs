@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["search"],
     &["output"],
     &["pipeline"],
-    &["serve", "check", "scaffold", "import", "cli"],
+    &["serve", "check", "scaffold", "import", "members", "cli"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

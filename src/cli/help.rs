@@ -5,7 +5,7 @@ use arkiv::core::i18n::Language;
 use arkiv::core::messages::Messages;
 use clap::{Arg, ArgAction, Command};
 
-/// (subcommand, message key of its description).
+/// (subcommand, message key of its description); `members add` is `add` under `members`.
 const COMMANDS: &[(&str, &str)] = &[
     ("init", "help.init"),
     ("new", "help.new"),
@@ -14,6 +14,10 @@ const COMMANDS: &[(&str, &str)] = &[
     ("serve", "help.serve"),
     ("build", "help.build"),
     ("import", "help.import"),
+    ("members", "help.members"),
+    ("members add", "help.members.add"),
+    ("members remove", "help.members.remove"),
+    ("members list", "help.members.list"),
 ];
 
 /// (subcommand or "" for the global options, argument, message key).
@@ -52,6 +56,14 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("import", "meeting", "help.import.meeting"),
     ("import", "into", "help.import.into"),
     ("import", "draft", "help.import.draft"),
+    ("members add", "name", "help.members.name"),
+    ("members add", "file", "help.members.file"),
+    ("members add", "site", "help.site_dir"),
+    ("members remove", "name", "help.members.name"),
+    ("members remove", "file", "help.members.file"),
+    ("members remove", "site", "help.site_dir"),
+    ("members list", "file", "help.members.file"),
+    ("members list", "site", "help.site_dir"),
 ];
 
 /// The command line's definition with its help in the language of `m`.
@@ -60,13 +72,13 @@ pub fn localize(mut cmd: Command, m: Messages) -> Command {
         .about(m.get("help.about"))
         .after_help(m.get("help.after"));
     for (sub, key) in COMMANDS {
-        cmd = cmd.mut_subcommand(sub, |c| c.about(m.get(key)));
+        cmd = at(cmd, sub, |c| c.about(m.get(key)));
     }
     for (sub, arg, key) in ARGS {
         let help = m.get(key);
         cmd = match *sub {
             "" => cmd.mut_arg(arg, |a| a.help(help)),
-            sub => cmd.mut_subcommand(sub, |c| c.mut_arg(arg, |a| a.help(help))),
+            sub => at(cmd, sub, |c| c.mut_arg(arg, |a| a.help(help))),
         };
     }
     if m.language == Language::Da {
@@ -86,7 +98,15 @@ pub fn localize(mut cmd: Command, m: Messages) -> Command {
     cmd
 }
 
-/// Danish headings and a Danish `--help` for one command.
+/// `cmd` with `change` made to its subcommand at `path` (`"members add"`: `add` under `members`).
+fn at(cmd: Command, path: &str, change: impl FnOnce(Command) -> Command) -> Command {
+    match path.split_once(' ') {
+        Some((first, rest)) => cmd.mut_subcommand(first, |c| at(c, rest, change)),
+        None => cmd.mut_subcommand(path, change),
+    }
+}
+
+/// Danish headings and a Danish `--help` for one command and its subcommands.
 fn danish_frame(cmd: Command, m: Messages, root: bool) -> Command {
     let options = m.get("help.heading.options");
     let arguments = m.get("help.heading.arguments");
@@ -115,8 +135,13 @@ fn danish_frame(cmd: Command, m: Messages, root: bool) -> Command {
                 .help(m.get("help.help"))
                 .help_heading(options),
         );
-    if root {
+    if root || cmd.has_subcommands() {
         cmd = cmd.subcommand_value_name(m.get("help.heading.command_value"));
+    }
+    if !root && cmd.has_subcommands() {
+        cmd = cmd
+            .disable_help_subcommand(true)
+            .mut_subcommands(|c| danish_frame(c, m, false));
     }
     cmd
 }

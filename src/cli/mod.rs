@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub mod help;
+pub mod members;
 pub mod run;
 
 /// What every command needs to know about printing: the language and how much to say.
