@@ -130,53 +130,40 @@ fn prepare() -> Prepared {
     }
 }
 
-/// The output folder of a build of `site`: the public site at its root, the members' area
-/// under `members/` with the `.htaccess` that points at the `members: htpasswd:` of
-/// site.yaml.
-///
-/// Until the build writes the members' area (issue 16), the output is written here by hand
-/// the way the build is to write it. Then this becomes `arkiv build` of a fixture site whose
-/// documents hold the same marker words.
+/// The output folder of `arkiv build` of `site`: a public report, and a members-only account
+/// with an attachment, each holding its marker word. The build writes the public site at the
+/// root and the members' area under `members/` with the `.htaccess` that points at the
+/// `members: htpasswd:` of site.yaml.
 fn build_output(site: &Path) -> PathBuf {
-    let yaml = std::fs::read_to_string(site.join("site.yaml")).expect("site.yaml");
-    let htpasswd = yaml
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("htpasswd:"))
-        .expect("members: htpasswd: in site.yaml")
-        .trim();
-    let output = site.join("output");
-    let page = |title: &str, word: &str| {
-        format!("<!doctype html><html lang=da><title>{title}</title><p>{word}: {title}</p>")
-    };
-    let files: Vec<(&str, Vec<u8>)> = vec![
-        ("index.html", page("Forside", PUBLIC_WORD).into()),
-        ("2025/beretning/index.html", page("Beretning", PUBLIC_WORD).into()),
-        ("search/index/d/0.js", format!("// {PUBLIC_WORD}\n").into()),
-        ("404.html", page("Siden findes ikke", PUBLIC_WORD).into()),
-        ("members/index.html", page("Medlemsområde", SECRET).into()),
-        ("members/2025/regnskab/index.html", page("Regnskab", SECRET).into()),
-        ("members/search/index/d/0.js", format!("[\"{SECRET}\"]\n").into()),
-        (
-            "members/2025/regnskab.pdf",
-            format!("%PDF-1.4\n% {SECRET}\n%%EOF\n").into(),
-        ),
-        (
-            "members/.htaccess",
-            format!(
-                "# arkiv: the members' area. The web server asks for a name and password from members.htpasswd.\n\
-                 AuthType Basic\n\
-                 AuthName \"Medlemsområde\"\n\
-                 AuthUserFile \"{htpasswd}\"\n\
-                 Require valid-user\n"
-            )
-            .into(),
-        ),
-    ];
-    for (path, bytes) in files {
-        let path = output.join(path);
+    let write = |rel: &str, text: &[u8]| {
+        let path = site.join(rel);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, bytes).expect("write");
-    }
+        std::fs::write(path, text).expect("write");
+    };
+    write(
+        "content/2025/beretning.md",
+        format!("---\ntitle: Beretning\ndate: 2025-03-01\nkind: chairman-report\nsummary: {PUBLIC_WORD} beretning\n---\nÅret der gik, {PUBLIC_WORD}.\n").as_bytes(),
+    );
+    write(
+        "content/2025/regnskab.md",
+        format!("---\ntitle: Regnskab\ndate: 2025-04-01\nkind: accounts\naccess: members\nsummary: {SECRET} regnskab\nattachments:\n  - regnskab.pdf\n---\nTallene, {SECRET}.\n").as_bytes(),
+    );
+    write(
+        "content/2025/regnskab.pdf",
+        format!("%PDF-1.4\n% {SECRET}\n%%EOF\n").as_bytes(),
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .arg("build")
+        .arg(site)
+        .output()
+        .expect("run arkiv build");
+    assert!(
+        out.status.success(),
+        "arkiv build: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let output = site.join("output");
+    assert!(output.join("members/.htaccess").is_file());
     output
 }
 
