@@ -166,6 +166,9 @@ enum Command {
         /// Mark the imported documents `draft: true`.
         #[arg(long)]
         draft: bool,
+        /// Mark the imported documents `access: members`: published only in the members' area.
+        #[arg(long)]
+        members: bool,
     },
     /// The members' area's passwords: add, remove or list the members in members.htpasswd.
     /// Exit code 0: done; 1: failed; 2: usage error.
@@ -255,12 +258,14 @@ fn main() -> ExitCode {
             meeting,
             into,
             draft,
+            members,
         } => {
             let say = say(Some(&site));
             let options = arkiv::import::ImportOptions {
                 meeting,
                 into,
                 draft,
+                members,
                 ..Default::default()
             };
             import(files, site, kind, date, options, say)

@@ -282,3 +282,41 @@ fn a_generated_archive_with_a_fifth_members_only_leaks_nothing() {
     assert!(members_hits(&output, "qzxgen") >= 200);
     assert_eq!(broken_links(&output, "/"), Vec::<String>::new());
 }
+
+#[test]
+fn an_imported_file_marked_for_members_is_published_only_in_the_members_area() {
+    let f = Fixture::new(MEMBERS_SITE);
+    let original =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/aarsberetning-2024.pdf");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .args(["import", "--members", "--date", "2025-02-01", "--site"])
+        .arg(f.root())
+        .arg(&original)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = files(&f.root().join("content"))
+        .into_iter()
+        .find(|p| p.ends_with(".md"))
+        .expect("a document was written");
+    let text = std::fs::read_to_string(f.root().join("content").join(&written)).unwrap();
+    assert!(text.contains("\naccess: members\n"), "{text}");
+    let (code, stderr) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{stderr}");
+    let output = f.output();
+    // The original is copied into the members' area only; nothing public names it.
+    assert!(
+        output.join("members/2025/aarsberetning-2024.pdf").is_file(),
+        "{:?}",
+        files(&output)
+    );
+    assert_eq!(
+        public_hits(&output, "aarsberetning-2024"),
+        Vec::<String>::new()
+    );
+}

@@ -56,6 +56,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("import", "meeting", "help.import.meeting"),
     ("import", "into", "help.import.into"),
     ("import", "draft", "help.import.draft"),
+    ("import", "members", "help.import.members"),
     ("members add", "name", "help.members.name"),
     ("members add", "file", "help.members.file"),
     ("members add", "site", "help.site_dir"),

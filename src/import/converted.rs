@@ -17,6 +17,8 @@ pub struct ImportOptions {
     /// Relative to the site, starting with `content`.
     pub into: Option<PathBuf>,
     pub draft: bool,
+    /// Mark the imported documents `access: members` (the members' area only).
+    pub members: bool,
 }
 
 /// What a reader made of one file, before guessing and writing.

@@ -17,6 +17,8 @@ pub struct Front {
     /// (path relative to the document, title)
     pub attachments: Vec<(String, String)>,
     pub draft: bool,
+    /// `access: members`: the document is for the members' area only.
+    pub members: bool,
     /// Marks the document as imported from this original (name, fingerprint): a re-import
     /// of the same bytes is recognised by it.
     pub source: (String, String),
@@ -76,6 +78,9 @@ impl Front {
                     yaml_quote(title)
                 ));
             }
+        }
+        if self.members {
+            out.push_str("access: members\n");
         }
         if self.draft {
             out.push_str("draft: true\n");

@@ -164,6 +164,7 @@ pub fn write_document(
         summary,
         attachments: vec![(original_name.clone(), format!("Original: {file_name}"))],
         draft: options.draft,
+        members: options.members,
         source: (file_name, fp.to_string()),
     };
     let text = format!("{}{}", front.render(), markdown_out::tidy(&body));

@@ -17,11 +17,9 @@ pub struct MembersConfig {
     pub path: String,
     /// Text shown on public pages that point to the area.
     pub text: Option<String>,
-    /// Whether public pages may show the titles of members-only documents (off by default).
-    pub show_titles: bool,
 }
 
-const KEYS: [&str; 5] = ["htpasswd", "title", "path", "text", "show_titles"];
+const KEYS: [&str; 4] = ["htpasswd", "title", "path", "text"];
 
 /// Reads `members:`; `None` when it is absent. Problems are added to `problems`.
 pub fn parse_members(
@@ -51,7 +49,6 @@ pub fn parse_members(
         title: None,
         path: "members".to_string(),
         text: None,
-        show_titles: false,
     };
     for (key, value) in map {
         let text = match value {
@@ -65,9 +62,6 @@ pub fn parse_members(
             ("title", Some(t)) if !t.is_empty() => config.title = Some(t),
             ("text", Some(t)) if !t.is_empty() => config.text = Some(t),
             ("path", Some(t)) => config.path = t.trim_matches('/').to_string(),
-            ("show_titles", _) if matches!(value, Value::Bool(_)) => {
-                config.show_titles = matches!(value, Value::Bool(true))
-            }
             (name, _) if KEYS.contains(&name) => problems.push(error(
                 msg("site.members.value", &[("key", &name)]),
                 msg("site.members.shape.hint", &[]),
@@ -136,7 +130,6 @@ mod tests {
         assert_eq!(m.path, "members");
         assert_eq!(m.title, None);
         assert_eq!(m.text.as_deref(), Some("Log ind"));
-        assert!(!m.show_titles);
     }
 
     #[test]

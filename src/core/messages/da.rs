@@ -199,6 +199,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.import.meeting", "Slug for det møde, dokumenterne hører til"),
     ("help.import.into", "Hvor de skal skrives, fx content/2025/foraarsmoede (ellers content/<år>)"),
     ("help.import.draft", "Marker de hentede dokumenter `draft: true`"),
+    ("help.import.members", "Marker de hentede dokumenter `access: members`: de udgives kun i medlemsområdet"),
     ("help.members", "Adgangskoderne til medlemsområdet: tilføj, fjern eller vis medlemmerne i members.htpasswd. Exitkode 0: udført; 1: fejlede; 2: forkert brug"),
     ("help.members.add", "Giv et medlem en adgangskode (du bliver spurgt om den to gange); har medlemmet allerede en, skiftes den"),
     ("help.members.remove", "Fjern et medlem, så navnet ikke længere kan logge ind"),

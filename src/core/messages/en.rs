@@ -199,6 +199,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.import.meeting", "The slug of the meeting the documents belong to"),
     ("help.import.into", "Where to write, e.g. content/2025/foraarsmoede (default: content/<year>)"),
     ("help.import.draft", "Mark the imported documents `draft: true`"),
+    ("help.import.members", "Mark the imported documents `access: members`: published only in the members' area"),
     ("help.members", "The members' area's passwords: add, remove or list the members in members.htpasswd. Exit code 0: done; 1: failed; 2: usage error"),
     ("help.members.add", "Give a member a password (asked for twice); a member who has one gets the new one instead"),
     ("help.members.remove", "Remove a member, so the name can no longer log in"),
