@@ -107,8 +107,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("per_page", "Slides pr. side", "Slides per page"),
     (
         "handout_help",
-        "Vælg layout, og udskriv på A4. Ved tre pr. side er der linjer til noter.",
-        "Choose a layout and print on A4. Three per page leaves lines for notes.",
+        "Vælg layout, og udskriv på A4. Ved tre pr. side er der linjer til noter; fire og seks pr. side udskrives i liggende format.",
+        "Choose a layout and print on A4. Three per page leaves lines for notes; four and six per page print landscape.",
     ),
     ("pages_count", "sider", "pages"),
     ("pack_title", "Mødemappe", "Meeting pack"),

@@ -127,6 +127,71 @@ test("handouts and packs print no text below 7 pt: an overfull slide prints as i
   await page.close();
 });
 
+/** In print media: the fullest sheet's slides against its printable area (the sheet inside its
+    margins, where its header, slides and page number print), and the smallest text in any
+    slide printed as a thumbnail, in pt. */
+const handoutFill = (page) => page.evaluate(() => {
+  const sheets = [...document.querySelectorAll(".handout .sheet")];
+  const slidesOf = (s) => s.querySelectorAll(".handout-item:not(.as-outline) .slide-box");
+  const sheet = sheets.reduce((a, b) => (slidesOf(b).length > slidesOf(a).length ? b : a));
+  const r = sheet.getBoundingClientRect(), cs = getComputedStyle(sheet);
+  const printable = (r.width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight))
+    * (r.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom));
+  const boxes = [...slidesOf(sheet)].map((b) => b.getBoundingClientRect());
+  // Every element with text of its own; the slide's footer prints at 7 pt by design, so the
+  // slide's own text is reported apart.
+  let smallest = { pt: Infinity, text: "" }, content = Infinity;
+  for (const el of document.querySelectorAll(".handout-item:not(.as-outline) .slide-box *")) {
+    if (!el.offsetParent || ![...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim())) continue;
+    const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+    if (pt < smallest.pt) smallest = { pt, text: `${el.tagName} "${el.textContent.trim().slice(0, 30)}"` };
+    if (el.closest(".slide-content")) content = Math.min(content, pt);
+  }
+  const mm = 96 / 25.4;
+  return { slides: boxes.length, sheets: sheets.length, cover: boxes.reduce((a, b) => a + b.width * b.height, 0) / printable,
+    width: boxes[0].width / mm, landscape: r.width > r.height, smallest, content };
+});
+
+test("handouts fill the sheet: at 4 and 6 per page the slides cover 75 % of the printable area, no thumbnail text under 7 pt", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const EXAMPLE = "2024/nyt-fra-bestyrelsen-efteraar-2024/handout/";
+  for (const [base, url, name] of [[example, EXAMPLE, "example"], [server, DECK + "handout/", "fixture"]]) {
+    for (const per of [1, 2, 3, 4, 6]) {
+      await page.goto(`${base.url}${url}?per-page=${per}`);
+      await page.emulateMedia({ media: "print" });
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      const m = await handoutFill(page);
+      const where = `${name} at ${per} per page`;
+      console.log(`# ${where}: ${m.slides} slides ${m.width.toFixed(0)} mm wide cover ${(m.cover * 100).toFixed(1)} % of the printable area; smallest slide text ${m.content.toFixed(1)} pt`);
+      assert.ok(m.smallest.pt >= FLOOR_PT - 0.05, `${where}: ${m.smallest.text} prints at ${m.smallest.pt.toFixed(2)} pt`);
+      assert.equal(m.landscape, per >= 4, `${where}: the sheet's orientation`);
+      if (name === "example") {
+        assert.equal(m.slides, per, `${where}: a full sheet`);
+        if (per >= 4) assert.ok(m.cover >= 0.75, `${where}: the slides cover ${(m.cover * 100).toFixed(1)} %`);
+      }
+      // The PDF has one A4 page per sheet, turned the way the sheets are.
+      const file = join(pdfDir, `fill-${name}-${per}.pdf`);
+      await page.pdf({ path: file, preferCSSPageSize: true });
+      const info = execFileSync("pdfinfo", [file]).toString();
+      const [, w, h] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+      assert.equal(Number(w) > Number(h), per >= 4, `${where}: PDF page ${w}×${h} pt`);
+      assert.ok(Math.abs(Math.max(w, h) - 841.9) < 1 && Math.abs(Math.min(w, h) - 595) < 1, `${where}: not A4`);
+      if (name === "example") assert.equal(Number(info.match(/Pages:\s+(\d+)/)[1]), m.sheets, `${where}: a sheet spilled onto another page`);
+      await page.emulateMedia({ media: "screen" });
+    }
+  }
+  // Back to 3 per page from 6: upright again.
+  await page.goto(`${example.url}${EXAMPLE}?per-page=6`);
+  await page.locator('#per-page-form input[value="3"]').check();
+  await page.emulateMedia({ media: "print" });
+  assert.equal((await handoutFill(page)).landscape, false);
+  const file = join(pdfDir, "fill-switched-3.pdf");
+  await page.pdf({ path: file, preferCSSPageSize: true });
+  const [, w, h] = execFileSync("pdfinfo", [file]).toString().match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+  assert.ok(Number(w) < Number(h), `3 per page after 6: PDF page ${w}×${h} pt`);
+  await page.close();
+});
+
 /** For every heading matching `selector`: the parts of its words (split at spaces and soft
     hyphens) that the browser broke across lines; none means words break only at joints. */
 const brokenParts = (page, selector) => page.evaluate((sel) => {
