@@ -295,3 +295,64 @@ test("a 4-column accounts table fits a 390 px phone with no sideways scroll", as
   await screenshot(page, "material-accounts-390");
   await page.close();
 });
+
+/** The wide-table cue of each table on the page: the edges' --more-left/--more-right, the mask's
+    opacity at the right edge, the sticky column's shadow, the line naming the columns off
+    screen, and which header cells lie more than half outside the visible box. */
+const tableCues = (page) => page.evaluate(() => [...document.querySelectorAll(".table-wrap")].map((wrap) => {
+  const cs = getComputedStyle(wrap);
+  const alphas = [...cs.maskImage.matchAll(/rgba?\(([^)]*)\)/g)].map((m) => { const p = m[1].split(/[\s,/]+/).filter(Boolean); return p.length > 3 ? Number(p[3]) : 1; });
+  const first = wrap.querySelector("tr > :first-child");
+  const box = wrap.getBoundingClientRect();
+  const from = getComputedStyle(first).position === "sticky" ? first.getBoundingClientRect().right : box.left;
+  const heads = [...wrap.querySelector("tr").cells].slice(1).map((c) => ({ text: c.textContent.trim(), r: c.getBoundingClientRect() }));
+  const hint = wrap.nextElementSibling?.classList.contains("table-more") ? wrap.nextElementSibling : null;
+  return {
+    columns: heads.length + 1, scroll: wrap.scrollWidth - wrap.clientWidth,
+    left: Number(cs.getPropertyValue("--more-left")), right: Number(cs.getPropertyValue("--more-right")),
+    rightEdgeAlpha: alphas.length ? alphas[alphas.length - 1] : 1,
+    shadow: Number(getComputedStyle(first, "::after").opacity || 0) * (getComputedStyle(first, "::after").content === "none" ? 0 : 1),
+    offRight: heads.filter((h) => h.r.left + h.r.width / 2 > box.right).map((h) => h.text),
+    offLeft: heads.filter((h) => h.r.left + h.r.width / 2 < from).map((h) => h.text),
+    hint: hint && !hint.hidden ? hint.textContent : "",
+  };
+}));
+
+test("a table wider than a 390 px phone shows which columns are off screen; one that fits shows nothing", async () => {
+  const URL = server.url + "2025/regnskab-2024-budget-2026/";
+  // Without JavaScript the edges fade by a scroll-driven animation alone; with it, a line names
+  // the columns off screen and follows the scrolling.
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(URL);
+    const how = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
+    let [fits, wide] = await tableCues(page);
+    // The 4-column accounts table fits: no scrolling, no cue.
+    assert.equal(fits.columns, 4);
+    assert.ok(fits.scroll <= 1, `the 4-column table scrolls ${fits.scroll}px`);
+    assert.deepEqual([fits.left, fits.right, fits.rightEdgeAlpha, fits.shadow, fits.hint], [0, 0, 1, 0, ""], `${how}: a cue on a table that fits`);
+    // The 6-column one scrolls: its right edge fades while columns lie beyond it.
+    assert.equal(wide.columns, 6);
+    assert.ok(wide.scroll > 50, `the 6-column table scrolls only ${wide.scroll}px`);
+    assert.ok(wide.offRight.length >= 2, `off screen: ${wide.offRight}`);
+    assert.equal(wide.right, 1, `${how}: no cue at the right edge`);
+    assert.ok(wide.rightEdgeAlpha < 0.3, `${how}: the right edge is ${wide.rightEdgeAlpha} opaque`);
+    assert.equal(wide.shadow, 0, `${how}: a shadow before anything scrolled under the first column`);
+    if (javaScriptEnabled) assert.equal(wide.hint, `${wide.offRight.join(" · ")} →`);
+    else assert.equal(wide.hint, "");
+    if (javaScriptEnabled) await screenshot(page, "material-wide-table-390");
+    // Scrolled to the end: nothing more to the right, the columns passed are named on the left.
+    await page.locator(".table-wrap").nth(1).evaluate((e) => { e.scrollLeft = e.scrollWidth; });
+    await page.waitForTimeout(150);
+    [fits, wide] = await tableCues(page);
+    assert.deepEqual(wide.offRight, []);
+    assert.ok(wide.offLeft.length >= 2, `scrolled past: ${wide.offLeft}`);
+    assert.deepEqual([wide.left, wide.right, wide.rightEdgeAlpha], [1, 0, 1], `${how}: the edges at the end`);
+    assert.equal(wide.shadow, 1, `${how}: no shadow beside the sticky first column`);
+    if (javaScriptEnabled) assert.equal(wide.hint, `← ${wide.offLeft.join(" · ")}`);
+    if (javaScriptEnabled) await screenshot(page, "material-wide-table-390-end");
+    await context.close();
+  }
+});
+
