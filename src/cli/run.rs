@@ -139,7 +139,7 @@ pub fn build_site(
                 0 => String::new(),
                 n => m.count("build.warnings", n, &[]),
             };
-            say.info(m.count(
+            let done = m.count(
                 "build.done",
                 report.documents,
                 &[
@@ -148,7 +148,16 @@ pub fn build_site(
                     ("files", &report.files),
                     ("warnings", &warnings),
                 ],
-            ));
+            );
+            say.info(done);
+            // Once per build: the public /links/ page only says the links are not checked.
+            if report.unchecked_links > 0 {
+                say.info(format!(
+                    "{}: {}",
+                    m.get("label.note"),
+                    m.count("links.unchecked", report.unchecked_links, &[])
+                ));
+            }
             if say.verbose {
                 let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
                 eprintln!("{}", m.fill("build.took", &[("ms", &ms)]));
