@@ -81,6 +81,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Meeting pack for printing",
     ),
     ("slides_count", "slides", "slides"),
+    ("slide_word", "slide", "slide"),
     ("notes", "Noter", "Notes"),
     ("print", "Udskriv", "Print"),
     // Presentation, speaker view, handout and meeting pack (issue 4).
@@ -161,6 +162,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("by_host", "Efter websted", "By website"),
     ("websites", "Websteder", "Websites"),
     ("websites_word", "websteder", "websites"),
+    ("website_word", "websted", "website"),
     (
         "pdfs_intro",
         "Alle PDF-filer i arkivet og alle PDF'er, som dokumenterne linker til.",
@@ -270,6 +272,8 @@ const COUNTED: &[(&str, &str, &str)] = &[
     ("author", "author", "authors"),
     ("link", "link_word", "links_word"),
     ("address", "address", "addresses"),
+    ("website", "website_word", "websites_word"),
+    ("slide", "slide_word", "slides_count"),
 ];
 
 /// The form of `noun` that goes with the count `n`: "1 dokument", "2 dokumenter". Danish and
