@@ -354,6 +354,10 @@ test("a table wider than a 390 px phone shows which columns are off screen; one 
     assert.equal(wide.shadow, 1, `${how}: no shadow beside the sticky first column`);
     if (javaScriptEnabled) assert.equal(wide.hint, `← ${wide.offLeft.join(" · ")}`);
     if (javaScriptEnabled) await screenshot(page, "material-wide-table-390-end");
+    // Focused from the keyboard, the edge does not fade, so nothing hides the focus ring.
+    await page.keyboard.press("Shift+Tab");
+    await page.locator(".table-wrap").nth(1).focus();
+    assert.equal(await page.locator(".table-wrap").nth(1).evaluate((e) => e.matches(":focus-visible") && getComputedStyle(e).maskImage), "none");
     await context.close();
   }
 });
