@@ -378,3 +378,20 @@ test("the meeting page on a desktop ends after its programme with the space ever
   }
   await page.close();
 });
+
+test("the printed pack opens with the meeting's own words, then the contents, and the programme whole on one page", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + MEETING + "pack/");
+  const file = join(pdfDir, "pack-cover.pdf");
+  await page.pdf({ path: file, preferCSSPageSize: true });
+  const pages = execFileSync("pdftotext", [file, "-"]).toString().split("\f").map((p) => p.replace(/\s+/g, " "));
+  const first = pages[0];
+  const at = (s) => { const i = first.indexOf(s); assert.ok(i >= 0, `"${s}" not on the first page: ${first}`); return i; };
+  assert.ok(at("Bestyrelsen inviterer alle praktiserende læger") < at("Indhold"), "the description before the contents");
+  assert.ok(at("Tilmelding sker til sekretariatet") < at("Indhold"), "the whole description on the cover");
+  const times = ["18:00", "18:10", "18:50", "19:00", "19:20", "19:35", "20:30", "20:55"];
+  const holding = pages.findIndex((p) => p.includes("Eventuelt og afslutning") && p.includes("18:00"));
+  assert.ok(holding >= 0, "the programme is cut across pages");
+  for (const t of times) assert.ok(pages[holding].includes(t), `${t} not with the rest of the programme`);
+  await page.close();
+});
