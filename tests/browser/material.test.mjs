@@ -393,5 +393,11 @@ test("the printed pack opens with the meeting's own words, then the contents, an
   const holding = pages.findIndex((p) => p.includes("Eventuelt og afslutning") && p.includes("18:00"));
   assert.ok(holding >= 0, "the programme is cut across pages");
   for (const t of times) assert.ok(pages[holding].includes(t), `${t} not with the rest of the programme`);
+  // Headings never skip a level, the description's own included (the Nu checker's rule).
+  for (const url of [server.url + MEETING + "pack/", example.url + "2024/efteraarsmoede-2024/pack/"]) {
+    await page.goto(url);
+    const levels = await page.evaluate(() => [...document.querySelectorAll("main :is(h1, h2, h3, h4, h5, h6)")].map((h) => Number(h.tagName[1])));
+    levels.forEach((l, i) => assert.ok(i === 0 || l <= levels[i - 1] + 1, `${url}: h${l} after h${levels[i - 1]}`));
+  }
   await page.close();
 });
