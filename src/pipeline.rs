@@ -48,6 +48,8 @@ pub struct BuildReport {
     pub files: usize,
     pub warnings: Diagnostics,
     pub timings: StageTimings,
+    /// Outside links `arkiv check` has no result for yet.
+    pub unchecked_links: usize,
 }
 
 /// The in-memory result of the render stage: everything that would be written.
@@ -355,6 +357,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         files: files + staged.copies.len(),
         warnings: staged.diagnostics,
         timings,
+        unchecked_links: staged.archive.unchecked_links(),
     })
 }
 

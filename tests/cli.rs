@@ -162,3 +162,82 @@ fn help_is_in_the_language_of_the_site_or_of_lang() {
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("arkiv "), "{}", run.stdout);
 }
+
+/// A finished check of `url` in the site's cache, as `arkiv check` leaves it.
+fn checked(site: &std::path::Path, urls: &[&str]) {
+    use arkiv::load::link_cache::{Cache, CheckResult, LinkState};
+    let mut cache = Cache::new();
+    for url in urls {
+        cache.results.insert(
+            url.to_string(),
+            CheckResult {
+                url: url.to_string(),
+                state: LinkState::Ok,
+                status: Some(200),
+                final_url: None,
+                redirects: Vec::new(),
+                content_type: Some("text/html".into()),
+                error: None,
+                attempts: 1,
+                checked_at: 1_700_000_000,
+            },
+        );
+    }
+    cache.save(site).unwrap();
+}
+
+#[test]
+fn the_build_tells_the_secretary_to_run_check_once_with_the_count() {
+    let (_dir, site) = new_site("da");
+    let yaml = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    let yaml = yaml.replace("base_url: /\n", "base_url: https://beboerne.example/\n");
+    std::fs::write(
+        site.join("site.yaml"),
+        format!("{yaml}\nlink_check:\n  skip: [intra.example]\n"),
+    )
+    .unwrap();
+    // Two outside web links; a mail address and a skipped host are never checked.
+    std::fs::write(
+        site.join("content/nyttige-links.md"),
+        "---\ntitle: Links\nkind: page\n---\n\nSe [kommunen](https://kommune.example/affald) og \
+         [boligselskabet](https://bolig.example/) (igen: [boligselskabet](https://bolig.example/)), \
+         skriv til [formanden](mailto:formand@beboerne.example), eller se [intra](https://intra.example/x).\n",
+    )
+    .unwrap();
+    let note = "bemærk: 2 eksterne links er ikke tjekket endnu; kør arkiv check i sitets mappe for at se, om de virker";
+    let run = build(&site);
+    assert_eq!(run.stderr.matches(note).count(), 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("arkiv check").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let run = arkiv(&site, &["build", "--lang", "en"]);
+    assert!(
+        run.stderr.contains("note: 2 outside links have not been checked yet; run arkiv check in the site's folder to see whether they work"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(arkiv(&site, &["build", "--quiet"]).stderr, "");
+    // After a check of one of them, one is left; after both, nothing is said.
+    checked(&site, &["https://kommune.example/affald"]);
+    let run = build(&site);
+    assert!(
+        run.stderr.contains("bemærk: 1 eksternt link er ikke tjekket endnu; kør arkiv check i sitets mappe for at se, om det virker"),
+        "{}",
+        run.stderr
+    );
+    checked(
+        &site,
+        &["https://kommune.example/affald", "https://bolig.example/"],
+    );
+    let run = build(&site);
+    assert!(!run.stderr.contains("arkiv check"), "{}", run.stderr);
+    // The public page says it neutrally and never names the command.
+    checked(&site, &[]);
+    build(&site);
+    let links = std::fs::read_to_string(site.join("output/links/index.html")).unwrap();
+    assert!(links.contains("Eksterne links er ikke tjekket endnu."));
+    assert!(!links.contains("arkiv check"));
+}

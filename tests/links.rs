@@ -393,3 +393,76 @@ fn a_damaged_check_cache_is_a_warning_not_a_lost_build() {
     );
     assert!(page.contains("href=\"https://a.example/\""));
 }
+
+/// Every `.html` file under `dir`.
+fn html_files(dir: &std::path::Path, into: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            html_files(&path, into);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            into.push(path);
+        }
+    }
+}
+
+#[test]
+fn counts_of_one_read_in_the_singular_on_every_page() {
+    let f = Fixture::new("title: Testforeningen\nminify: false\n");
+    f.doc(
+        "2025/nyhed.md",
+        "title: Nyhed\ndate: 2025-01-10\nkind: newsletter",
+        "Se [kommunens side](https://kommune.example/affald).\n",
+    );
+    f.doc(
+        "2025/oplaeg.md",
+        "title: Oplæg\ndate: 2025-01-12\nkind: slides",
+        "## Det eneste slide\n\n- Et punkt\n",
+    );
+    let (code, stderr) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(f
+        .read_output("links/index.html")
+        .contains("1 link · 1 adresse · 1 websted"));
+    assert!(f
+        .read_output("links/kommune-example/index.html")
+        .contains("1 link · 1 adresse"));
+    assert!(f
+        .read_output("archive/2025/index.html")
+        .contains("1 slide<"));
+    let plural_of_one = plurals_of_one(&[
+        "links",
+        "adresser",
+        "websteder",
+        "slides",
+        "dokumenter",
+        "sider",
+    ]);
+    let mut pages = Vec::new();
+    html_files(&f.output(), &mut pages);
+    for page in pages {
+        let text = std::fs::read_to_string(&page).unwrap();
+        if let Some(bad) = plural_of_one.iter().find(|p| text.contains(p.as_str())) {
+            panic!(
+                "{}: \"{}\"",
+                page.display(),
+                bad.trim_start_matches(['>', ' '])
+            );
+        }
+    }
+}
+
+/// "1 links", written as it stands after a tag or a space: the plural after the count one.
+fn plurals_of_one(nouns: &[&str]) -> Vec<String> {
+    nouns
+        .iter()
+        .flat_map(|n| {
+            [
+                format!(">1 {n}<"),
+                format!(">1 {n} "),
+                format!(" 1 {n} "),
+                format!(" 1 {n}<"),
+            ]
+        })
+        .collect()
+}

@@ -330,3 +330,20 @@ fn a_small_archive_lists_every_pdf_on_the_overview_and_says_links_neutrally() {
     let links = page(&out, "links");
     assert!(!links.contains("arkiv check"));
 }
+
+#[test]
+fn the_build_not_the_public_link_index_tells_the_secretary_to_run_check() {
+    // The fixture cites outside PDFs as real reports do; nothing is checked yet.
+    let (out, stderr) = build();
+    assert_eq!(
+        stderr
+            .matches("bemærk: 3 eksterne links er ikke tjekket endnu; kør arkiv check i sitets mappe for at se, om de virker")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    let links = page(&out, "links");
+    assert!(links.contains("Eksterne links er ikke tjekket endnu."));
+    assert!(!links.contains("arkiv check"));
+    assert!(page(&out, "pdfs").contains("svar-fra-kredsen-2025.pdf"));
+}

@@ -524,3 +524,62 @@ fn serve_previews_members_only_documents_marked_and_says_it_is_a_preview() {
     assert_eq!(status, 200);
     assert!(home.contains("Forhåndsvisning med medlemsdokumenter"));
 }
+
+#[test]
+fn the_link_index_tells_the_secretary_to_run_check_until_it_has_run() {
+    let (_dir, site) = example_site();
+    let serve = Serve::start(&site);
+    let body = serve.wait_for("/links/", "the link index", |s, b| {
+        s == 200 && b.contains("<main")
+    });
+    // Served: the instruction, in the site's language, at the foot of the link index only.
+    assert!(body.contains("id=\"arkiv-serve-notice\""), "{body}");
+    assert!(
+        body.contains("eksterne links er ikke tjekket endnu; kør arkiv check i sitets mappe"),
+        "{body}"
+    );
+    assert!(body.contains("Kun i forhåndsvisningen"));
+    let (_, home) = serve.get("/");
+    assert!(
+        !home.contains("arkiv-serve-notice"),
+        "the notice is on the link index only"
+    );
+    // The terminal says it once, with the count.
+    let log = serve.log();
+    assert_eq!(
+        log.matches("eksterne links er ikke tjekket endnu").count(),
+        1,
+        "{log}"
+    );
+    assert!(log.contains("bemærk: "), "{log}");
+    // The built page itself never names the command.
+    let rendered = arkiv::pipeline::render_site(&site, false).unwrap();
+    let page = rendered
+        .files
+        .iter()
+        .find(|f| f.path == "links/index.html")
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&page.contents).contains("arkiv check"));
+    // `arkiv check` saves its results: serve picks them up, and the notice goes.
+    let mut cache = arkiv::load::link_cache::Cache::new();
+    for t in rendered.archive.links.index.web_targets() {
+        cache.results.insert(
+            t.url.clone(),
+            arkiv::load::link_cache::CheckResult {
+                url: t.url.clone(),
+                state: arkiv::load::link_cache::LinkState::Ok,
+                status: Some(200),
+                final_url: None,
+                redirects: Vec::new(),
+                content_type: None,
+                error: None,
+                attempts: 1,
+                checked_at: 1_700_000_000,
+            },
+        );
+    }
+    cache.save(&site).unwrap();
+    serve.wait_for("/links/", "the notice to go", |s, b| {
+        s == 200 && !b.contains("arkiv-serve-notice") && b.contains("Seneste linktjek")
+    });
+}

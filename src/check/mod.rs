@@ -12,6 +12,7 @@ use crate::load::config::{LinkCheckConfig, SiteConfig};
 use crate::load::link_cache::{self, now_secs, Cache, CheckResult};
 use crate::model::build_archive;
 use crate::model::link_index::{host_of, LinkIndex};
+pub use crate::model::link_model::is_skipped;
 use http::HttpSettings;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -96,26 +97,6 @@ pub fn settings_from(config: &LinkCheckConfig) -> HttpSettings {
         budget: Some(Duration::from_secs(config.budget_secs.max(1))),
         ..HttpSettings::default()
     }
-}
-
-/// True when `url` matches an entry of the skip list: a host (and its sub-domains) or a URL
-/// prefix.
-pub fn is_skipped(url: &str, skip: &[String]) -> bool {
-    let host = host_of(url).unwrap_or_default();
-    skip.iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .any(|s| {
-            if s.contains("://") {
-                url.starts_with(s)
-            } else if s.contains('/') {
-                let rest = url.split_once("://").map_or(url, |(_, r)| r);
-                rest.starts_with(s)
-            } else {
-                let s = s.to_ascii_lowercase();
-                host == s || host.ends_with(&format!(".{s}"))
-            }
-        })
 }
 
 /// Runs the whole check of the site at `site_root`. `Err` only when the site cannot be read
@@ -231,24 +212,4 @@ fn check_with_progress(
     });
     bar.finish_and_clear();
     results
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn skip_by_host_and_prefix() {
-        let skip = vec![
-            "intra.example".to_string(),
-            "https://a.example/private/".into(),
-            "b.example/x".into(),
-        ];
-        assert!(is_skipped("https://intra.example/a", &skip));
-        assert!(is_skipped("https://www.intra.example/a", &skip));
-        assert!(!is_skipped("https://notintra.example/a", &skip));
-        assert!(is_skipped("https://a.example/private/doc.pdf", &skip));
-        assert!(!is_skipped("https://a.example/public/doc.pdf", &skip));
-        assert!(is_skipped("http://b.example/x/y", &skip));
-    }
 }

@@ -139,7 +139,7 @@ pub fn build_site(
                 0 => String::new(),
                 n => m.count("build.warnings", n, &[]),
             };
-            say.info(m.count(
+            let done = m.count(
                 "build.done",
                 report.documents,
                 &[
@@ -148,12 +148,21 @@ pub fn build_site(
                     ("files", &report.files),
                     ("warnings", &warnings),
                 ],
-            ));
+            );
+            say.info(done);
             if let Some(folder) = &report.members_folder {
                 say.info(m.count(
                     "build.members",
                     report.members_documents,
                     &[("folder", folder)],
+                ));
+            }
+            // Once per build: the public /links/ page only says the links are not checked.
+            if report.unchecked_links > 0 {
+                say.info(format!(
+                    "{}: {}",
+                    m.get("label.note"),
+                    m.count("links.unchecked", report.unchecked_links, &[])
                 ));
             }
             if say.verbose {

@@ -91,6 +91,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Meeting pack for printing",
     ),
     ("slides_count", "slides", "slides"),
+    ("slide_word", "slide", "slide"),
     ("notes", "Noter", "Notes"),
     ("print", "Udskriv", "Print"),
     // Presentation, speaker view, handout and meeting pack (issue 4).
@@ -117,8 +118,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("per_page", "Slides pr. side", "Slides per page"),
     (
         "handout_help",
-        "Vælg layout, og udskriv på A4. Ved tre pr. side er der linjer til noter.",
-        "Choose a layout and print on A4. Three per page leaves lines for notes.",
+        "Vælg layout, og udskriv på A4. Ved tre pr. side er der linjer til noter; fire og seks pr. side udskrives i liggende format.",
+        "Choose a layout and print on A4. Three per page leaves lines for notes; four and six per page print landscape.",
     ),
     ("pages_count", "sider", "pages"),
     ("pack_title", "Mødemappe", "Meeting pack"),
@@ -171,6 +172,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("by_host", "Efter websted", "By website"),
     ("websites", "Websteder", "Websites"),
     ("websites_word", "websteder", "websites"),
+    ("website_word", "websted", "website"),
     (
         "pdfs_intro",
         "Alle PDF-filer i arkivet og alle PDF'er, som dokumenterne linker til.",
@@ -280,6 +282,8 @@ const COUNTED: &[(&str, &str, &str)] = &[
     ("author", "author", "authors"),
     ("link", "link_word", "links_word"),
     ("address", "address", "addresses"),
+    ("website", "website_word", "websites_word"),
+    ("slide", "slide_word", "slides_count"),
 ];
 
 /// The form of `noun` that goes with the count `n`: "1 dokument", "2 dokumenter". Danish and

@@ -23,9 +23,10 @@ pub struct Slide {
     /// readable size: each part's HTML, the first with the slide's own heading, the rest to be
     /// shown under "… (forts.)". Empty when the slide is shown whole.
     pub parts: Vec<String>,
-    /// The most slides per printed page at which the slide still prints at 7 pt or more as a
-    /// thumbnail; on fuller pages it prints as its outline text (see `model::slide_fit`).
-    pub print_max_per_page: usize,
+    /// The handout layouts (slides per A4 page) at which the slide still prints at 7 pt or
+    /// more as a thumbnail; at the others it prints as its outline text (see
+    /// `model::slide_fit`).
+    pub print_layouts: Vec<usize>,
 }
 
 /// A document of the archive, ready to render.
@@ -126,7 +127,7 @@ pub fn render_document(
                 notes_html: notes.map(|n| renumber_links(&n.html, notes_offset)),
                 line: s.line,
                 parts,
-                print_max_per_page: s.fit.print_max_per_page(),
+                print_layouts: s.fit.print_layouts(),
             });
         }
         all

@@ -9,7 +9,7 @@ use crate::core::diagnostics::Diagnostic;
 use crate::core::slug::slugify;
 use crate::load::link_cache::Cache;
 use crate::model::document::Document;
-use crate::model::link_index::{pdf_index, LinkIndex, LinkKind, PdfEntry, PdfPlace};
+use crate::model::link_index::{host_of, pdf_index, LinkIndex, LinkKind, PdfEntry, PdfPlace};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -78,6 +78,26 @@ pub struct LinkModel {
     pub pdf_groups: Vec<Section>,
     /// For each PDF, the year section and page its row starts on.
     pub pdf_year_page: Vec<(usize, usize)>,
+}
+
+/// True when `url` matches an entry of `link_check.skip`: a host (and its sub-domains) or a
+/// URL prefix. `arkiv check` never asks about these.
+pub fn is_skipped(url: &str, skip: &[String]) -> bool {
+    let host = host_of(url).unwrap_or_default();
+    skip.iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .any(|s| {
+            if s.contains("://") {
+                url.starts_with(s)
+            } else if s.contains('/') {
+                let rest = url.split_once("://").map_or(url, |(_, r)| r);
+                rest.starts_with(s)
+            } else {
+                let s = s.to_ascii_lowercase();
+                host == s || host.ends_with(&format!(".{s}"))
+            }
+        })
 }
 
 /// Cuts `rows` into pages of about `budget`, a row with `count(row)` citations weighing
@@ -149,6 +169,15 @@ fn unique_slug(wanted: String, taken: &mut HashSet<String>) -> String {
 }
 
 impl LinkModel {
+    /// How many outside web links `arkiv check` has no result for (never checked, or added
+    /// since), leaving out those `skip` (`link_check.skip`) says never to check.
+    pub fn unchecked(&self, skip: &[String]) -> usize {
+        self.index
+            .web_targets()
+            .filter(|t| !self.cache.results.contains_key(&t.url) && !is_skipped(&t.url, skip))
+            .count()
+    }
+
     /// Reads the check cache under the site root and builds both indexes and their pages. A
     /// damaged cache is a warning (the index then shows no statuses), never an error.
     pub fn build(
@@ -332,5 +361,20 @@ mod tests {
         assert_eq!(unique_slug("a-example".into(), &mut taken), "a-example");
         assert_eq!(unique_slug("a-example".into(), &mut taken), "a-example-2");
         assert_eq!(unique_slug(String::new(), &mut taken), "host");
+    }
+
+    #[test]
+    fn skip_by_host_and_prefix() {
+        let skip = vec![
+            "intra.example".to_string(),
+            "https://a.example/private/".into(),
+            "b.example/x".into(),
+        ];
+        assert!(is_skipped("https://intra.example/a", &skip));
+        assert!(is_skipped("https://www.intra.example/a", &skip));
+        assert!(!is_skipped("https://notintra.example/a", &skip));
+        assert!(is_skipped("https://a.example/private/doc.pdf", &skip));
+        assert!(!is_skipped("https://a.example/public/doc.pdf", &skip));
+        assert!(is_skipped("http://b.example/x/y", &skip));
     }
 }

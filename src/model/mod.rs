@@ -335,6 +335,13 @@ impl Archive {
         !self.area.members || !self.documents[i].url.starts_with(&self.area.public_prefix)
     }
 
+    /// How many outside links `arkiv check` has not checked yet (see `LinkModel::unchecked`):
+    /// the build and serve tell the secretary to run it; the public `/links/` page only says
+    /// the links are not checked.
+    pub fn unchecked_links(&self) -> usize {
+        self.links.unchecked(&self.config.link_check.skip)
+    }
+
     /// Builds the link and PDF indexes again, after serve changed documents in place.
     pub fn refresh_links(&mut self, diagnostics: &mut Diagnostics) {
         let (links, cache_problem) =

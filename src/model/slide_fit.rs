@@ -65,10 +65,10 @@ impl SlideFit {
         self.cuts.len() + 1
     }
 
-    /// The most slides per printed A4 page at which this slide's thumbnail keeps its text at
-    /// 7 pt or more (0: print it as outline text on every layout). The thumbnail is 182 mm wide
-    /// at 1 per page, 165 mm at 2, 104 mm at 3 and 87 mm at 4 and 6.
-    pub fn print_max_per_page(&self) -> usize {
+    /// The handout layouts (slides per A4 page) at which this slide's thumbnail keeps its text
+    /// at 7 pt or more; at the others it prints as its outline text. Empty: outline text on
+    /// every layout.
+    pub fn print_layouts(&self) -> Vec<usize> {
         // The largest text size (in % of the slide's height) at which the slide fits: the
         // floor holds a full slide's lines, and fewer lines grow up to the presentation's
         // largest size (slides-fit.js: MIN 3.4, MAX 5.6), with a little to spare.
@@ -77,12 +77,20 @@ impl SlideFit {
             * 0.95;
         // 7 pt is 2.47 mm; the smallest text (sub-items, tables) must reach it too.
         let readable = |width_mm: f32| fit * self.smallest * width_mm * 9.0 / 16.0 / 100.0 >= 2.47;
-        [(6, 87.0), (3, 104.0), (2, 165.0), (1, 182.0)]
+        THUMBNAIL_MM
             .into_iter()
-            .find(|&(_, w)| readable(w))
-            .map_or(0, |(n, _)| n)
+            .filter(|&(_, w)| readable(w))
+            .map(|(n, _)| n)
+            .collect()
     }
 }
+
+/// How wide a slide's thumbnail prints at each handout layout (slides per A4 page), in mm, as
+/// handout.css lays the sheets out: the full 182 mm at 1 and 2 per page, 104 mm beside the
+/// note lines at 3, and the largest the landscape grid allows at 4 (two columns) and 6 (three
+/// rows). Not in order of size: a 3-per-page thumbnail is smaller than a 4-per-page one.
+pub const THUMBNAIL_MM: [(usize, f32); 5] =
+    [(1, 182.0), (2, 182.0), (3, 104.0), (4, 134.0), (6, 109.0)];
 
 fn is_fence(trimmed: &str) -> bool {
     trimmed.starts_with("```") || trimmed.starts_with("~~~")
@@ -325,7 +333,7 @@ mod tests {
         let f = fit_slide("## Program\n\n- Velkomst\n- Beretning\n- Eventuelt\n");
         assert_eq!(f.parts(), 1);
         assert_eq!(f.text_lines, 3);
-        assert_eq!(f.print_max_per_page(), 6);
+        assert_eq!(f.print_layouts(), vec![1, 2, 3, 4, 6]);
     }
 
     #[test]
@@ -355,7 +363,7 @@ mod tests {
         // Line numbers follow the file: the second part starts on its first item's line.
         let first_of_second = 10 + text[..f.cuts[0]].matches('\n').count();
         assert_eq!(parts[1].1, first_of_second);
-        assert_eq!(f.print_max_per_page(), 0);
+        assert_eq!(f.print_layouts(), Vec::<usize>::new());
         assert!(!f.too_dense);
     }
 
@@ -394,9 +402,19 @@ mod tests {
     }
 
     #[test]
-    fn ten_bullets_print_three_per_page_and_thirty_are_outline_text() {
-        assert_eq!(fit_slide(&bullets(10)).print_max_per_page(), 3);
-        assert_eq!(fit_slide(&bullets(6)).print_max_per_page(), 6);
-        assert_eq!(fit_slide(&bullets(30)).print_max_per_page(), 0);
+    fn ten_bullets_print_as_thumbnails_but_thirty_are_outline_text() {
+        // Ten bullets print readably on the landscape 4- and 6-per-page sheets too (134 and
+        // 109 mm), and on the upright 3-per-page sheet beside the note lines (104 mm).
+        assert_eq!(fit_slide(&bullets(10)).print_layouts(), vec![1, 2, 3, 4, 6]);
+        assert_eq!(fit_slide(&bullets(6)).print_layouts(), vec![1, 2, 3, 4, 6]);
+        assert_eq!(fit_slide(&bullets(30)).print_layouts(), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_slide_between_the_widths_prints_on_the_wider_layouts_only() {
+        // Twelve bullets: too small at 104 and 109 mm, readable at 134 mm and up, so 4 per
+        // page prints the thumbnail while 3 and 6 per page print the outline text.
+        assert_eq!(fit_slide(&bullets(12)).print_layouts(), vec![1, 2, 4]);
+        assert_eq!(fit_slide(&bullets(15)).print_layouts(), vec![1, 2]);
     }
 }

@@ -33,9 +33,16 @@ pub struct SlideView {
     /// its second part. `#N` always counts the deck's own slides, as the outline, the handout
     /// and links from other documents do, so a link never moves when a slide is cut anew.
     pub anchor: String,
-    /// The most slides per printed page at which its thumbnail still prints at 7 pt or more;
-    /// on fuller pages the handout and the pack print its outline text instead.
-    pub print_max: usize,
+    /// The layouts (slides per printed page) at which its thumbnail still prints at 7 pt or
+    /// more; at the others the handout and the pack print its outline text instead.
+    pub print_layouts: Vec<usize>,
+}
+
+impl SlideView {
+    /// True when the slide prints as its outline text at `per_page` slides a page.
+    pub fn as_outline(&self, per_page: usize) -> bool {
+        !self.print_layouts.contains(&per_page)
+    }
 }
 
 /// One printed page of a handout: the slides on it and its page number.
@@ -43,7 +50,7 @@ pub struct SlideView {
 pub struct Sheet {
     pub number: usize,
     pub slides: Vec<SlideView>,
-    /// The sheet holds one slide printed as its outline text (see `SlideView::print_max`).
+    /// The sheet holds one slide printed as its outline text (see `SlideView::print_layouts`).
     pub outline: bool,
 }
 
@@ -106,7 +113,7 @@ fn slide_view(slide: &Slide, doc_url: &str, page_url: &str) -> SlideView {
         part: 1,
         parts: 1,
         anchor: slide.number.to_string(),
-        print_max: slide.print_max_per_page,
+        print_layouts: slide.print_layouts.clone(),
     }
 }
 
@@ -172,13 +179,13 @@ pub fn sheets(slides: &[SlideView], per_page: usize) -> Vec<Sheet> {
             let slides = std::mem::take(current);
             out.push(Sheet {
                 number: out.len() + 1,
-                outline: slides.iter().any(|s| s.print_max < per_page),
+                outline: slides.iter().any(|s| s.as_outline(per_page)),
                 slides,
             });
         }
     };
     for s in slides {
-        if s.print_max < per_page {
+        if s.as_outline(per_page) {
             flush(&mut current, &mut out);
             current.push(s.clone());
             flush(&mut current, &mut out);
@@ -391,7 +398,7 @@ mod tests {
             part: 1,
             parts: 1,
             anchor: n.to_string(),
-            print_max: 6,
+            print_layouts: PER_PAGE_CHOICES.to_vec(),
         };
         let views: Vec<SlideView> = (1..=12).map(slide).collect();
         assert_eq!(sheets(&views, 3).len(), 4);
@@ -406,7 +413,7 @@ mod tests {
         assert_eq!(sheet_count(&views[..5], 0), 5);
         // A slide printed as outline text at 3 per page gets a page of its own.
         let mut dense = views[..7].to_vec();
-        dense[3].print_max = 2;
+        dense[3].print_layouts = vec![1, 2];
         let pages: Vec<Vec<usize>> = sheets(&dense, 3)
             .iter()
             .map(|s| s.slides.iter().map(|v| v.number).collect())

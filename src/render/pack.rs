@@ -130,7 +130,8 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
             "date_long": m.front.date.map(|x| x.long(lang)),
             "place": m.front.place,
             "programme": programme,
-            "body": demote_headings(&prefix_ids(&rebase_links(&m.html, &m.url, &page_url), "p0-")),
+            // Under the pack's title, as on the meeting page: its headings keep their level.
+            "body": prefix_ids(&rebase_links(&m.html, &m.url, &page_url), "p0-"),
             "attachments": m.attachments.iter().map(|a| a.title.clone()).collect::<Vec<_>>(),
         }),
     );

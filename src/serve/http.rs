@@ -182,7 +182,19 @@ fn lookup(shared: &Shared, url_path: &str) -> Found {
         rel.to_string()
     };
     let site = shared.lock();
-    let page = |bytes: &[u8]| overlay::inject(bytes, site.version, &site.errors, site.language);
+    // The link index tells the secretary what only they can do: run `arkiv check`.
+    let notice = (site.unchecked_links > 0
+        && rel.starts_with(&format!("{}/", crate::routes::LINKS)))
+    .then(|| overlay::unchecked_notice_html(site.unchecked_links, site.language));
+    let page = |bytes: &[u8]| {
+        overlay::inject(
+            bytes,
+            site.version,
+            &site.errors,
+            notice.as_deref(),
+            site.language,
+        )
+    };
     if let Some(body) = site.files.get(&rel).or_else(|| site.model_files.get(&rel)) {
         let content_type = content_type(&rel);
         let body = if content_type.starts_with("text/html") {

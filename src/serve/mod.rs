@@ -218,6 +218,11 @@ fn rebuild(
             let full = update.full;
             let steps = update.timings.clone();
             shared.publish(update);
+            let unchecked = builder
+                .published_archive()
+                .map_or(0, |a| a.unchecked_links());
+            // Said in the terminal when the number changes, on the link index while it lasts.
+            let changed = shared.set_unchecked_links(unchecked);
             if quiet {
                 return true;
             }
@@ -228,6 +233,13 @@ fn rebuild(
                 for (step, took) in &steps.stages {
                     eprintln!("  {step:<12} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                 }
+            }
+            if changed && unchecked > 0 {
+                eprintln!(
+                    "{}: {}",
+                    say.get("label.note"),
+                    say.count("links.unchecked", unchecked, &[])
+                );
             }
             true
         }

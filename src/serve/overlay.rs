@@ -1,7 +1,9 @@
 //! What serve adds to every HTML page it sends: the live-reload script, and while the site has
 //! errors, an overlay naming file, line, problem and fix, so the secretary sees the mistake
-//! where they are looking (the browser) and not only in a terminal they may not read. Added
-//! at send time, never in the templates, so a built site never carries any of it.
+//! where they are looking (the browser) and not only in a terminal they may not read. On the
+//! link index it adds a note of what only the secretary can do (run `arkiv check`), which the
+//! public page leaves out. Added at send time, never in the templates, so a built site never
+//! carries any of it.
 
 use crate::core::diagnostics::Diagnostic;
 use crate::core::i18n;
@@ -9,6 +11,9 @@ use crate::core::i18n::Language;
 
 /// The element id of the overlay, which the tests and the script look for.
 pub const OVERLAY_ID: &str = "arkiv-error-overlay";
+
+/// The element id of the secretary's note on the link index.
+pub const NOTICE_ID: &str = "arkiv-serve-notice";
 
 /// The path tabs listen on for changes (Server-Sent Events).
 pub const EVENTS_PATH: &str = "/__arkiv/events";
@@ -90,13 +95,39 @@ style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(
     )
 }
 
-/// `html` with the live-reload script (and the overlay, when there are errors) added before
-/// `</body>`, or at the end when the page has no closing body tag.
-pub fn inject(html: &[u8], version: u64, errors: &[Diagnostic], language: Language) -> Vec<u8> {
+/// The note on the link index while `unchecked` outside links have no `arkiv check` result:
+/// the instruction the build prints, in the site's language, at the foot of the window.
+pub fn unchecked_notice_html(unchecked: usize, language: Language) -> String {
+    let m = crate::core::messages::Messages::new(language);
+    let e = crate::core::escape::html;
+    format!(
+        "<aside id=\"{NOTICE_ID}\" role=\"note\" aria-labelledby=\"{NOTICE_ID}-title\" \
+style=\"position:fixed;left:1rem;right:1rem;bottom:1rem;z-index:2147483646;width:auto;max-width:42rem;box-sizing:border-box;margin:0 auto;display:flex;gap:1rem;align-items:flex-start;\
+background:#fff8e1;color:#1a1a1a;border:1px solid #d9a400;border-left:6px solid #d9a400;border-radius:6px;padding:.75rem 1rem;\
+font:15px/1.45 system-ui,sans-serif;box-shadow:0 4px 18px rgba(0,0,0,.25)\">\
+<p style=\"margin:0;flex:1\"><strong id=\"{NOTICE_ID}-title\">{title}:</strong> {text}</p>\
+<button type=\"button\" onclick=\"this.closest('#{NOTICE_ID}').remove()\" style=\"font:inherit;padding:.2rem .8rem;border:1px solid #555;border-radius:4px;background:#fff;cursor:pointer\">{hide}</button>\
+</aside>",
+        title = e(m.get("links.unchecked.title")),
+        text = e(&m.count("links.unchecked", unchecked, &[])),
+        hide = e(i18n::text(language, "serve_errors_hide")),
+    )
+}
+
+/// `html` with the live-reload script (the overlay, when there are errors, and `notice`, when
+/// given) added before `</body>`, or at the end when the page has no closing body tag.
+pub fn inject(
+    html: &[u8],
+    version: u64,
+    errors: &[Diagnostic],
+    notice: Option<&str>,
+    language: Language,
+) -> Vec<u8> {
     let mut extra = String::new();
     if !errors.is_empty() {
         extra.push_str(&overlay_html(errors, language));
     }
+    extra.push_str(notice.unwrap_or_default());
     extra.push_str(
         &SCRIPT
             .replace("__VERSION__", &version.to_string())
@@ -144,16 +175,36 @@ mod tests {
     #[test]
     fn injects_before_the_last_body_close() {
         let page = b"<html><body><p>x</p></BODY></html>";
-        let out = String::from_utf8(inject(page, 3, &[], Language::Da)).unwrap();
+        let out = String::from_utf8(inject(page, 3, &[], None, Language::Da)).unwrap();
         let script = out.find("<script>").unwrap();
         assert!(script < out.find("</BODY>").unwrap());
         assert!(out.contains("var version = 3, hadError = false;"));
         assert!(!out.contains(OVERLAY_ID));
-        let bare = String::from_utf8(inject(b"<p>no body</p>", 1, &[], Language::Da)).unwrap();
+        let bare =
+            String::from_utf8(inject(b"<p>no body</p>", 1, &[], None, Language::Da)).unwrap();
         assert!(bare.starts_with("<p>no body</p><script>"));
         let err = Diagnostic::error(None, "broken");
-        let out = String::from_utf8(inject(page, 4, &[err], Language::Da)).unwrap();
+        let out = String::from_utf8(inject(page, 4, &[err], None, Language::Da)).unwrap();
         assert!(out.contains(OVERLAY_ID));
         assert!(out.contains("hadError = true"));
+    }
+
+    #[test]
+    fn the_unchecked_links_notice_tells_the_secretary_to_run_check() {
+        let da = unchecked_notice_html(12, Language::Da);
+        assert!(da.contains("Kun i forhåndsvisningen:"), "{da}");
+        assert!(
+            da.contains("12 eksterne links er ikke tjekket endnu; kør arkiv check"),
+            "{da}"
+        );
+        assert!(da.contains(">Skjul</button>"));
+        let en = unchecked_notice_html(1, Language::En);
+        assert!(
+            en.contains("1 outside link has not been checked yet; run arkiv check"),
+            "{en}"
+        );
+        let page = b"<html><body><p>x</p></body></html>";
+        let out = String::from_utf8(inject(page, 1, &[], Some(&da), Language::Da)).unwrap();
+        assert!(out.find(NOTICE_ID).unwrap() < out.find("</body>").unwrap());
     }
 }

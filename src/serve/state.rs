@@ -26,6 +26,8 @@ pub struct ServedSite {
     pub last_paths: Option<Vec<String>>,
     /// The site's language, for the overlay's words.
     pub language: crate::core::i18n::Language,
+    /// Outside links `arkiv check` has no result for; the link index says so to the secretary.
+    pub unchecked_links: usize,
 }
 
 /// What a tab learns when the site changes.
@@ -111,6 +113,12 @@ impl Shared {
         site.last_paths = Some(paths);
         drop(site);
         self.changed.notify_all();
+    }
+
+    /// Records how many outside links are unchecked; true when that changed.
+    pub fn set_unchecked_links(&self, n: usize) -> bool {
+        let mut site = self.lock();
+        std::mem::replace(&mut site.unchecked_links, n) != n
     }
 
     /// Records a failed build: the pages stay, every page shows the errors.

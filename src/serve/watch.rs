@@ -165,6 +165,13 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Vec<Change> {
                 _ => None,
             })
             .collect();
+        // `arkiv check` saved new results: the link index shows them (and stops asking for it).
+        if names == [crate::load::link_cache::CACHE_FILE] {
+            if !changes.contains(&Change::Everything) {
+                changes.push(Change::Everything);
+            }
+            continue;
+        }
         if names.iter().any(|n| is_ignored_name(n)) {
             continue;
         }
@@ -223,6 +230,15 @@ mod tests {
             ],
         );
         assert_eq!(everything, vec![Change::Everything]);
+        // New `arkiv check` results reload everything; its temporary file does not.
+        let checked = classify(
+            root,
+            &[
+                PathBuf::from("/site/.arkiv-linkcheck.json.tmp"),
+                PathBuf::from("/site/.arkiv-linkcheck.json"),
+            ],
+        );
+        assert_eq!(checked, vec![Change::Everything]);
         assert_eq!(
             classify(root, &[PathBuf::from("/site/content")]),
             vec![Change::Content(PathBuf::new())]

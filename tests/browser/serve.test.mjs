@@ -48,3 +48,22 @@ test("a broken save shows the overlay in the open tab; the fix removes it", asyn
   await overlay.waitFor({ state: "detached", timeout: 20000 });
   await page.close();
 });
+
+test("the link index tells the secretary to run arkiv check, on a phone too; Skjul hides it", async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(url + "links/");
+  const notice = page.locator("#arkiv-serve-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Kun i forhåndsvisningen: \d+ eksterne links er ikke tjekket endnu; kør arkiv check/);
+  const box = await notice.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 390, `the notice spans ${box.x}–${box.x + box.width} px`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  // The page itself says it neutrally, for members.
+  assert.match(await page.locator(".check-note").innerText(), /^Eksterne links er ikke tjekket endnu\.$/);
+  await screenshot(page, "serve-links-notice-390");
+  await page.getByRole("button", { name: "Skjul" }).click();
+  assert.equal(await notice.count(), 0);
+  await page.goto(url);
+  assert.equal(await page.locator("#arkiv-serve-notice").count(), 0, "only on the link index");
+  await page.close();
+});

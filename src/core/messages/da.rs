@@ -42,6 +42,16 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "sitet blev ikke bygget: {n} fejl; det forrige output er ikke rørt",
     ),
     ("build.took", "tog {ms} ms i alt"),
+    // Eksterne links, som arkiv check ikke har tjekket: bygningen og arkiv serve siger det.
+    (
+        "links.unchecked.one",
+        "1 eksternt link er ikke tjekket endnu; kør arkiv check i sitets mappe for at se, om det virker",
+    ),
+    (
+        "links.unchecked.other",
+        "{n} eksterne links er ikke tjekket endnu; kør arkiv check i sitets mappe for at se, om de virker",
+    ),
+    ("links.unchecked.title", "Kun i forhåndsvisningen"),
     // arkiv serve
     ("serve.where", "viser {dir} på {url} (tryk Ctrl-C for at stoppe)"),
     (

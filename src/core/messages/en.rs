@@ -42,6 +42,16 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "build failed: {n} errors; the previous output was left as it was",
     ),
     ("build.took", "took {ms} ms in all"),
+    // Outside links arkiv check has not checked: the build and arkiv serve say so.
+    (
+        "links.unchecked.one",
+        "1 outside link has not been checked yet; run arkiv check in the site's folder to see whether it works",
+    ),
+    (
+        "links.unchecked.other",
+        "{n} outside links have not been checked yet; run arkiv check in the site's folder to see whether they work",
+    ),
+    ("links.unchecked.title", "Only in the preview"),
     // arkiv serve
     ("serve.where", "serving {dir} at {url} (press Ctrl-C to stop)"),
     (

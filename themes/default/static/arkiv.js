@@ -3,6 +3,8 @@
      so folder links get index.html added.
    - Printed pages write the address of each internal link after it (CSS reads data-print-url).
    - Number columns in tables are right-aligned even when the Markdown did not say so.
+   - A table wider than the screen names the columns off screen under it (and marks the edges
+     that fade, for browsers without scroll-driven animations; arkiv.css).
    - The table of contents opens beside the text on wide screens and marks where the reader is.
    - A print button appears on document pages.
    - `/` focuses the search box from anywhere. The search script loads only on the search page,
@@ -62,6 +64,53 @@
     });
   }
 
+  /** Under a table that scrolls sideways: "← 2022 · 2023" for the columns off screen to the
+      left (behind a sticky first column too) and "Budget 2025 · Budget 2026 →" for those to
+      the right, kept up to date as the reader scrolls. */
+  function offScreenColumns() {
+    each(".table-wrap", function (wrap) {
+      var table = wrap.querySelector("table");
+      var style = getComputedStyle(wrap).overflowX;
+      if (!table || !table.rows.length || (style !== "auto" && style !== "scroll")) return;
+      var hint = document.createElement("p");
+      hint.className = "table-more";
+      hint.setAttribute("aria-hidden", "true");
+      hint.hidden = true;
+      var left = hint.appendChild(document.createElement("span"));
+      var right = hint.appendChild(document.createElement("span"));
+      wrap.parentNode.insertBefore(hint, wrap.nextSibling);
+      var name = function (cell) { return cell.textContent.replace(/\u00ad/g, "").replace(/\s+/g, " ").trim(); };
+      var update = function () {
+        var more = wrap.scrollWidth - wrap.clientWidth > 1;
+        var cells = table.rows[0].cells;
+        var box = wrap.getBoundingClientRect();
+        var from = box.left, to = box.right;
+        if (cells.length && getComputedStyle(cells[0]).position === "sticky") from = cells[0].getBoundingClientRect().right;
+        var before = [], after = [];
+        for (var i = 1; more && i < cells.length; i++) {
+          var r = cells[i].getBoundingClientRect();
+          // Off screen: more than half of it scrolled out of sight.
+          if (r.left + r.width / 2 < from) before.push(name(cells[i]));
+          else if (r.right - r.width / 2 > to) after.push(name(cells[i]));
+        }
+        left.textContent = before.length ? "\u2190 " + before.join(" \u00b7 ") : "";
+        right.textContent = after.length ? after.join(" \u00b7 ") + " \u2192" : "";
+        hint.hidden = !before.length && !after.length;
+        wrap.classList.toggle("more-left", more && wrap.scrollLeft > 1);
+        wrap.classList.toggle("more-right", more && wrap.scrollLeft < wrap.scrollWidth - wrap.clientWidth - 1);
+      };
+      var queued = false;
+      var soon = function () {
+        if (queued) return;
+        queued = true;
+        requestAnimationFrame(function () { queued = false; update(); });
+      };
+      wrap.addEventListener("scroll", soon, { passive: true });
+      window.addEventListener("resize", soon);
+      update();
+    });
+  }
+
   function toc() {
     var details = document.querySelector(".toc details");
     if (!details) return;
@@ -117,7 +166,7 @@
     box.addEventListener("input", load);
   }
 
-  function start() { printUrls(); fileLinks(); numberColumns(); toc(); printButtons(); searchBox(); }
+  function start() { printUrls(); fileLinks(); numberColumns(); offScreenColumns(); toc(); printButtons(); searchBox(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

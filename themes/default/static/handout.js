@@ -31,11 +31,12 @@
     var items = Array.prototype.slice.call(handout.querySelectorAll(".handout-item"));
     var model = handout.querySelector(".sheet");
     var t = function (key) { return handout.getAttribute("data-t-" + key) || ""; };
+    var pageSize = document.head.appendChild(document.createElement("style"));
 
     // A slide too full to print readably at this layout prints as its outline text, on a
     // sheet of its own (the same rule as the build's, for the layout it writes).
     var asOutline = function (item, per) {
-      return (parseInt(item.getAttribute("data-print-max"), 10) || 0) < per;
+      return (item.getAttribute("data-print-layouts") || "").split(" ").indexOf(String(per)) < 0;
     };
     var group = function (per) {
       var groups = [], current = [];
@@ -73,6 +74,9 @@
       model = sheets[0];
       handout.className = handout.className.replace(/\bper-page-\d+\b/, "per-page-" + per);
       handout.setAttribute("data-per-page", String(per));
+      // Upright or across the paper, as handout.css says for this layout (--page-size).
+      var size = getComputedStyle(handout).getPropertyValue("--page-size").trim() || "A4";
+      pageSize.textContent = "@page { size: " + size + "; margin: 0; }";
       zoom();
       refit(handout);
     };
