@@ -24,6 +24,7 @@ pub mod minify;
 pub mod pack;
 pub mod pages;
 pub mod pdfs;
+pub mod styles;
 use errors::template_errors;
 pub use pages::{all_pages, page_path, Page};
 
@@ -217,6 +218,7 @@ impl<'a> Renderer<'a> {
             "meta",
             &meta::page_meta(self.archive, page, title.as_deref(), &page_url),
         );
+        ctx.insert("styles", &self.styles(page));
         let html = self.tera.render(template, &ctx).map_err(|e| {
             // The first problem is enough for one page; the template is the same for all.
             template_errors(self.theme, &e, source.as_deref()).swap_remove(0)
@@ -231,6 +233,17 @@ impl<'a> Renderer<'a> {
         Ok(OutputFile {
             path,
             contents: html.into_bytes(),
+        })
+    }
+
+    /// The layout stylesheets the page links (see `styles`).
+    fn styles(&self, page: Page) -> Vec<&'static str> {
+        let document = match page {
+            Page::Document(i) => self.archive.documents.get(i),
+            _ => None,
+        };
+        styles::for_page(page, document, |name| {
+            self.theme.static_files.iter().any(|f| f.name == name)
         })
     }
 
