@@ -37,20 +37,17 @@ pub fn for_page(
 ) -> Vec<&'static str> {
     let wanted: Vec<&str> = match page {
         Page::Home => vec!["home.css", "overview.css", "entries.css", "meeting.css"],
-        Page::ArchiveIndex => vec!["overview.css", "lists.css"],
-        Page::NotFound => vec!["overview.css"],
+        Page::ArchiveIndex | Page::NotFound => vec!["overview.css"],
         Page::Year(_)
         | Page::Kind(_)
         | Page::Committee(_)
         | Page::Tag(_)
         | Page::Author(_)
-        | Page::Meetings
-        | Page::Pdfs
-        | Page::PdfGroup(..)
-        | Page::LinkHost(..) => vec!["entries.css", "lists.css"],
-        Page::CommitteeIndex | Page::TagIndex | Page::AuthorIndex | Page::Links => {
-            vec!["lists.css"]
-        }
+        | Page::Meetings => vec!["entries.css", "lists.css"],
+        Page::CommitteeIndex | Page::TagIndex | Page::AuthorIndex => vec!["lists.css"],
+        // The PDF and link indexes bring their own indexes.css.
+        Page::Pdfs | Page::PdfGroup(..) | Page::LinkHost(..) => vec!["entries.css"],
+        Page::Links => vec![],
         Page::Document(_) => document.map(document_sheets).unwrap_or_default(),
         Page::Handout(_) => vec!["tables.css"],
         Page::Pack(_) => vec!["prose.css", "tables.css"],
@@ -67,9 +64,9 @@ pub fn for_page(
 fn document_sheets(d: &Document) -> Vec<&'static str> {
     let mut sheets = vec!["document.css", "prose.css"];
     if d.front.kind == Kind::Meeting {
+        // A meeting's page shows its programme and documents, not a table of contents.
         sheets.extend(["entries.css", "meeting.css"]);
-    }
-    if crate::render::context::has_toc(d) {
+    } else if crate::render::context::has_toc(d) {
         sheets.push("toc.css");
     }
     let has_table = |html: &str| html.contains("class=\"table-wrap\"");
@@ -96,7 +93,7 @@ mod tests {
         );
         assert_eq!(
             for_page(Page::ArchiveIndex, None, all),
-            ["arkiv.css", "overview.css", "lists.css"]
+            ["arkiv.css", "overview.css"]
         );
         assert_eq!(for_page(Page::Search, None, all), ["arkiv.css"]);
         assert!(for_page(Page::Presentation(0), None, all).is_empty());
