@@ -92,11 +92,7 @@ fn check(root: &Path) {
         return;
     };
     assert_eq!(read["version"], "atom10", "{read}");
-    assert_eq!(
-        read["bozo"], 0,
-        "feedparser: {}",
-        read["bozo_exception"]
-    );
+    assert_eq!(read["bozo"], 0, "feedparser: {}", read["bozo_exception"]);
 
     // What the site holds, from the model the build renders.
     let (config, _) = arkiv::pipeline::load_config_and_theme(root).expect("config");
@@ -176,7 +172,10 @@ fn feedparser_reads_the_fixture_sites_feed_with_and_without_base_url() {
     check(with.root());
 
     let without = Fixture::danish();
-    copy_dir(&repo().join("tests/fixtures/standards/site"), without.root());
+    copy_dir(
+        &repo().join("tests/fixtures/standards/site"),
+        without.root(),
+    );
     let yaml = std::fs::read_to_string(without.root().join("site.yaml")).expect("site.yaml");
     assert!(yaml.contains("base_url:"), "{yaml}");
     let yaml: String = yaml

@@ -397,8 +397,14 @@ fn every_page_shares_the_made_card_as_og_image_when_base_url_is_absolute() {
         let html = std::fs::read_to_string(f.output().join(page)).expect("page");
         let image = meta_content(&html, "og:image").unwrap_or_default();
         if image == format!("{base}og-image.png") {
-            assert_eq!(meta_content(&html, "og:image:width").as_deref(), Some("1200"));
-            assert_eq!(meta_content(&html, "og:image:height").as_deref(), Some("630"));
+            assert_eq!(
+                meta_content(&html, "og:image:width").as_deref(),
+                Some("1200")
+            );
+            assert_eq!(
+                meta_content(&html, "og:image:height").as_deref(),
+                Some("630")
+            );
             assert_eq!(
                 meta_content(&html, "og:image:alt").as_deref(),
                 Some("Lægeforeningen i Vestkredsen"),
@@ -425,8 +431,8 @@ fn a_sites_own_og_image_is_shared_and_none_without_an_absolute_base_url() {
     f.write(
         "content/og-image.jpg",
         [
-            0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x01, 0xa2, 0x03, 0x20, 3,
-            0, 0,
+            0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x01, 0xa2, 0x03, 0x20, 3, 0,
+            0,
         ],
     );
     let (code, err) = f.build_cli(&[]);
@@ -436,8 +442,14 @@ fn a_sites_own_og_image_is_shared_and_none_without_an_absolute_base_url() {
         meta_content(&home, "og:image").as_deref(),
         Some("https://t.example/og-image.jpg")
     );
-    assert_eq!(meta_content(&home, "og:image:width").as_deref(), Some("800"));
-    assert_eq!(meta_content(&home, "og:image:height").as_deref(), Some("418"));
+    assert_eq!(
+        meta_content(&home, "og:image:width").as_deref(),
+        Some("800")
+    );
+    assert_eq!(
+        meta_content(&home, "og:image:height").as_deref(),
+        Some("418")
+    );
     assert!(f.output().join("og-image.jpg").exists());
     assert!(!f.output().join("og-image.png").exists(), "no card is made");
 
@@ -447,5 +459,8 @@ fn a_sites_own_og_image_is_shared_and_none_without_an_absolute_base_url() {
     assert_eq!(code, 0, "{err}");
     let home = f.read_output("index.html");
     assert_eq!(meta_content(&home, "og:image"), None, "{home}");
-    assert_eq!(meta_content(&home, "twitter:card").as_deref(), Some("summary"));
+    assert_eq!(
+        meta_content(&home, "twitter:card").as_deref(),
+        Some("summary")
+    );
 }

@@ -49,7 +49,8 @@ pub fn site_image(archive: &Archive) -> SiteImage {
 /// The width and height of a PNG or JPEG file, read from its header.
 pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() >= 24 && &bytes[12..16] == b"IHDR" {
-        let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        let be =
+            |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
         return Some((be(16), be(20)));
     }
     if !bytes.starts_with(&[0xff, 0xd8]) {
@@ -146,7 +147,10 @@ mod tests {
 
     #[test]
     fn theme_colour_and_sizes_are_read_from_files() {
-        assert_eq!(theme_colour(Some(":root { --accent: #123456; }")), [0x12, 0x34, 0x56]);
+        assert_eq!(
+            theme_colour(Some(":root { --accent: #123456; }")),
+            [0x12, 0x34, 0x56]
+        );
         assert_eq!(theme_colour(Some("body {}")), DEFAULT_ACCENT);
         let jpeg = [
             0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 200, 1, 44, 3, 0, 0,

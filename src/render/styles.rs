@@ -71,9 +71,9 @@ fn document_sheets(d: &Document) -> Vec<&'static str> {
     }
     let has_table = |html: &str| html.contains("class=\"table-wrap\"");
     if has_table(&d.html)
-        || d.slides.iter().any(|s| {
-            has_table(&s.html) || s.notes_html.as_deref().is_some_and(has_table)
-        })
+        || d.slides
+            .iter()
+            .any(|s| has_table(&s.html) || s.notes_html.as_deref().is_some_and(has_table))
     {
         sheets.push("tables.css");
     }
@@ -89,7 +89,13 @@ mod tests {
         let all = |_: &str| true;
         assert_eq!(
             for_page(Page::Home, None, all),
-            ["arkiv.css", "home.css", "overview.css", "entries.css", "meeting.css"]
+            [
+                "arkiv.css",
+                "home.css",
+                "overview.css",
+                "entries.css",
+                "meeting.css"
+            ]
         );
         assert_eq!(
             for_page(Page::ArchiveIndex, None, all),
