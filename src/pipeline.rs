@@ -135,6 +135,22 @@ fn run_stages(
             sink(in_folder(&archive.area.folder_if_members(), f));
         }
     }
+    let share = crate::render::og_image::site_image(&public);
+    if share.made {
+        let css = theme
+            .static_files
+            .iter()
+            .find(|f| f.name == crate::render::styles::COMMON)
+            .and_then(|f| std::str::from_utf8(&f.contents).ok());
+        sink(OutputFile {
+            path: share.path.to_string(),
+            contents: crate::render::og_image::card_png(
+                &crate::render::favicon::initials(&public.config.title),
+                &public.config.title,
+                crate::render::og_image::theme_colour(css),
+            ),
+        });
+    }
     let t = timings.record("index", t);
     for f in static_files(&theme) {
         // Pages are compact already (see `render::minify`); the theme's files are not.

@@ -40,6 +40,11 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const FAVICON_SVG: &str = "favicon.svg";
 /// A site's own icon in the older format, `content/favicon.ico`, used when it has one.
 pub const FAVICON_ICO: &str = "favicon.ico";
+/// The image shared pages show in link previews (`og:image`): the site's own
+/// `content/og-image.png` or `.jpg`, else a card arkiv makes as `og-image.png`.
+pub const OG_IMAGE_PNG: &str = "og-image.png";
+/// A site's own share image as a JPEG (`content/og-image.jpg`).
+pub const OG_IMAGE_JPG: &str = "og-image.jpg";
 /// The page a web server shows for an unknown address.
 pub const NOT_FOUND: &str = "404.html";
 

@@ -381,3 +381,92 @@ fn a_document_with_an_image_shares_it_and_a_site_icon_overrides_the_made_one() {
     assert!(!f.output().join("favicon.svg").exists());
     assert!(f.output().join("favicon.ico").exists());
 }
+
+/// A PNG's width and height, after decoding it whole (so a broken file fails).
+fn decoded_png_size(path: &Path) -> (u32, u32) {
+    let file = std::fs::File::open(path).expect("open png");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("PNG image data");
+    (info.width, info.height)
+}
+
+#[test]
+fn every_page_shares_the_made_card_as_og_image_when_base_url_is_absolute() {
+    let f = fixture();
+    let base = base_url(&f);
+    let card = f.output().join("og-image.png");
+    assert_eq!(decoded_png_size(&card), (1200, 630));
+    for page in files(&f.output()).iter().filter(|p| p.ends_with(".html")) {
+        let html = std::fs::read_to_string(f.output().join(page)).expect("page");
+        let image = meta_content(&html, "og:image").unwrap_or_default();
+        if image == format!("{base}og-image.png") {
+            assert_eq!(
+                meta_content(&html, "og:image:width").as_deref(),
+                Some("1200")
+            );
+            assert_eq!(
+                meta_content(&html, "og:image:height").as_deref(),
+                Some("630")
+            );
+            assert_eq!(
+                meta_content(&html, "og:image:alt").as_deref(),
+                Some("Lægeforeningen i Vestkredsen"),
+                "{page}"
+            );
+        } else {
+            // A document's own image, with the document's title as its text.
+            assert!(image.starts_with(&base), "{page}: og:image {image:?}");
+            assert!(meta_content(&html, "og:image:alt").is_some(), "{page}");
+        }
+        assert_eq!(
+            meta_content(&html, "twitter:card").as_deref(),
+            Some("summary_large_image"),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn a_sites_own_og_image_is_shared_and_none_without_an_absolute_base_url() {
+    let f = Fixture::new("title: Testforeningen\nbase_url: https://t.example/\n");
+    f.doc("om.md", "title: Om\nkind: page", "Tekst.\n");
+    // A JPEG header of 800×418 pixels.
+    f.write(
+        "content/og-image.jpg",
+        [
+            0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x01, 0xa2, 0x03, 0x20, 3, 0,
+            0,
+        ],
+    );
+    let (code, err) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{err}");
+    let home = f.read_output("index.html");
+    assert_eq!(
+        meta_content(&home, "og:image").as_deref(),
+        Some("https://t.example/og-image.jpg")
+    );
+    assert_eq!(
+        meta_content(&home, "og:image:width").as_deref(),
+        Some("800")
+    );
+    assert_eq!(
+        meta_content(&home, "og:image:height").as_deref(),
+        Some("418")
+    );
+    assert!(f.output().join("og-image.jpg").exists());
+    assert!(!f.output().join("og-image.png").exists(), "no card is made");
+
+    let f = Fixture::new("title: Testforeningen\nbase_url: /\n");
+    f.doc("om.md", "title: Om\nkind: page", "Tekst.\n");
+    let (code, err) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{err}");
+    let home = f.read_output("index.html");
+    assert_eq!(meta_content(&home, "og:image"), None, "{home}");
+    assert_eq!(
+        meta_content(&home, "twitter:card").as_deref(),
+        Some("summary")
+    );
+}

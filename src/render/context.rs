@@ -138,14 +138,23 @@ fn group_link(prefix: &str, name: &str) -> NamedLink {
     }
 }
 
+/// The headings a document's table of contents lists: levels 2 and 3, none for a deck.
+fn toc_headings(d: &Document) -> impl Iterator<Item = &crate::markdown::Heading> {
+    d.headings
+        .iter()
+        .filter(|h| (2..=3).contains(&h.level) && d.front.kind != Kind::Slides)
+}
+
+/// Whether a document is long enough to show a table of contents (three headings or more).
+pub fn has_toc(d: &Document) -> bool {
+    toc_headings(d).count() >= 3
+}
+
 /// Everything a document page shows.
 pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
     let d = &archive.documents[index];
     let lang = archive.config.language;
-    let toc: Vec<Value> = d
-        .headings
-        .iter()
-        .filter(|h| (2..=3).contains(&h.level) && d.front.kind != Kind::Slides)
+    let toc: Vec<Value> = toc_headings(d)
         .map(|h| json!({"level": h.level, "text": h.text, "id": h.id}))
         .collect();
     let same_kind = archive
@@ -231,7 +240,7 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
         "meeting_documents_off": meeting_documents_off,
         "previous": previous,
         "next": next,
-        "is_long": toc.len() >= 3,
+        "is_long": has_toc(d),
         "language_label": lang.code(),
         "kind_label_plural": kind_label(lang, d.front.kind).1,
         "reading_minutes": reading_minutes(d),

@@ -1,7 +1,8 @@
 //! What a page says about itself to search engines and to the link previews of mail,
 //! Messenger and LinkedIn: its description and its Open Graph tags (`og:title`,
-//! `og:description`, `og:type`, `og:url`, `og:site_name`, `og:image` when the document shows
-//! an image).
+//! `og:description`, `og:type`, `og:url`, `og:site_name`, and `og:image`: the document's
+//! first image, else the site's share image (`og_image`), with its size and a text for those
+//! who cannot see it; only when `base_url` is an absolute address, which scrapers need).
 
 use crate::core::i18n::Language;
 use crate::core::urls::{join_normalized, percent_decode};
@@ -44,8 +45,34 @@ pub fn page_meta(archive: &Archive, page: Page, title: Option<&str>, page_url: &
         ),
         "site_name": config.title,
         "locale": locale(config.language),
-        "image": document.and_then(|d| image(archive, d)),
+        "image": share_image(archive, document),
     })
+}
+
+/// The image a link preview shows: the document's own first image, else the site's; none
+/// when the site's `base_url` gives no absolute address for it (the `base_url` warning of
+/// `arkiv build` covers that). Pages of the members' area have none: they are behind a
+/// password, so no link preview can fetch them or their image.
+fn share_image(archive: &Archive, document: Option<&Document>) -> Option<Value> {
+    if archive.area.members {
+        return None;
+    }
+    let config = &archive.config;
+    if let Some(d) = document {
+        if let Some(url) = image(archive, d).filter(|u| crate::core::urls::has_scheme(u)) {
+            return Some(json!({ "url": url, "alt": d.front.title }));
+        }
+    }
+    if !crate::core::urls::has_scheme(&config.base_url) {
+        return None;
+    }
+    let site = crate::render::og_image::site_image(archive);
+    Some(json!({
+        "url": absolute(&config.base_url, site.path),
+        "width": site.size.map(|s| s.0),
+        "height": site.size.map(|s| s.1),
+        "alt": config.title,
+    }))
 }
 
 fn locale(language: Language) -> &'static str {

@@ -21,9 +21,12 @@ pub mod link_rows;
 pub mod links;
 pub mod meta;
 pub mod minify;
+pub mod og_image;
 pub mod pack;
 pub mod pages;
 pub mod pdfs;
+mod stroke_font;
+pub mod styles;
 use errors::template_errors;
 pub use pages::{all_pages, page_path, Page};
 
@@ -252,6 +255,7 @@ impl<'a> Renderer<'a> {
             "meta",
             &meta::page_meta(self.archive, page, title.as_deref(), &page_url),
         );
+        ctx.insert("styles", &self.styles(page));
         let html = self.tera.render(template, &ctx).map_err(|e| {
             // The first problem is enough for one page; the template is the same for all.
             template_errors(self.theme, &e, source.as_deref()).swap_remove(0)
@@ -266,6 +270,17 @@ impl<'a> Renderer<'a> {
         Ok(OutputFile {
             path,
             contents: html.into_bytes(),
+        })
+    }
+
+    /// The layout stylesheets the page links (see `styles`).
+    fn styles(&self, page: Page) -> Vec<&'static str> {
+        let document = match page {
+            Page::Document(i) => self.archive.documents.get(i),
+            _ => None,
+        };
+        styles::for_page(page, document, |name| {
+            self.theme.static_files.iter().any(|f| f.name == name)
         })
     }
 

@@ -4,7 +4,11 @@
 //
 //   (cd tests/lighthouse && npm ci) && cargo build && node tests/lighthouse/run.mjs
 //
-// ARKIV_BIN picks the arkiv binary (default: target/debug/arkiv), CHROMIUM the browser.
+// ARKIV_BIN picks the arkiv binary (default: target/debug/arkiv), CHROMIUM the browser,
+// ARKIV_SITE the site to build (default: the example site of this repository), so a copy of
+// this script can run from a folder where Lighthouse is installed outside the repository.
+// Besides the scores it prints the bytes of unused CSS per page (all stylesheets, counted as
+// Lighthouse's "Reduce unused CSS" counts them, without its 10 KiB-per-file threshold).
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, statSync, cpSync } from "node:fs";
@@ -14,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { UnusedCSS } from "lighthouse/core/computed/unused-css.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const bin = process.env.ARKIV_BIN || join(repo, "target", "debug", "arkiv");
@@ -26,9 +31,10 @@ const PAGES = {
   pdfs: "pdfs/",
 };
 
+const source = process.env.ARKIV_SITE || repo;
 const site = mkdtempSync(join(tmpdir(), "arkiv-lighthouse-"));
-cpSync(join(repo, "site.yaml"), join(site, "site.yaml"));
-cpSync(join(repo, "content"), join(site, "content"), { recursive: true });
+cpSync(join(source, "site.yaml"), join(site, "site.yaml"));
+cpSync(join(source, "content"), join(site, "content"), { recursive: true });
 execFileSync(bin, ["build", "--quiet", site], { stdio: "inherit" });
 const root = join(site, "output");
 
@@ -64,8 +70,11 @@ try {
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual")
         .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
       const errored = Object.values(lhr.audits).filter((a) => a.scoreDisplayMode === "error").map((a) => a.id);
-      rows.push({ form, name, scores, failing, errored });
-      console.log(`${form.padEnd(8)} ${name.padEnd(13)} ${scores.join(" / ")}${failing.length ? `  below 100: ${failing.join(", ")}` : ""}${errored.length ? `  could not run: ${errored.join(", ")}` : ""}`);
+      const a = result.artifacts;
+      const sheets = await UnusedCSS.request({ CSSUsage: a.CSSUsage, Stylesheets: a.Stylesheets, devtoolsLog: a.DevtoolsLog }, { computedCache: new Map() });
+      const unused = sheets.reduce((sum, s) => sum + s.wastedBytes, 0);
+      rows.push({ form, name, scores, failing, errored, unused });
+      console.log(`${form.padEnd(8)} ${name.padEnd(13)} ${scores.join(" / ")}  unused CSS ${unused} B${failing.length ? `  below 100: ${failing.join(", ")}` : ""}${errored.length ? `  could not run: ${errored.join(", ")}` : ""}`);
     }
   }
 } finally {
@@ -73,8 +82,9 @@ try {
   server.close();
 }
 console.log(`\nLighthouse ${rows.length ? "" : "ran nothing"}(performance / accessibility / best practices / SEO)`);
-console.log("| page | mobile | desktop |\n| --- | --- | --- |");
+console.log("| page | mobile | desktop | unused CSS, mobile / desktop |\n| --- | --- | --- | --- |");
 for (const name of Object.keys(PAGES)) {
-  const cell = (form) => rows.find((r) => r.form === form && r.name === name)?.scores.join(" / ") ?? "-";
-  console.log(`| ${name} | ${cell("mobile")} | ${cell("desktop")} |`);
+  const row = (form) => rows.find((r) => r.form === form && r.name === name);
+  const cell = (form) => row(form)?.scores.join(" / ") ?? "-";
+  console.log(`| ${name} | ${cell("mobile")} | ${cell("desktop")} | ${row("mobile")?.unused ?? "-"} / ${row("desktop")?.unused ?? "-"} B |`);
 }
