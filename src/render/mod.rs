@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
+pub mod area;
 pub mod context;
 pub mod deck;
 mod errors;
@@ -51,37 +52,6 @@ pub struct Renderer<'a> {
     shared: Vec<(&'static str, tera::Value)>,
 }
 
-/// The site's sections as this archive's pages reach them (see `routes::for_templates`).
-fn routes_for(archive: &Archive) -> serde_json::Value {
-    let area = &archive.area;
-    let members = match (&archive.config.members, area.members) {
-        (None, _) => None,
-        (Some(_), true) => Some(""),
-        (Some(_), false) => Some(area.folder.as_str()),
-    };
-    crate::routes::for_templates(&area.public_prefix, members)
-}
-
-/// The members' area as pages show it: whether this page is in it, its title, and the text
-/// public pages show where they point to it.
-fn members_context(archive: &Archive) -> serde_json::Value {
-    let language = archive.config.language;
-    let members = archive.config.members.as_ref();
-    if members.is_none() && !archive.area.preview {
-        return serde_json::Value::Null;
-    }
-    let title = members
-        .and_then(|m| m.title.clone())
-        .unwrap_or_else(|| i18n::text(language, "members_area").to_string());
-    json!({
-        "inside": archive.area.members,
-        "preview": archive.area.preview,
-        "title": title,
-        "text": members.and_then(|m| m.text.clone()),
-        "more": archive.area.members_count,
-    })
-}
-
 /// The context entries every page shares (see `Renderer::shared`).
 fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
     let config = &archive.config;
@@ -99,7 +69,7 @@ fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
         ),
         (
             "routes",
-            tera::Value::from_serializable(&routes_for(archive)),
+            tera::Value::from_serializable(&area::routes_for(archive)),
         ),
         (
             "kinds",
@@ -111,7 +81,7 @@ fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
         ),
         (
             "members",
-            tera::Value::from_serializable(&members_context(archive)),
+            tera::Value::from_serializable(&area::members_context(archive)),
         ),
     ]
 }
