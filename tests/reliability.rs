@@ -482,7 +482,8 @@ fn check_keeps_to_its_time_budget_and_reports_what_it_did_not_reach() {
         .count();
     assert!(not_reached >= 10, "{not_reached}");
     assert_eq!(report.external.len(), 20);
-    let human = arkiv::check::report::human(&report);
+    let english = arkiv::core::messages::Messages::new(arkiv::core::i18n::Language::En);
+    let human = arkiv::check::report::human(&report, english);
     assert!(
         human.contains("not reached within the time budget"),
         "{human}"

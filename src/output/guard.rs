@@ -2,6 +2,8 @@
 //! build wrote, kept in the marker file, so that a later build refuses an output folder that
 //! has gained anything else (a `CNAME`, a `.git/`) instead of deleting it.
 
+use crate::core::diagnostics::display_path;
+use crate::core::messages::msg;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -105,14 +107,22 @@ pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
     Ok(foreign)
 }
 
-/// "CNAME, .git/ and 3 more", for the refusal message.
-pub fn describe(names: &[String]) -> String {
-    let shown: Vec<&str> = names.iter().take(SHOWN).map(String::as_str).collect();
-    let mut text = shown.join(", ");
-    if names.len() > SHOWN {
-        text.push_str(&format!(" and {} more", names.len() - SHOWN));
-    }
-    text
+/// The refusal naming what lies in the output folder `dir` that arkiv did not write:
+/// "CNAME, .git/ and 3 more".
+pub fn describe(dir: &str, names: &[String]) -> crate::core::messages::Text {
+    let shown = names
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = names.len().saturating_sub(SHOWN);
+    let key = if more > 0 {
+        "output.foreign_more"
+    } else {
+        "output.foreign"
+    };
+    crate::core::messages::msg(key, &[("dir", &dir), ("files", &shown), ("n", &more)])
 }
 
 /// The staging folder of the build in progress, for the Ctrl-C handler; its lock is also held
@@ -167,9 +177,12 @@ pub fn lock_output(
     let problem = |e: std::io::Error| {
         crate::core::diagnostics::Diagnostic::error(
             None,
-            format!("cannot lock {}: {e}", path.display()),
+            msg(
+                "output.cannot_lock",
+                &[("path", &display_path(&path)), ("error", &e)],
+            ),
         )
-        .hint("check that you may write to the folder that holds the output folder")
+        .hint(msg("output.cannot_lock.hint", &[]))
     };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(problem)?;
@@ -184,8 +197,9 @@ pub fn lock_output(
         Ok(()) => Ok((file, false)),
         Err(std::fs::TryLockError::WouldBlock) => {
             eprintln!(
-                "another arkiv build is writing {}; waiting for it to finish",
-                output.display()
+                "{}",
+                crate::core::messages::printed()
+                    .fill("output.waiting", &[("dir", &display_path(output))])
             );
             file.lock().map_err(problem)?;
             Ok((file, true))
