@@ -96,7 +96,7 @@ pub fn serve(
     match arkiv::serve::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {
-            eprintln!("{problem}");
+            eprintln!("{}", problem.localized(say.messages.language));
             ExitCode::from(2)
         }
     }

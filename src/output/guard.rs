@@ -107,9 +107,25 @@ pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
     Ok(foreign)
 }
 
+/// What lies in a folder arkiv never built in, sorted, folders with a `/`, for the refusal.
+pub fn top_level_names(output: &Path) -> std::io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(output)? {
+        let entry = entry?;
+        let mut name = entry.file_name().to_string_lossy().to_string();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            name.push('/');
+        }
+        names.push(name);
+    }
+    names.sort();
+    Ok(names)
+}
+
 /// The refusal naming what lies in the output folder `dir` that arkiv did not write:
-/// "CNAME, .git/ and 3 more".
-pub fn describe(dir: &str, names: &[String]) -> crate::core::messages::Text {
+/// "CNAME, .git/ and 3 more". `built` says whether arkiv built in the folder before (then a
+/// build would delete them) or never did (a folder that is not arkiv's).
+pub fn describe(dir: &str, names: &[String], built: bool) -> crate::core::messages::Text {
     let shown = names
         .iter()
         .take(SHOWN)
@@ -117,10 +133,11 @@ pub fn describe(dir: &str, names: &[String]) -> crate::core::messages::Text {
         .collect::<Vec<_>>()
         .join(", ");
     let more = names.len().saturating_sub(SHOWN);
-    let key = if more > 0 {
-        "output.foreign_more"
-    } else {
-        "output.foreign"
+    let key = match (built, more > 0) {
+        (true, false) => "output.foreign",
+        (true, true) => "output.foreign_more",
+        (false, false) => "output.not_ours",
+        (false, true) => "output.not_ours_more",
     };
     crate::core::messages::msg(key, &[("dir", &dir), ("files", &shown), ("n", &more)])
 }

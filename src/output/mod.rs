@@ -55,17 +55,19 @@ pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<(), Diagnosti
         let mut entries = std::fs::read_dir(output).map_err(cannot_read)?;
         let empty = entries.next().is_none();
         if !empty && !output.join(MARKER_FILE).exists() {
-            return Err(
-                Diagnostic::error(None, msg("output.not_ours", &[("dir", &dir)]))
-                    .hint(msg("output.not_ours.hint", &[])),
-            );
+            let names = crate::output::guard::top_level_names(output).map_err(cannot_read)?;
+            return Err(Diagnostic::error(
+                None,
+                crate::output::guard::describe(&dir, &names, false),
+            )
+            .hint(msg("output.not_ours.hint", &[])));
         }
         if !empty {
             let foreign = crate::output::guard::foreign_files(output).map_err(cannot_read)?;
             if !foreign.is_empty() {
                 return Err(Diagnostic::error(
                     None,
-                    crate::output::guard::describe(&dir, &foreign),
+                    crate::output::guard::describe(&dir, &foreign, true),
                 )
                 .hint(msg("output.foreign.hint", &[])));
             }
