@@ -5,6 +5,12 @@
 #
 #   bash scripts/release.sh           # dist/arkiv-<version>-x86_64-linux
 #   GLIBC=1 bash scripts/release.sh   # skip musl: a stripped binary linked against glibc
+#   WINDOWS=1 bash scripts/release.sh # dist/arkiv-<version>-x86_64-windows.exe, cross-built
+#
+# The Windows binary is cross-built on Linux with MinGW: the Rust target
+# x86_64-pc-windows-gnu (the script adds it) and Debian's gcc-mingw-w64-x86-64 (linker, and C
+# compiler for ring). It links only against DLLs every Windows has. It is tried with Wine
+# when Wine is installed; otherwise the script says it was not run.
 #
 # A static build needs the musl target of the Rust standard library (`rustup target add
 # x86_64-unknown-linux-musl`; the script tries this itself) and a C compiler for musl, since
@@ -17,6 +23,33 @@ version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
 target_dir="${CARGO_TARGET_DIR:-target}"
 musl=x86_64-unknown-linux-musl
 mkdir -p dist
+
+if [ -n "${WINDOWS:-}" ]; then
+  windows=x86_64-pc-windows-gnu
+  rustup target list --installed 2>/dev/null | grep -qx "$windows" || rustup target add "$windows" \
+    || { echo "the Rust target $windows cannot be installed (rustup target add $windows)" >&2; exit 1; }
+  command -v x86_64-w64-mingw32-gcc >/dev/null \
+    || { echo "there is no MinGW C compiler (apt-get install gcc-mingw-w64-x86-64)" >&2; exit 1; }
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+  cargo build --profile dist --locked --target "$windows"
+  out="dist/arkiv-$version-x86_64-windows.exe"
+  cp "$target_dir/$windows/dist/arkiv.exe" "$out"
+  if command -v wine >/dev/null; then
+    tmp="$(mktemp -d)"
+    trap 'rm -rf "$tmp"' EXIT
+    wine "$out" --quiet init "$tmp/site" --language da
+    wine "$out" --quiet build "$tmp/site"
+    tried="tried with Wine: init and build work"
+  else
+    tried="not run here: no Wine (apt-get install wine64 to try it)"
+  fi
+  bytes="$(stat -c %s "$out")"
+  echo "$out: Windows x86-64, stripped, $bytes bytes ($(awk "BEGIN {printf \"%.1f\", $bytes / 1048576}") MiB); $tried"
+  if command -v x86_64-w64-mingw32-objdump >/dev/null; then
+    echo "  needs: $(x86_64-w64-mingw32-objdump -p "$out" | sed -n 's/^\s*DLL Name: //p' | sort -u | tr '\n' ' ')"
+  fi
+  exit 0
+fi
 
 why=""
 if [ -n "${GLIBC:-}" ]; then

@@ -206,3 +206,72 @@ pub fn json(report: &CheckReport) -> String {
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{ExternalReport, SourceCitation};
+    use crate::core::language::Language;
+    use crate::core::messages::msg;
+    use crate::load::link_cache::CheckResult;
+
+    fn report() -> CheckReport {
+        let mut gone = CheckResult {
+            url: "https://a.example/gone".into(),
+            state: LinkState::Broken,
+            status: Some(404),
+            final_url: None,
+            redirects: Vec::new(),
+            content_type: None,
+            error: None,
+            error_da: None,
+            attempts: 1,
+            checked_at: 0,
+        };
+        gone.set_error(msg("linkcheck.gone", &[]));
+        CheckReport {
+            external: vec![ExternalReport {
+                result: gone,
+                from_cache: false,
+                citations: vec![SourceCitation {
+                    file: "content/2025/a.md".into(),
+                    line: 7,
+                    column: 3,
+                    text: "a".into(),
+                }],
+            }],
+            elapsed: std::time::Duration::from_millis(1500),
+            ..CheckReport::default()
+        }
+    }
+
+    #[test]
+    fn the_report_for_people_is_in_the_sites_language_and_json_is_not() {
+        let da = human(&report(), Messages::new(Language::Da));
+        assert!(
+            da.contains(
+                "  7:3      virker ikke https://a.example/gone (404): siden findes ikke (længere)"
+            ),
+            "{da}"
+        );
+        assert!(
+            da.ends_with("links skal rettes; interne links i orden; 1 eksternt link tjekket: 0 i orden, 0 omdirigeret, 0 .pdf-links, der sender en webside, 1 virker ikke på 1,5 s\n"),
+            "{da}"
+        );
+        let en = human(&report(), Messages::new(Language::En));
+        assert!(
+            en.contains(
+                "  7:3      broken      https://a.example/gone (404): the page is gone (not found)"
+            ),
+            "{en}"
+        );
+        assert!(en.contains("1 outside link checked: 0 fine"), "{en}");
+        assert!(en.ends_with("broken in 1.5 s\n"), "{en}");
+        let json = json(&report());
+        assert!(
+            json.contains("\"error\": \"the page is gone (not found)\""),
+            "{json}"
+        );
+        assert!(!json.contains("siden"), "{json}");
+    }
+}

@@ -220,6 +220,26 @@ mod tests {
     }
 
     #[test]
+    fn the_reason_is_kept_in_both_languages_and_old_caches_fall_back_to_english() {
+        use crate::core::language::Language;
+        let mut r = result("https://a.example/x", 1000);
+        r.set_error(crate::core::messages::msg("linkcheck.gone", &[]));
+        assert_eq!(
+            r.error_in(Language::En),
+            Some("the page is gone (not found)")
+        );
+        assert_eq!(
+            r.error_in(Language::Da),
+            Some("siden findes ikke (længere)")
+        );
+        let text = serde_json::to_string(&result("https://a.example/y", 1)).unwrap();
+        assert!(!text.contains("error_da"), "no Danish, no key: {text}");
+        let old = text.replace("\"error\":null", "\"error\":\"refused\"");
+        let old: CheckResult = serde_json::from_str(&old).unwrap();
+        assert_eq!(old.error_in(Language::Da), Some("refused"));
+    }
+
+    #[test]
     fn round_trip_and_age() {
         let dir = tempfile::tempdir().unwrap();
         let mut c = Cache::new();

@@ -10,8 +10,9 @@ use std::path::Path;
 /// Written into every output folder; a folder without it is not ours to replace.
 pub const MARKER_FILE: &str = ".arkiv-output";
 
-/// The marker file's first line; the list of written files follows the header.
-const MARKER_TEXT: &str = "This folder is written by arkiv build; it is replaced on every build.\n";
+/// The marker file's first lines, in both languages, for whoever opens the folder; the list of
+/// written files follows the header.
+pub const MARKER_TEXT: &str = "Denne mappe skrives af arkiv build og erstattes ved hver build; læg dine egne filer i content/.\nThis folder is written by arkiv build; it is replaced on every build. Put your own files in content/.\n";
 const LIST_HEADER: &str =
     "# Files written by the last build (anything else makes the next build refuse):\n";
 

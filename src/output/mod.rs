@@ -136,11 +136,8 @@ impl Staging {
             committed: false,
         };
         let marker = staging.root.join(MARKER_FILE);
-        std::fs::write(
-            &marker,
-            b"This folder is written by arkiv build; it is replaced on every build.\n",
-        )
-        .map_err(|e| io_error("output.cannot_write", &marker, e))?;
+        std::fs::write(&marker, guard::MARKER_TEXT.as_bytes())
+            .map_err(|e| io_error("output.cannot_write", &marker, e))?;
         Ok(staging)
     }
 
