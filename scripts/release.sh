@@ -34,11 +34,24 @@ if [ -n "${WINDOWS:-}" ]; then
   cargo build --profile dist --locked --target "$windows"
   out="dist/arkiv-$version-x86_64-windows.exe"
   cp "$target_dir/$windows/dist/arkiv.exe" "$out"
-  if command -v wine >/dev/null; then
+  wine="$(command -v wine || command -v wine64 || { [ -x /usr/lib/wine/wine64 ] && echo /usr/lib/wine/wine64; } || true)"
+  if [ -n "$wine" ]; then
+    # Wine 8 (Debian 12) lacks bcryptprimitives.dll, which Rust's standard library imports
+    # for ProcessPrng on Windows 10 and later; a two-line stand-in beside the copy tried here
+    # forwards it to BCryptGenRandom. Real Windows has the DLL: the stand-in is not shipped.
     tmp="$(mktemp -d)"
     trap 'rm -rf "$tmp"' EXIT
-    wine "$out" --quiet init "$tmp/site" --language da
-    wine "$out" --quiet build "$tmp/site"
+    printf '%s\n' '#include <windows.h>' '#include <bcrypt.h>' \
+      '__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE d, SIZE_T n) { return BCryptGenRandom(NULL, d, (ULONG)n, BCRYPT_USE_SYSTEM_PREFERRED_RNG) == 0; }' \
+      > "$tmp/shim.c"
+    x86_64-w64-mingw32-gcc -shared -O2 -o "$tmp/bcryptprimitives.dll" "$tmp/shim.c" -lbcrypt
+    cp "$out" "$tmp/arkiv.exe"
+    export WINEPREFIX="$tmp/wine" WINEDEBUG=-all
+    "$wine" wineboot --init >/dev/null 2>&1 || true  # a fresh Wine prefix, quietly
+    (cd "$tmp" && "$wine" ./arkiv.exe --quiet init site --language da \
+      && "$wine" ./arkiv.exe --quiet build site && test -f site/output/index.html)
+    wineserver="$(command -v wineserver || echo "${wine%/*}/wineserver")"
+    "$wineserver" -w 2>/dev/null || true  # let Wine finish before its prefix is removed
     tried="tried with Wine: init and build work"
   else
     tried="not run here: no Wine (apt-get install wine64 to try it)"
