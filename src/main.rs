@@ -190,32 +190,60 @@ fn lang_in_args() -> Option<Language> {
         })
 }
 
-/// The command line's definition, its help in the language of the site here or of `LANG`.
-fn command_line() -> clap::Command {
-    let language = messages::choose(
-        lang_in_args(),
-        arkiv::load::config::site_language(Path::new(".")),
-    );
+/// The site the command line names (`--site DIR`, or a folder argument holding site.yaml),
+/// else the current folder: its language is the language of the help and of usage errors.
+fn site_in_args() -> PathBuf {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut named = None;
+    for (i, arg) in args.iter().enumerate() {
+        if arg == "--site" {
+            named = args.get(i + 1).map(PathBuf::from);
+        } else if let Some(dir) = arg.strip_prefix("--site=") {
+            named = Some(PathBuf::from(dir));
+        } else if !arg.starts_with('-')
+            && named.is_none()
+            && Path::new(arg)
+                .join(arkiv::load::config::CONFIG_FILE)
+                .is_file()
+        {
+            named = Some(PathBuf::from(arg));
+        }
+    }
+    named.unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The command line's definition with its help in `language`.
+fn command_line(language: Language) -> clap::Command {
     cli::help::localize(Cli::command(), Messages::new(language))
 }
 
 fn main() -> ExitCode {
-    let matches = command_line().get_matches();
+    // Before the arguments are understood: the language of the site they name, or of `LANG`.
+    let language = messages::choose(
+        lang_in_args(),
+        arkiv::load::config::site_language(&site_in_args()),
+    );
+    messages::set_printed(language);
+    let matches = match command_line(language).try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) => return cli::usage::report(e, Messages::new(language)),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => return cli::usage::report(e, Messages::new(language)),
     };
     let flag = cli.lang.map(Language::from);
-    let say = |site: Option<&Path>| Say {
-        messages: Messages::new(messages::choose(
-            flag,
-            site.and_then(arkiv::load::config::site_language),
-        )),
-        quiet: cli.quiet,
-        verbose: cli.verbose,
+    let say = |site: Option<&Path>| {
+        let language = messages::choose(flag, site.and_then(arkiv::load::config::site_language));
+        messages::set_printed(language);
+        Say {
+            messages: Messages::new(language),
+            quiet: cli.quiet,
+            verbose: cli.verbose,
+        }
     };
     let Some(command) = &cli.command else {
-        return cli::no_command(command_line(), flag);
+        return cli::no_command(command_line(language), flag);
     };
     match command.clone() {
         Command::Init {
@@ -247,7 +275,12 @@ fn main() -> ExitCode {
             cli::new(options, say(Some(&site)))
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut command_line(), "arkiv", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut command_line(language),
+                "arkiv",
+                &mut std::io::stdout(),
+            );
             ExitCode::SUCCESS
         }
         Command::Import {

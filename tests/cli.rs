@@ -52,7 +52,12 @@ fn quiet_verbose_and_lang_on_build() {
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr, "", "quiet prints only errors");
     let run = arkiv(&site, &["--verbose", "build"]);
-    assert!(run.stderr.contains("render"), "timings: {}", run.stderr);
+    assert!(run.stderr.contains("  sider "), "timings: {}", run.stderr);
+    assert!(
+        run.stderr.contains("  søgeindeks "),
+        "timings: {}",
+        run.stderr
+    );
     assert!(run.stderr.contains("ms i alt"), "{}", run.stderr);
     let run = arkiv(&site, &["build", "--lang", "en"]);
     assert!(

@@ -116,8 +116,8 @@ fn usage_errors_exit_2() {
     let deck = fixture("foraarsmoede-2025.pptx");
     let d = deck.to_str().unwrap();
     for (args, expect) in [
-        (vec!["--kind", "raport", d], "mente du"),
-        (vec!["--date", "23-04-2025", d], "ÅÅÅÅ-MM-DD"),
+        (vec!["--kind", "raport", d], "did you mean"),
+        (vec!["--date", "23-04-2025", d], "YYYY-MM-DD"),
         (vec!["--into", "../elsewhere", d], "inside content/"),
         (vec!["--meeting", "Forårsmøde 2025", d], "not a slug"),
     ] {

@@ -426,7 +426,8 @@ fn cli_exit_codes_and_formats() {
     );
     let (code, _, stderr) = cli(&[good.root().to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("all well"), "{stderr}");
+    // The fixture sites are Danish, and so is the report for people.
+    assert!(stderr.contains("alt i orden"), "{stderr}");
 
     // Broken outside links: exit 1; the human report groups by citing document.
     let f = site_linking(&server, "link_check:\n  timeout: 1\n");
@@ -440,14 +441,37 @@ fn cli_exit_codes_and_formats() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("content/2025/nyhed.md\n"), "{stderr}");
     assert!(
-        stderr.contains("broken") && stderr.contains("/missing (404)"),
+        stderr.contains("virker ikke")
+            && stderr.contains("/missing (404): siden findes ikke (længere)"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("redirected") && stderr.contains("/new/place"),
+        stderr.contains("omdirigeret") && stderr.contains("/new/place"),
         "{stderr}"
     );
-    assert!(stderr.contains("not a PDF"), "{stderr}");
+    assert!(stderr.contains("ikke en PDF"), "{stderr}");
+    assert!(
+        stderr.contains("links skal rettes; interne links i orden; 9 eksterne links tjekket: "),
+        "{stderr}"
+    );
+    // The same report in English, from the cache.
+    let (code, _, stderr) = cli(&[f.root().to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("broken")
+            && stderr.contains("/missing (404): the page is gone (not found)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("redirected") && stderr.contains("not a PDF"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "links need fixing; internal links fine; 9 outside links checked (9 from the cache): "
+        ),
+        "{stderr}"
+    );
 
     // JSON on stdout, from the cache this time.
     let (code, stdout, _) = cli(&[f.root().to_str().unwrap(), "--format", "json"]);
@@ -485,7 +509,7 @@ fn cli_exit_codes_and_formats() {
     let (code, _, stderr) = cli(&[broken.root().to_str().unwrap(), "--offline"]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("content/2025/a.md:6:1: broken link"),
+        stderr.contains("fejl: content/2025/a.md:6:1: link virker ikke"),
         "{stderr}"
     );
 

@@ -4,6 +4,7 @@
 //! any one host, so a check never looks like an attack on a small association's web server.
 
 use crate::check::addresses::{encode_url, join_location, parse_retry_after};
+use crate::core::messages::{msg, Text};
 use crate::load::link_cache::{now_secs, CheckResult, LinkState, Redirect};
 use crate::model::link_index::{host_of, path_is_pdf};
 use std::collections::{HashMap, VecDeque};
@@ -75,9 +76,9 @@ struct Answer {
 enum Failure {
     Timeout,
     /// A dropped or refused connection; worth another try.
-    Transport(String),
+    Transport(Text),
     /// Unknown host, malformed address, TLS refused: asking again will not help.
-    Final(String),
+    Final(Text),
 }
 
 fn ask(agent: &ureq::Agent, url: &str) -> Result<Answer, Failure> {
@@ -100,13 +101,14 @@ fn ask(agent: &ureq::Agent, url: &str) -> Result<Answer, Failure> {
             Ok(answer)
         }
         Err(ureq::Error::Timeout(_)) => Err(Failure::Timeout),
-        Err(ureq::Error::HostNotFound) => Err(Failure::Final(
-            "the web site's name does not exist (no such host)".into(),
-        )),
+        Err(ureq::Error::HostNotFound) => Err(Failure::Final(msg("linkcheck.no_host", &[]))),
         Err(
             e @ (ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::Protocol(_)),
-        ) => Err(Failure::Transport(e.to_string())),
-        Err(e) => Err(Failure::Final(e.to_string())),
+        ) => Err(Failure::Transport(msg(
+            "linkcheck.transport",
+            &[("detail", &e)],
+        ))),
+        Err(e) => Err(Failure::Final(msg("linkcheck.failed", &[("detail", &e)]))),
     }
 }
 
@@ -130,6 +132,7 @@ fn check_url_until(
         redirects: Vec::new(),
         content_type: None,
         error: None,
+        error_da: None,
         attempts: 0,
         checked_at: now_secs(),
     };
@@ -155,14 +158,12 @@ fn check_url_until(
         }
         match answer {
             Err(Failure::Timeout) => {
-                result.error = Some(format!(
-                    "no answer within {} seconds",
-                    settings.timeout.as_secs_f64()
-                ));
+                let seconds = settings.timeout.as_secs_f64();
+                result.set_error(msg("linkcheck.timeout", &[("seconds", &seconds)]));
                 return result;
             }
             Err(Failure::Transport(e) | Failure::Final(e)) => {
-                result.error = Some(e);
+                result.set_error(e);
                 return result;
             }
             Ok(a) => {
@@ -170,17 +171,20 @@ fn check_url_until(
                 result.content_type = a.content_type.clone();
                 if (300..400).contains(&a.status) {
                     let Some(location) = a.location else {
-                        result.error = Some(format!("redirect ({}) without a Location", a.status));
+                        result.set_error(msg("linkcheck.no_location", &[("status", &a.status)]));
                         return result;
                     };
                     if result.redirects.len() as u32 >= settings.max_redirects {
-                        result.error =
-                            Some(format!("more than {} redirects", settings.max_redirects));
+                        let max = settings.max_redirects;
+                        result.set_error(msg("linkcheck.too_many_redirects", &[("max", &max)]));
                         return result;
                     }
                     if time_left.is_zero() {
                         result.state = LinkState::NotReached;
-                        result.error = Some(format!("redirected to {location}, which the time budget left no time to follow"));
+                        result.set_error(msg(
+                            "linkcheck.no_time_to_follow",
+                            &[("location", &location)],
+                        ));
                         return result;
                     }
                     let next = join_location(&current, &location);
@@ -197,12 +201,12 @@ fn check_url_until(
                     result.final_url = Some(current.clone());
                 }
                 result.state = if !(200..300).contains(&a.status) {
-                    result.error = Some(match a.status {
-                        404 | 410 => "the page is gone (not found)".to_string(),
-                        401 | 403 => "the server refuses access".to_string(),
-                        429 => "the server kept asking us to slow down".to_string(),
-                        s if s >= 500 => "the server failed, also when asked again".to_string(),
-                        s => format!("the server answered {s}"),
+                    result.set_error(match a.status {
+                        404 | 410 => msg("linkcheck.gone", &[]),
+                        401 | 403 => msg("linkcheck.refused", &[]),
+                        429 => msg("linkcheck.slow_down", &[]),
+                        s if s >= 500 => msg("linkcheck.server_failed", &[]),
+                        s => msg("linkcheck.answered", &[("status", &s)]),
                     });
                     LinkState::Broken
                 } else if path_is_pdf(url)
@@ -284,7 +288,7 @@ pub fn check_all(
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     check_url_until(&agent, &urls[i], settings, deadline)
                 }))
-                .unwrap_or_else(|_| failed(&urls[i], "the check of this link failed inside arkiv"));
+                .unwrap_or_else(|_| failed(&urls[i], msg("linkcheck.check_panicked", &[])));
                 on_done(&result);
                 if let Ok(mut r) = results.lock() {
                     r[i] = Some(result);
@@ -309,19 +313,16 @@ pub fn check_all(
                     state: LinkState::NotReached,
                     ..failed(
                         url,
-                        &format!(
-                            "not checked: the check's time budget of {} s ran out first",
-                            b.as_secs()
-                        ),
+                        msg("linkcheck.budget_ran_out", &[("seconds", &b.as_secs())]),
                     )
                 },
-                None => failed(url, "the check of this link was interrupted"),
+                None => failed(url, msg("linkcheck.interrupted", &[])),
             })
         })
         .collect()
 }
 
-fn failed(url: &str, why: &str) -> CheckResult {
+fn failed(url: &str, why: Text) -> CheckResult {
     CheckResult {
         url: url.to_string(),
         state: LinkState::Broken,
@@ -329,7 +330,8 @@ fn failed(url: &str, why: &str) -> CheckResult {
         final_url: None,
         redirects: Vec::new(),
         content_type: None,
-        error: Some(why.to_string()),
+        error: Some(why.en),
+        error_da: why.da,
         attempts: 0,
         checked_at: now_secs(),
     }

@@ -173,9 +173,9 @@ pub fn run(site_root: &Path, options: &CheckOptions) -> Result<CheckReport, Diag
                 internal.push(
                     Diagnostic::warning(
                         PathBuf::from(link_cache::CACHE_FILE),
-                        format!("cannot save the link check cache: {e}"),
+                        crate::core::messages::msg("cache.cannot_save", &[("error", &e)]),
                     )
-                    .hint("the check worked, but the next one will ask about every link again"),
+                    .hint(crate::core::messages::msg("cache.cannot_save.hint", &[])),
                 );
             }
         }
@@ -196,9 +196,10 @@ fn check_with_progress(
     }
     let bar = if progress && std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(urls.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} checking links {bar:30} {pos}/{len} {wide_msg}",
-        ) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {} {{bar:30}} {{pos}}/{{len}} {{wide_msg}}",
+            crate::core::messages::printed().get("check.progress")
+        )) {
             bar.set_style(style);
         }
         bar.enable_steady_tick(Duration::from_millis(120));

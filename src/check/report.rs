@@ -3,34 +3,49 @@
 
 use super::CheckReport;
 use crate::core::diagnostics::display_path;
+use crate::core::messages::Messages;
 use crate::load::link_cache::{format_time, LinkState};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// Output for people: problems per citing document, then one summary line.
-pub fn human(report: &CheckReport) -> String {
+/// Output for people, in the language of `m`: problems per citing document, then one
+/// summary line.
+pub fn human(report: &CheckReport, m: Messages) -> String {
     let mut out = String::new();
     for d in &report.internal.items {
-        let _ = writeln!(out, "{d}");
+        let _ = writeln!(out, "{}", d.localized(m.language));
     }
+    // The state words, padded to one width so the addresses line up.
+    let states = [
+        "check.state.broken",
+        "check.state.redirected",
+        "check.state.pdf_is_html",
+        "check.state.not_reached",
+    ];
+    let width = states
+        .iter()
+        .map(|k| m.get(k).chars().count())
+        .max()
+        .unwrap_or(0);
+    let state = |key: &'static str| format!("{:<width$}", m.get(key));
     // file → (line, column, text) sorted.
     let mut by_file: BTreeMap<String, Vec<(usize, usize, String)>> = BTreeMap::new();
     for e in &report.external {
         let r = &e.result;
+        let error = r.error_in(m.language);
         let line = match r.state {
             LinkState::Ok => continue,
             LinkState::Broken => format!(
-                "broken      {}{}{}",
+                "{} {}{}{}",
+                state("check.state.broken"),
                 r.url,
                 r.status.map(|s| format!(" ({s})")).unwrap_or_default(),
-                r.error
-                    .as_deref()
-                    .map(|e| format!(": {e}"))
-                    .unwrap_or_default()
+                error.map(|e| format!(": {e}")).unwrap_or_default()
             ),
             LinkState::Redirected => format!(
-                "redirected  {} → {}{}",
+                "{} {} → {}{}",
+                state("check.state.redirected"),
                 r.url,
                 r.final_url.as_deref().unwrap_or("?"),
                 r.redirects
@@ -39,14 +54,19 @@ pub fn human(report: &CheckReport) -> String {
                     .unwrap_or_default()
             ),
             LinkState::PdfIsHtml => format!(
-                "not a PDF   {}: the link ends in .pdf, but the server sends a web page ({})",
+                "{} {}: {}",
+                state("check.state.pdf_is_html"),
                 r.url,
-                r.content_type.as_deref().unwrap_or("text/html")
+                m.fill(
+                    "check.pdf_is_html",
+                    &[("type", &r.content_type.as_deref().unwrap_or("text/html"))]
+                )
             ),
             LinkState::NotReached => format!(
-                "not reached {}: {}",
+                "{} {}: {}",
+                state("check.state.not_reached"),
                 r.url,
-                r.error.as_deref().unwrap_or("the time budget ran out")
+                error.unwrap_or(m.get("check.budget_ran_out"))
             ),
         };
         for c in &e.citations {
@@ -64,7 +84,7 @@ pub fn human(report: &CheckReport) -> String {
             let _ = writeln!(out, "  {:<8} {text}", format!("{line}:{column}"));
         }
     }
-    let _ = writeln!(out, "{}", summary(report));
+    let _ = writeln!(out, "{}", summary(report, m));
     out
 }
 
@@ -76,46 +96,53 @@ fn count(report: &CheckReport, state: LinkState) -> usize {
         .count()
 }
 
-/// One line: what was checked and what was found.
-pub fn summary(report: &CheckReport) -> String {
+/// One line, in the language of `m`: what was checked and what was found.
+pub fn summary(report: &CheckReport, m: Messages) -> String {
     let internal_errors = report.internal.errors().count();
     let mut parts = vec![match internal_errors {
-        0 => "internal links fine".to_string(),
-        1 => "1 internal problem".to_string(),
-        n => format!("{n} internal problems"),
+        0 => m.get("check.internal_fine").to_string(),
+        n => m.count("check.internal_problems", n, &[]),
     }];
     if report.offline {
-        parts.push("outside links not checked (--offline)".into());
+        parts.push(m.get("check.offline").to_string());
     } else {
         let cached = report.external.iter().filter(|e| e.from_cache).count();
-        parts.push(format!(
-            "{} outside links checked{}: {} fine, {} redirected, {} .pdf links serving a web page, {} broken",
+        let from_cache = match cached {
+            0 => String::new(),
+            n => m.fill("check.from_cache", &[("n", &n)]),
+        };
+        parts.push(m.count(
+            "check.outside",
             report.external.len(),
-            if cached > 0 { format!(" ({cached} from the cache)") } else { String::new() },
-            count(report, LinkState::Ok),
-            count(report, LinkState::Redirected),
-            count(report, LinkState::PdfIsHtml),
-            count(report, LinkState::Broken),
+            &[
+                ("cached", &from_cache),
+                ("ok", &count(report, LinkState::Ok)),
+                ("redirected", &count(report, LinkState::Redirected)),
+                ("pdf", &count(report, LinkState::PdfIsHtml)),
+                ("broken", &count(report, LinkState::Broken)),
+            ],
         ));
         if !report.skipped.is_empty() {
-            parts.push(format!("{} skipped by site.yaml", report.skipped.len()));
+            parts.push(m.fill("check.skipped", &[("n", &report.skipped.len())]));
         }
         let not_reached = count(report, LinkState::NotReached);
         if not_reached > 0 {
-            parts.push(format!(
-                "{not_reached} not reached within the time budget (raise link_check.budget in site.yaml, or run check again: answers are cached)"
-            ));
+            parts.push(m.fill("check.not_reached", &[("n", &not_reached)]));
         }
     }
-    format!(
-        "{}; {} in {:.1} s",
-        if report.all_well() {
-            "all well"
-        } else {
-            "links need fixing"
-        },
-        parts.join("; "),
-        report.elapsed.as_secs_f64()
+    let verdict = if report.all_well() {
+        m.get("check.all_well")
+    } else {
+        m.get("check.need_fixing")
+    };
+    let seconds = m.decimal(report.elapsed.as_secs_f64(), 1);
+    m.fill(
+        "check.summary",
+        &[
+            ("verdict", &verdict),
+            ("parts", &parts.join("; ")),
+            ("seconds", &seconds),
+        ],
     )
 }
 
@@ -178,4 +205,73 @@ pub fn json(report: &CheckReport) -> String {
         },
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{ExternalReport, SourceCitation};
+    use crate::core::language::Language;
+    use crate::core::messages::msg;
+    use crate::load::link_cache::CheckResult;
+
+    fn report() -> CheckReport {
+        let mut gone = CheckResult {
+            url: "https://a.example/gone".into(),
+            state: LinkState::Broken,
+            status: Some(404),
+            final_url: None,
+            redirects: Vec::new(),
+            content_type: None,
+            error: None,
+            error_da: None,
+            attempts: 1,
+            checked_at: 0,
+        };
+        gone.set_error(msg("linkcheck.gone", &[]));
+        CheckReport {
+            external: vec![ExternalReport {
+                result: gone,
+                from_cache: false,
+                citations: vec![SourceCitation {
+                    file: "content/2025/a.md".into(),
+                    line: 7,
+                    column: 3,
+                    text: "a".into(),
+                }],
+            }],
+            elapsed: std::time::Duration::from_millis(1500),
+            ..CheckReport::default()
+        }
+    }
+
+    #[test]
+    fn the_report_for_people_is_in_the_sites_language_and_json_is_not() {
+        let da = human(&report(), Messages::new(Language::Da));
+        assert!(
+            da.contains(
+                "  7:3      virker ikke https://a.example/gone (404): siden findes ikke (længere)"
+            ),
+            "{da}"
+        );
+        assert!(
+            da.ends_with("links skal rettes; interne links i orden; 1 eksternt link tjekket: 0 i orden, 0 omdirigeret, 0 .pdf-links, der sender en webside, 1 virker ikke på 1,5 s\n"),
+            "{da}"
+        );
+        let en = human(&report(), Messages::new(Language::En));
+        assert!(
+            en.contains(
+                "  7:3      broken      https://a.example/gone (404): the page is gone (not found)"
+            ),
+            "{en}"
+        );
+        assert!(en.contains("1 outside link checked: 0 fine"), "{en}");
+        assert!(en.ends_with("broken in 1.5 s\n"), "{en}");
+        let json = json(&report());
+        assert!(
+            json.contains("\"error\": \"the page is gone (not found)\""),
+            "{json}"
+        );
+        assert!(!json.contains("siden"), "{json}");
+    }
 }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 pub mod help;
 pub mod members;
 pub mod run;
+pub mod usage;
 
 /// What every command needs to know about printing: the language and how much to say.
 #[derive(Clone, Copy)]

@@ -36,7 +36,9 @@ pub fn check(
         Ok(report) => {
             match format {
                 CheckFormat::Human if say.quiet && report.all_well() => {}
-                CheckFormat::Human => eprint!("{}", arkiv::check::report::human(&report)),
+                CheckFormat::Human => {
+                    eprint!("{}", arkiv::check::report::human(&report, say.messages))
+                }
                 CheckFormat::Json => println!("{}", arkiv::check::report::json(&report)),
             }
             if report.all_well() {
@@ -94,7 +96,7 @@ pub fn serve(
     match arkiv::serve::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {
-            eprintln!("{problem}");
+            eprintln!("{}", problem.localized(say.messages.language));
             ExitCode::from(2)
         }
     }
@@ -112,15 +114,14 @@ pub fn build_site(
         return say.not_a_folder(&site_dir, "build");
     }
     // Ctrl-C: remove the staging folder (the published output is untouched) and stop.
-    let _ = ctrlc::set_handler(|| {
+    let m = say.messages;
+    let interrupted = m.get("output.interrupted");
+    let _ = ctrlc::set_handler(move || {
         if arkiv::output::guard::remove_active_staging().is_some() {
-            eprintln!(
-                "\ninterrupted: the unfinished build was removed; the output was left as it was"
-            );
+            eprintln!("\n{interrupted}");
         }
         std::process::exit(130);
     });
-    let m = say.messages;
     let started = std::time::Instant::now();
     let options = BuildOptions {
         site_root: site_dir,
@@ -132,7 +133,11 @@ pub fn build_site(
             print_diagnostics(&report.warnings, say.quiet, say.messages.language);
             if timings || say.verbose {
                 for (stage, took) in &report.timings.stages {
-                    eprintln!("  {stage:<8} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                    eprintln!(
+                        "  {:<12} {:>8.1} ms",
+                        m.stage(stage),
+                        took.as_secs_f64() * 1000.0
+                    );
                 }
             }
             let warnings = match report.warnings.warnings().count() {
@@ -226,12 +231,13 @@ pub fn import(
             }
         }
     }
-    if let Err(message) = arkiv::import::check_usage(&options) {
-        return usage(Diagnostic::error(None, message));
+    if let Err((message, hint)) = arkiv::import::check_usage(&options) {
+        return usage(Diagnostic::error(None, message).maybe_hint(hint));
     }
     let summary = arkiv::import::run(
         &files,
         &options,
+        say.messages,
         &mut std::io::stdout(),
         &mut std::io::stderr(),
     );

@@ -37,12 +37,11 @@ impl YamlMap {
             Value::Object(map) => map,
             Value::Null => Mapping::new(),
             _ => {
-                return Err(Diagnostic::error(
-                    file.to_path_buf(),
-                    "the YAML here must be a list of `key: value` lines",
+                return Err(
+                    Diagnostic::error(file.to_path_buf(), msg("yaml.not_a_map", &[]))
+                        .at(first_line, 1)
+                        .hint(msg("yaml.not_a_map.hint", &[])),
                 )
-                .at(first_line, 1)
-                .hint("write one setting per line, such as `title: Formandens beretning`"))
             }
         };
         let mut key_lines = HashMap::new();
@@ -147,14 +146,16 @@ fn check_size_and_depth(text: &str, file: &Path, first_line: usize) -> Result<()
     if text.len() > MAX_YAML_BYTES {
         return Err(Diagnostic::error(
             file.to_path_buf(),
-            format!(
-                "the YAML is {} KB; at most {} KB is read",
-                text.len() / 1024,
-                MAX_YAML_BYTES / 1024
+            msg(
+                "yaml.too_big",
+                &[
+                    ("kb", &(text.len() / 1024)),
+                    ("max", &(MAX_YAML_BYTES / 1024)),
+                ],
             ),
         )
         .at(first_line, 1)
-        .hint("front matter holds a few short keys; move long text into the document's body (after the closing `---`)"));
+        .hint(msg("yaml.too_big.hint", &[])));
     }
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
@@ -196,10 +197,10 @@ fn check_size_and_depth(text: &str, file: &Path, first_line: usize) -> Result<()
                     if depth > MAX_YAML_DEPTH {
                         return Err(Diagnostic::error(
                             file.to_path_buf(),
-                            format!("lists or maps are nested more than {MAX_YAML_DEPTH} deep here"),
+                            msg("yaml.too_deep", &[("max", &MAX_YAML_DEPTH)]),
                         )
                         .at(line, column)
-                        .hint("front matter needs at most a list of maps, like `attachments: [{path: a.pdf, title: A}]`; check for brackets that are never closed"));
+                        .hint(msg("yaml.too_deep.hint", &[])));
                     }
                 }
                 ']' | '}' => depth = depth.saturating_sub(1),

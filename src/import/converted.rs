@@ -5,6 +5,7 @@ use super::guess::Guess;
 use crate::core::dates::Date;
 use crate::core::diagnostics::Diagnostic;
 use crate::core::kind::Kind;
+use crate::core::messages::{each, msg, Text};
 use std::path::{Path, PathBuf};
 
 /// The command's options, already checked (see [`check_usage`]).
@@ -38,31 +39,27 @@ pub struct Converted {
     /// `n` as [`media_marker`]`(n)`.
     pub media: Vec<(String, Vec<u8>)>,
     /// Facts for the report ("12 slides, 1 hidden slide left out").
-    pub facts: Vec<String>,
+    pub facts: Vec<Text>,
 }
 
 impl Converted {
     /// A deck's body: the slides separated by `---`, and the count for the report. A deck
     /// with no shown slide cannot be imported.
-    pub fn set_deck(&mut self, slides: &[String], hidden: usize) -> Result<(), String> {
+    pub fn set_deck(&mut self, slides: &[String], hidden: usize) -> Result<(), Text> {
         if slides.is_empty() {
             return Err(if hidden > 0 {
-                format!(
-                    "has only hidden slides ({hidden}); show at least one slide and import it again"
-                )
+                msg("import.only_hidden", &[("hidden", &hidden)])
             } else {
-                "has no slides".to_string()
+                msg("import.no_slides", &[])
             });
         }
-        self.facts.push(format!(
-            "{} slides{}",
-            slides.len(),
-            match hidden {
-                0 => String::new(),
-                1 => ", 1 hidden slide left out".into(),
-                n => format!(", {n} hidden slides left out"),
+        self.facts.push(each(|m| {
+            let mut fact = m.count("import.fact.slides", slides.len(), &[]);
+            if hidden > 0 {
+                fact.push_str(&m.count("import.fact.hidden_slides", hidden, &[]));
             }
-        ));
+            fact
+        }));
         self.body = slides.join("\n\n---\n\n");
         Ok(())
     }
@@ -79,6 +76,7 @@ pub struct Source<'a> {
     pub forced_kind: Option<Kind>,
 }
 
-pub fn problem(path: &Path, message: impl Into<String>, hint: &str) -> Diagnostic {
-    Diagnostic::error(path.to_path_buf(), message.into()).hint(hint)
+/// A file that could not be imported: the problem and what to do, in both languages.
+pub fn problem(path: &Path, message: impl Into<Text>, hint: Text) -> Diagnostic {
+    Diagnostic::error(path.to_path_buf(), message).hint(hint)
 }

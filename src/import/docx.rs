@@ -8,12 +8,13 @@ use super::docx_styles::{read_numbering, read_styles, StyleRole, Styles};
 use super::guess::Guess;
 use super::markdown_out::{emphasis, escape_inline, escape_line_start, numeric_alignment, table};
 use super::ooxml::{self, Node, Package, Rels, MAX_MEDIA_BYTES};
+use crate::core::messages::{each, msg, Text};
 use std::collections::HashMap;
 
-pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
-    let mut pkg = ooxml::open(bytes, "Word", ".docx")?;
+pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, Text> {
+    let mut pkg = ooxml::open(bytes, ooxml::WORD, ".docx")?;
     if !pkg.has("word/document.xml") {
-        return Err("is not a Word document (it has no word/document.xml); it may be another kind of Office file with the wrong extension".into());
+        return Err(msg("import.not_word", &[]));
     }
     let doc = pkg.xml("word/document.xml")?;
     let rels = pkg.rels("word/document.xml")?;
@@ -39,7 +40,7 @@ pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
     };
     let body = doc
         .child("body")
-        .ok_or("is damaged: its document has no body")?;
+        .ok_or_else(|| msg("import.no_body", &[]))?;
     writer.blocks(body)?;
     let mut md = std::mem::take(&mut writer.md);
     let plain = std::mem::take(&mut writer.plain);
@@ -66,25 +67,27 @@ pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
         }
     }
     if !used.is_empty() {
-        out.facts.push(format!("{} footnotes", used.len()));
+        let n = used.len();
+        out.facts
+            .push(each(|m| m.count("import.fact.footnotes", n, &[])));
     }
     out.body = md;
     out.top_text = plain;
     out.title = title
         .map(|t| Guess {
             value: t,
-            how: "from the paragraph in the Title style".into(),
+            how: msg("import.how.title_style", &[]),
         })
         .or_else(|| {
             first_heading.map(|t| Guess {
                 value: t,
-                how: "from the first heading".into(),
+                how: msg("import.how.first_heading", &[]),
             })
         })
         .or_else(|| {
             props.title.clone().map(|t| Guess {
                 value: t,
-                how: "from the file's properties".into(),
+                how: msg("import.how.properties", &[]),
             })
         });
     out.metadata_date = props.created;
@@ -110,7 +113,7 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn blocks(&mut self, parent: &Node) -> Result<(), String> {
+    fn blocks(&mut self, parent: &Node) -> Result<(), Text> {
         for block in parent.elements() {
             match block.name.as_str() {
                 "p" => self.paragraph(block)?,
@@ -142,7 +145,7 @@ impl Writer<'_> {
         self.in_list = false;
     }
 
-    fn paragraph(&mut self, p: &Node) -> Result<(), String> {
+    fn paragraph(&mut self, p: &Node) -> Result<(), Text> {
         let ppr = p.child("pPr");
         let style = ppr
             .and_then(|x| x.child("pStyle"))
@@ -214,7 +217,7 @@ impl Writer<'_> {
     }
 
     /// Runs, links, footnote references and pictures of a paragraph, as Markdown.
-    fn inline(&mut self, parent: &Node, out: &mut String) -> Result<(), String> {
+    fn inline(&mut self, parent: &Node, out: &mut String) -> Result<(), Text> {
         for child in parent.elements() {
             match child.name.as_str() {
                 "r" => self.run(child, out)?,
@@ -250,7 +253,7 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn run(&mut self, r: &Node, out: &mut String) -> Result<(), String> {
+    fn run(&mut self, r: &Node, out: &mut String) -> Result<(), Text> {
         let rpr = r.child("rPr");
         let on = |name: &str| {
             rpr.and_then(|x| x.child(name))
@@ -285,7 +288,7 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn picture(&mut self, drawing: &Node, out: &mut String) -> Result<(), String> {
+    fn picture(&mut self, drawing: &Node, out: &mut String) -> Result<(), Text> {
         let id = drawing
             .find_all("blip")
             .first()
@@ -327,7 +330,7 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn table(&mut self, tbl: &Node) -> Result<String, String> {
+    fn table(&mut self, tbl: &Node) -> Result<String, Text> {
         let mut rows = Vec::new();
         for tr in tbl.children_named("tr") {
             let mut row = Vec::new();
@@ -388,6 +391,6 @@ mod tests {
             forced_kind: None,
         };
         let e = convert(b"plain text".to_vec(), &source).err().unwrap();
-        assert!(e.contains("not a Word file"), "{e}");
+        assert!(e.en.contains("not a Word file"), "{e}");
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::core::dates::Date;
 use crate::core::kind::Kind;
+use crate::core::messages::{msg, Text};
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -183,7 +184,7 @@ pub fn system_time_date(time: SystemTime) -> Option<Date> {
 #[derive(Debug, Clone)]
 pub struct Guess<T> {
     pub value: T,
-    pub how: String,
+    pub how: Text,
 }
 
 /// Inputs for the date guess, in the order they are tried.
@@ -198,19 +199,19 @@ pub fn guess_date(src: &DateSources) -> Option<Guess<Date>> {
     if let Some(d) = src.given {
         return Some(Guess {
             value: d,
-            how: "given with --date".into(),
+            how: msg("import.how.given_date", &[]),
         });
     }
     if let Some((d, words)) = find_date(src.text) {
         return Some(Guess {
             value: d,
-            how: format!("from the text near the top: \"{words}\""),
+            how: msg("import.how.text_top", &[("words", &words)]),
         });
     }
     if let Some(d) = src.metadata.and_then(metadata_date) {
         return Some(Guess {
             value: d,
-            how: "from the file's metadata (creation date)".into(),
+            how: msg("import.how.metadata_date", &[]),
         });
     }
     let stem = src
@@ -221,7 +222,7 @@ pub fn guess_date(src: &DateSources) -> Option<Guess<Date>> {
     if let Some(d) = file_name_date(&stem) {
         return Some(Guess {
             value: d,
-            how: "from the file name".into(),
+            how: msg("import.how.file_name", &[]),
         });
     }
     let modified = std::fs::metadata(src.path)
@@ -229,7 +230,7 @@ pub fn guess_date(src: &DateSources) -> Option<Guess<Date>> {
         .ok()?;
     system_time_date(modified).map(|d| Guess {
         value: d,
-        how: "from the file's modification time: no date found in the text, metadata or name; check it".into(),
+        how: msg("import.how.modified", &[]),
     })
 }
 
@@ -285,7 +286,7 @@ pub fn readable_file_name(path: &Path) -> String {
 
 /// Report or newsletter (or minutes, accounts) from the title and the text's top.
 /// Returns the kind, the committee for a committee report, and the reason.
-pub fn guess_text_kind(title: &str, text: &str) -> (Kind, Option<String>, String) {
+pub fn guess_text_kind(title: &str, text: &str) -> (Kind, Option<String>, Text) {
     let title_l = title.to_lowercase();
     let top: String = text.chars().take(2000).collect::<String>().to_lowercase();
     let both = format!("{title_l}\n{top}");
@@ -293,40 +294,36 @@ pub fn guess_text_kind(title: &str, text: &str) -> (Kind, Option<String>, String
         return (
             Kind::Newsletter,
             None,
-            "the text says \"nyhedsbrev\"".into(),
+            msg("import.how.says_newsletter", &[]),
         );
     }
     if title_l.contains("referat") || title_l.contains("minutes") {
-        return (Kind::Minutes, None, "the title says \"referat\"".into());
+        return (Kind::Minutes, None, msg("import.how.says_minutes", &[]));
     }
     if title_l.contains("regnskab") || title_l.contains("budget") {
-        return (Kind::Accounts, None, "the title says \"regnskab\"".into());
+        return (Kind::Accounts, None, msg("import.how.says_accounts", &[]));
     }
     if let Some(committee) = committee_in(&title_l) {
         return (
             Kind::CommitteeReport,
             Some(committee.clone()),
-            format!("the title names a committee's report ({committee})"),
+            msg("import.how.says_committee", &[("committee", &committee)]),
         );
     }
     if both.contains("beretning") {
         return (
             Kind::ChairmanReport,
             None,
-            "the text says \"beretning\"".into(),
+            msg("import.how.says_report", &[]),
         );
     }
     if top.contains("kære ") {
-        return (
-            Kind::Newsletter,
-            None,
-            "it is written as a letter (\"Kære …\")".into(),
-        );
+        return (Kind::Newsletter, None, msg("import.how.letter", &[]));
     }
     (
         Kind::ChairmanReport,
         None,
-        "no telling words; a report is the default for Word files".into(),
+        msg("import.how.default_report", &[]),
     )
 }
 

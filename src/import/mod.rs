@@ -20,6 +20,7 @@ mod write;
 mod xlsx;
 
 use crate::core::diagnostics::{display_path, Diagnostic};
+use crate::core::messages::{msg, Messages, Text};
 use crate::core::slug::slugify;
 use converted::problem;
 pub use converted::{media_marker, Converted, ImportOptions, Source};
@@ -41,11 +42,12 @@ pub struct Summary {
 }
 
 /// Checks options that make the whole command meaningless (exit 2).
-pub fn check_usage(options: &ImportOptions) -> Result<(), String> {
+/// The problem and what to do about it.
+pub fn check_usage(options: &ImportOptions) -> Result<(), (Text, Option<Text>)> {
     if !options.site.join("site.yaml").is_file() {
-        return Err(format!(
-            "{} is not a site folder (it has no site.yaml)\n  hint: run arkiv import in the site's folder, or give it with --site path/to/site",
-            display_path(&options.site)
+        return Err((
+            msg("import.no_site", &[("dir", &display_path(&options.site))]),
+            Some(msg("import.no_site.hint", &[])),
         ));
     }
     if let Some(into) = &options.into {
@@ -55,17 +57,20 @@ pub fn check_usage(options: &ImportOptions) -> Result<(), String> {
                 .components()
                 .all(|c| matches!(c, std::path::Component::Normal(_)));
         if !ok {
-            return Err(format!(
-                "--into {} must be a folder inside content/, such as content/2025/foraarsmoede",
-                display_path(into)
+            return Err((
+                msg("import.bad_into", &[("dir", &display_path(into))]),
+                None,
             ));
         }
     }
     if let Some(m) = &options.meeting {
         if slugify(m) != *m || m.is_empty() {
-            return Err(format!(
-                "--meeting {m} is not a slug; a meeting's slug is lower-case, such as {}",
-                slugify(m)
+            return Err((
+                msg(
+                    "import.bad_meeting",
+                    &[("meeting", m), ("slug", &slugify(m))],
+                ),
+                None,
             ));
         }
     }
@@ -73,38 +78,41 @@ pub fn check_usage(options: &ImportOptions) -> Result<(), String> {
 }
 
 /// Imports every file (folders are searched for supported files). Prints a report per file
-/// to `out` and problems to `err`.
+/// to `out` and problems to `err`, in the language of `m`.
 pub fn run(
     inputs: &[PathBuf],
     options: &ImportOptions,
+    m: Messages,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Summary {
     let mut summary = Summary::default();
     let site = scan::scan(&options.site.join("content"));
     let mut known = site.imports;
-    if let Some(m) = &options.meeting {
-        if !site.meetings.contains(m) {
-            let _ = writeln!(
-                err,
-                "warning: no `kind: meeting` document has the slug \"{m}\" yet; `arkiv build` reports an error until one does{}",
-                crate::core::diagnostics::suggest(m, site.meetings.iter().map(String::as_str))
-                    .map(|s| format!(" (did you mean \"{s}\"?)"))
-                    .unwrap_or_default()
-            );
+    if let Some(meeting) = &options.meeting {
+        if !site.meetings.contains(meeting) {
+            let hint = crate::core::diagnostics::suggest(
+                meeting,
+                site.meetings.iter().map(String::as_str),
+            )
+            .and_then(|s| crate::core::diagnostics::suggest_names(&[s]));
+            let warning =
+                Diagnostic::warning(None, msg("import.no_meeting_yet", &[("meeting", meeting)]))
+                    .maybe_hint(hint);
+            let _ = writeln!(err, "{}", warning.localized(m.language));
         }
     }
     for (path, explicit) in expand(inputs) {
         if !explicit && format_of(&path).is_none() {
             let _ = writeln!(
                 out,
-                "skipped {}: not a PowerPoint, Word, Excel or PDF file",
-                display_path(&path)
+                "{}",
+                m.fill("import.skipped", &[("path", &display_path(&path))])
             );
             summary.skipped += 1;
             continue;
         }
-        match import_one(&path, options, &mut known) {
+        match import_one(&path, options, m, &mut known) {
             Ok(Outcome::Imported(report)) => {
                 let _ = write!(out, "{report}");
                 summary.imported += 1;
@@ -114,28 +122,30 @@ pub fn run(
                 summary.already += 1;
             }
             Err(d) => {
-                let _ = writeln!(err, "{d}");
+                let _ = writeln!(err, "{}", d.localized(m.language));
                 summary.failed += 1;
             }
         }
     }
+    let skipped = match summary.skipped {
+        0 => String::new(),
+        n => m.fill("import.summary.skipped", &[("n", &n)]),
+    };
     let _ = writeln!(
         out,
-        "{} imported, {} already imported, {} could not be imported{}",
-        summary.imported,
-        summary.already,
-        summary.failed,
-        if summary.skipped > 0 {
-            format!(", {} skipped", summary.skipped)
-        } else {
-            String::new()
-        }
+        "{}",
+        m.fill(
+            "import.summary",
+            &[
+                ("imported", &summary.imported),
+                ("already", &summary.already),
+                ("failed", &summary.failed),
+                ("skipped", &skipped),
+            ],
+        )
     );
     if summary.imported > 0 {
-        let _ = writeln!(
-            out,
-            "check the guessed kind, date and title in the front matter, then run `arkiv build`"
-        );
+        let _ = writeln!(out, "{}", m.get("import.summary.next"));
     }
     summary
 }
@@ -195,42 +205,49 @@ fn expand(inputs: &[PathBuf]) -> Vec<(PathBuf, bool)> {
 fn import_one(
     path: &Path,
     options: &ImportOptions,
+    m: Messages,
     known: &mut HashMap<String, PathBuf>,
 ) -> Result<Outcome, Diagnostic> {
     let Some(format) = format_of(path) else {
         return Err(problem(
             path,
-            "is not a file arkiv can import",
-            "arkiv imports .pptx, .odp, .docx, .xlsx, .ods and .pdf files; save older .ppt, .doc and .xls files in the new format first",
+            msg("import.unsupported", &[]),
+            msg("import.unsupported.hint", &[]),
         ));
     };
     let meta = std::fs::metadata(path).map_err(|e| {
         problem(
             path,
-            format!("cannot be read: {e}"),
-            "check the file name and that the file exists",
+            msg("import.cannot_read", &[("error", &e)]),
+            msg("import.cannot_read.missing_hint", &[]),
         )
     })?;
     if meta.len() > MAX_INPUT_BYTES {
+        let mb = meta.len() / 1_000_000;
         return Err(problem(
             path,
-            format!("is {} MB, more than arkiv imports", meta.len() / 1_000_000),
-            "split the file, or attach it to a document by hand",
+            msg("import.too_big", &[("mb", &mb)]),
+            msg("import.too_big.hint", &[]),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| {
         problem(
             path,
-            format!("cannot be read: {e}"),
-            "check that the file can be opened",
+            msg("import.cannot_read", &[("error", &e)]),
+            msg("import.cannot_read.hint", &[]),
         )
     })?;
     let fp = scan::fingerprint(&bytes);
     if let Some(doc) = known.get(&fp) {
-        return Ok(Outcome::Already(format!(
-            "already imported {} as {}; nothing written",
-            display_path(path),
-            display_path(doc.strip_prefix(&options.site).unwrap_or(doc))
+        return Ok(Outcome::Already(m.fill(
+            "import.already",
+            &[
+                ("path", &display_path(path)),
+                (
+                    "doc",
+                    &display_path(doc.strip_prefix(&options.site).unwrap_or(doc)),
+                ),
+            ],
         )));
     }
     let source = Source {
@@ -247,20 +264,18 @@ fn import_one(
     }));
     let converted = match result {
         Ok(Ok(c)) => c,
-        Ok(Err(message)) => return Err(problem(
-            path,
-            message,
-            "the other files were still imported; fix or re-save this one and run the import again",
-        )),
+        Ok(Err(message)) => {
+            return Err(problem(path, message, msg("import.reader_error.hint", &[])))
+        }
         Err(_) => {
             return Err(problem(
                 path,
-                "could not be read: the reader failed on it",
-                "open the file and save it again, then run the import again",
+                msg("import.reader_failed", &[]),
+                msg("import.reader_failed.hint", &[]),
             ))
         }
     };
-    let doc = write::write_document(path, &original, &fp, converted, options)?;
+    let doc = write::write_document(path, &original, &fp, converted, options, m)?;
     known.insert(fp, doc.1.clone());
     Ok(Outcome::Imported(doc.0))
 }
@@ -284,14 +299,18 @@ mod tests {
             site: dir.path().to_path_buf(),
             ..Default::default()
         };
-        assert!(check_usage(&o).unwrap_err().contains("site.yaml"));
+        assert!(check_usage(&o).unwrap_err().0.en.contains("site.yaml"));
         std::fs::write(dir.path().join("site.yaml"), "title: X\n").unwrap();
         assert!(check_usage(&o).is_ok());
         o.into = Some(PathBuf::from("../x"));
-        assert!(check_usage(&o).unwrap_err().contains("inside content/"));
+        assert!(check_usage(&o)
+            .unwrap_err()
+            .0
+            .en
+            .contains("inside content/"));
         o.into = Some(PathBuf::from("content/2025/moede"));
         assert!(check_usage(&o).is_ok());
         o.meeting = Some("Forårsmøde".into());
-        assert!(check_usage(&o).unwrap_err().contains("foraarsmoede"));
+        assert!(check_usage(&o).unwrap_err().0.en.contains("foraarsmoede"));
     }
 }

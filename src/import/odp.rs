@@ -7,12 +7,13 @@ use super::guess::Guess;
 use super::markdown_out::{cell, escape_inline, escape_line_start, numeric_alignment, table};
 use super::ooxml::{self, Node, MAX_MEDIA_BYTES};
 use crate::core::kind::Kind;
+use crate::core::messages::{msg, Text};
 use std::collections::HashSet;
 
-pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
-    let mut pkg = ooxml::open(bytes, "OpenDocument presentation", ".odp")?;
+pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, Text> {
+    let mut pkg = ooxml::open(bytes, ooxml::IMPRESS, ".odp")?;
     if !pkg.has("content.xml") {
-        return Err("is not an OpenDocument presentation (it has no content.xml)".into());
+        return Err(msg("import.not_odp", &[]));
     }
     let content = pkg.xml("content.xml")?;
     let hidden_styles: HashSet<String> = content
@@ -104,7 +105,7 @@ pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
             if out.title.is_none() && !title.is_empty() {
                 out.title = Some(Guess {
                     value: title.clone(),
-                    how: "from the first slide's title".into(),
+                    how: msg("import.how.first_slide", &[]),
                 });
             }
         }
@@ -132,7 +133,7 @@ pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
     }
     out.kind = Some(Guess {
         value: Kind::Slides,
-        how: "an OpenDocument presentation".into(),
+        how: msg("import.how.odp", &[]),
     });
     Ok(out)
 }

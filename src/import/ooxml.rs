@@ -2,6 +2,7 @@
 //! size limits, a small element tree parsed with quick-xml, relationship files and the
 //! document properties. Everything returns an error in words, never panics.
 
+use crate::core::messages::{each, msg, Text};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashMap;
@@ -20,20 +21,37 @@ pub struct Package {
 }
 
 /// Why a file could not be opened: the first bytes tell a secretary what to do.
-pub fn open(bytes: Vec<u8>, what: &str, save_as: &str) -> Result<Package, String> {
+/// The names of a format in messages: the message keys of "a Word file" and of "Word" as in
+/// "the old binary Word format".
+pub type FormatNames = (&'static str, &'static str);
+pub const WORD: FormatNames = ("import.file.word", "import.format.word");
+pub const POWERPOINT: FormatNames = ("import.file.powerpoint", "import.format.powerpoint");
+pub const IMPRESS: FormatNames = ("import.file.odp", "import.format.odp");
+pub const EXCEL: FormatNames = ("import.file.excel", "import.format.excel");
+pub const SPREADSHEET: FormatNames = ("import.file.spreadsheet", "import.format.spreadsheet");
+
+pub fn open(bytes: Vec<u8>, names: FormatNames, save_as: &str) -> Result<Package, Text> {
+    let about = |key: &'static str, error: &str| {
+        each(|m| {
+            m.fill(
+                key,
+                &[
+                    ("file", &m.get(names.0)),
+                    ("format", &m.get(names.1)),
+                    ("save_as", &save_as),
+                    ("error", &error),
+                ],
+            )
+        })
+    };
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(format!(
-            "is password protected (encrypted) or in the old binary {what} format, so it cannot be read; open it, remove the password and save it as {save_as}"
-        ));
+        return Err(about("import.office_encrypted", ""));
     }
     if !bytes.starts_with(b"PK") {
-        return Err(format!(
-            "is not a {what} file (it is not a zip archive, as {save_as} files are); it may be damaged or have the wrong extension"
-        ));
+        return Err(about("import.not_zip", ""));
     }
-    let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!("is damaged or cut short ({e}); copy the original file again or save it again as {save_as}")
-    })?;
+    let zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| about("import.zip_damaged", &e.to_string()))?;
     Ok(Package { zip })
 }
 
@@ -44,37 +62,35 @@ impl Package {
     }
 
     /// The raw bytes of a part, limited in size.
-    pub fn bytes(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, String> {
+    pub fn bytes(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, Text> {
         let mut file = self
             .zip
             .by_name(name)
-            .map_err(|e| format!("lacks its part {name} ({e}); it may be damaged"))?;
+            .map_err(|e| msg("import.part_missing", &[("name", &name), ("error", &e)]))?;
         if file.size() > limit {
-            return Err(format!(
-                "has a part {name} of {} MB, more than arkiv reads",
-                file.size() / 1_000_000
-            ));
+            let mb = file.size() / 1_000_000;
+            return Err(msg("import.part_big", &[("name", &name), ("mb", &mb)]));
         }
         let mut out = Vec::new();
         (&mut file)
             .take(limit + 1)
             .read_to_end(&mut out)
-            .map_err(|e| format!("is damaged: its part {name} cannot be unpacked ({e})"))?;
+            .map_err(|e| msg("import.part_unpack", &[("name", &name), ("error", &e)]))?;
         if out.len() as u64 > limit {
-            return Err(format!("has a part {name} larger than arkiv reads"));
+            return Err(msg("import.part_too_big", &[("name", &name)]));
         }
         Ok(out)
     }
 
     /// A part parsed as XML.
-    pub fn xml(&mut self, name: &str) -> Result<Node, String> {
+    pub fn xml(&mut self, name: &str) -> Result<Node, Text> {
         let bytes = self.bytes(name, MAX_PART_BYTES)?;
         let text = String::from_utf8_lossy(&bytes);
-        parse(&text).map_err(|e| format!("is damaged: its part {name} is not valid XML ({e})"))
+        parse(&text).map_err(|e| msg("import.part_xml", &[("name", &name), ("error", &e)]))
     }
 
     /// A part that may be missing (notes, footnotes, numbering): `None` when absent.
-    pub fn optional_xml(&mut self, name: &str) -> Result<Option<Node>, String> {
+    pub fn optional_xml(&mut self, name: &str) -> Result<Option<Node>, Text> {
         if self.has(name) {
             self.xml(name).map(Some)
         } else {
@@ -84,7 +100,7 @@ impl Package {
 
     /// The relationships of `part` (e.g. `ppt/slides/slide1.xml`): id → target, resolved
     /// to a path inside the archive unless external.
-    pub fn rels(&mut self, part: &str) -> Result<Rels, String> {
+    pub fn rels(&mut self, part: &str) -> Result<Rels, Text> {
         let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
         let rels_name = if dir.is_empty() {
             format!("_rels/{file}.rels")
@@ -397,17 +413,20 @@ mod tests {
 
     #[test]
     fn not_a_zip_and_encrypted_are_named() {
-        let e = open(b"hello".to_vec(), "PowerPoint", ".pptx")
+        let e = open(b"hello".to_vec(), POWERPOINT, ".pptx").err().unwrap();
+        assert!(e.en.contains("not a PowerPoint file"), "{e}");
+        let e = open(b"hello".to_vec(), SPREADSHEET, ".ods").err().unwrap();
+        assert_eq!(
+            e.da.as_deref(),
+            Some("er ikke en regnearksfil (den er ikke et zip-arkiv, som .ods-filer er); den er måske beskadiget eller har forkert filendelse")
+        );
+        let e = open(vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0], WORD, ".docx")
             .err()
             .unwrap();
-        assert!(e.contains("not a PowerPoint file"), "{e}");
-        let e = open(vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0], "Word", ".docx")
+        assert!(e.en.contains("password"), "{e}");
+        let e = open(b"PK\x03\x04broken".to_vec(), WORD, ".docx")
             .err()
             .unwrap();
-        assert!(e.contains("password"), "{e}");
-        let e = open(b"PK\x03\x04broken".to_vec(), "Word", ".docx")
-            .err()
-            .unwrap();
-        assert!(e.contains("damaged"), "{e}");
+        assert!(e.en.contains("damaged"), "{e}");
     }
 }

@@ -13,9 +13,10 @@ use super::pdf_lines::{
 };
 use super::pdf_text::{self, Line, Page};
 use crate::core::kind::Kind;
+use crate::core::messages::{each, msg, Text};
 use std::collections::HashMap;
 
-pub fn convert(bytes: &[u8], source: &Source) -> Result<Converted, String> {
+pub fn convert(bytes: &[u8], source: &Source) -> Result<Converted, Text> {
     let pdf = pdf_text::read(bytes)?;
     let page_count = pdf.pages.len();
     let mut pages = pdf.pages;
@@ -28,7 +29,7 @@ pub fn convert(bytes: &[u8], source: &Source) -> Result<Converted, String> {
     }
     let total_lines: usize = pages.iter().map(|p| p.lines.len()).sum();
     if total_lines == 0 {
-        return Err("has no text that can be read (it may be a scan: only pictures of pages); attach it to a document by hand, or run it through text recognition (OCR) first".into());
+        return Err(msg("import.pdf_no_text", &[]));
     }
     let slides = match source.forced_kind {
         Some(k) => k == Kind::Slides,
@@ -61,32 +62,39 @@ pub fn convert(bytes: &[u8], source: &Source) -> Result<Converted, String> {
         .title
         .map(|t| Guess {
             value: t,
-            how: "from the PDF's own title".into(),
+            how: msg("import.how.pdf_title", &[]),
         })
         .or_else(|| {
             first_slide_title.or(first_heading).map(|t| Guess {
                 value: t,
-                how: "from the first heading".into(),
+                how: msg("import.how.first_heading", &[]),
             })
         });
     if slides {
         out.kind = Some(Guess {
             value: Kind::Slides,
-            how: "landscape pages with a short list each: a slide deck saved as PDF".into(),
+            how: msg("import.how.pdf_deck", &[]),
         });
     }
     out.metadata_date = pdf.created;
-    let mut fact = format!(
-        "{page_count} pages{}",
-        if slides { ", one slide per page" } else { "" }
-    );
-    if !dropped.is_empty() {
-        fact.push_str(&format!(
-            "; dropped running headers/footers and page numbers: {}",
-            dropped.join(" | ")
-        ));
-    }
-    out.facts.push(fact);
+    out.facts.push(each(|m| {
+        let mut fact = m.count("import.fact.pages", page_count, &[]);
+        if slides {
+            fact.push_str(m.get("import.fact.slide_per_page"));
+        }
+        if !dropped.is_empty() {
+            let dropped: Vec<&str> = dropped
+                .iter()
+                .map(|d| match d {
+                    None => m.get("import.fact.page_numbers"),
+                    Some(line) => line.as_str(),
+                })
+                .collect();
+            let lines = dropped.join(" | ");
+            fact.push_str(&m.fill("import.fact.dropped", &[("lines", &lines)]));
+        }
+        fact
+    }));
     Ok(out)
 }
 

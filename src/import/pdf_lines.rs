@@ -38,8 +38,8 @@ pub fn is_page_number(text: &str) -> bool {
 }
 
 /// Removes page numbers and lines that repeat at the top or bottom of most pages; returns
-/// what was dropped (once each), for the report.
-pub fn drop_running_lines(pages: &mut [Page]) -> Vec<String> {
+/// what was dropped (once each), for the report: a quoted line, or `None` for page numbers.
+pub fn drop_running_lines(pages: &mut [Page]) -> Vec<Option<String>> {
     const EDGE: usize = 2;
     let n = pages.len();
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -68,9 +68,9 @@ pub fn drop_running_lines(pages: &mut [Page]) -> Vec<String> {
             let running = n >= 2 && counts.get(&shape(&line.text)).is_some_and(|c| *c >= needed);
             if at_edge && (running || is_page_number(&line.text)) {
                 let label = if is_page_number(&line.text) {
-                    "page numbers".to_string()
+                    None
                 } else {
-                    format!("\"{}\"", line.text)
+                    Some(format!("\"{}\"", line.text))
                 };
                 if !dropped.contains(&label) {
                     dropped.push(label);

@@ -3,6 +3,7 @@
 //! page and a size. The layout rules that turn these lines into Markdown are in
 //! `pdf_layout`. The approach follows `crate::model::pdf`, which reads attached PDFs for search.
 
+use crate::core::messages::{msg, Text};
 use std::collections::BTreeMap;
 
 /// Decompressed page content beyond this is not read (guards against zip bombs).
@@ -37,22 +38,21 @@ pub struct PdfText {
 }
 
 /// Reads the text of every page. Errors are sentences about the file.
-pub fn read(bytes: &[u8]) -> Result<PdfText, String> {
+pub fn read(bytes: &[u8]) -> Result<PdfText, Text> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err("is not a PDF file (it does not start with %PDF); it may be another kind of file renamed to .pdf".into());
+        return Err(msg("import.not_pdf", &[]));
     }
     let tail = &bytes[bytes.len().saturating_sub(1024)..];
     if !tail.windows(5).any(|w| w == b"%%EOF") {
-        return Err("is cut short (it has no end marker); copy the original file again".into());
+        return Err(msg("import.pdf_cut_short", &[]));
     }
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| {
-        format!("could not be read as a PDF ({e}); it may be damaged or password protected")
-    })?;
+    let doc = lopdf::Document::load_mem(bytes)
+        .map_err(|e| msg("import.pdf_unreadable", &[("error", &e)]))?;
     let still_encrypted =
         (doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok()) && !doc.was_encrypted();
     if still_encrypted {
-        return Err("is encrypted (password protected), so its text cannot be read; save a copy without the password and import that".into());
+        return Err(msg("import.pdf_encrypted", &[]));
     }
     let mut out = PdfText {
         title: info_string(&doc, b"Title"),
@@ -70,7 +70,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, String> {
         });
     }
     if out.pages.is_empty() {
-        return Err("has no pages".into());
+        return Err(msg("import.pdf_no_pages", &[]));
     }
     Ok(out)
 }
@@ -281,9 +281,10 @@ mod tests {
 
     #[test]
     fn not_pdf_cut_short_and_garbage_are_errors() {
-        assert!(read(b"hello").unwrap_err().contains("not a PDF"));
+        assert!(read(b"hello").unwrap_err().en.contains("not a PDF"));
         assert!(read(b"%PDF-1.4\n1 0 obj <<>>")
             .unwrap_err()
+            .en
             .contains("cut short"));
         assert!(read(b"%PDF-1.4\nnonsense\n%%EOF").is_err());
     }

@@ -7,14 +7,15 @@ use super::guess::{find_date, Guess};
 use super::markdown_out::{cell, escape_inline, escape_line_start, numeric_alignment, table};
 use super::ooxml::{self, Node, Package, Rels, MAX_MEDIA_BYTES};
 use crate::core::kind::Kind;
+use crate::core::messages::{msg, Text};
 
 /// A deck with more slides than this is refused.
 const MAX_SLIDES: usize = 2000;
 
-pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
-    let mut pkg = ooxml::open(bytes, "PowerPoint", ".pptx")?;
+pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, Text> {
+    let mut pkg = ooxml::open(bytes, ooxml::POWERPOINT, ".pptx")?;
     if !pkg.has("ppt/presentation.xml") {
-        return Err("is not a PowerPoint presentation (it has no ppt/presentation.xml); it may be another kind of Office file with the wrong extension".into());
+        return Err(msg("import.not_powerpoint", &[]));
     }
     let pres = pkg.xml("ppt/presentation.xml")?;
     let pres_rels = pkg.rels("ppt/presentation.xml")?;
@@ -33,10 +34,7 @@ pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
         }
     }
     if slide_parts.len() > MAX_SLIDES {
-        return Err(format!(
-            "has {} slides, more than arkiv imports",
-            slide_parts.len()
-        ));
+        return Err(msg("import.too_many_slides", &[("n", &slide_parts.len())]));
     }
     let props = pkg.core_properties();
     let mut out = Converted::default();
@@ -97,17 +95,17 @@ pub fn convert(bytes: Vec<u8>, _source: &Source) -> Result<Converted, String> {
     out.title = first_title
         .map(|t| Guess {
             value: t,
-            how: "from the first slide's title".into(),
+            how: msg("import.how.first_slide", &[]),
         })
         .or_else(|| {
             props.title.clone().map(|t| Guess {
                 value: t,
-                how: "from the file's properties".into(),
+                how: msg("import.how.properties", &[]),
             })
         });
     out.kind = Some(Guess {
         value: Kind::Slides,
-        how: "a PowerPoint deck".into(),
+        how: msg("import.how.powerpoint", &[]),
     });
     // The title slide's subtitle (meeting, date, speaker) comes first when guessing a date.
     let mut top = subtitle_lines.join("\n");
@@ -153,7 +151,7 @@ struct SlideReader<'a> {
 }
 
 impl SlideReader<'_> {
-    fn slide(&mut self, slide: &Node) -> Result<SlideContent, String> {
+    fn slide(&mut self, slide: &Node) -> Result<SlideContent, Text> {
         let mut content = SlideContent {
             title: String::new(),
             subtitle: Vec::new(),
@@ -166,7 +164,7 @@ impl SlideReader<'_> {
     }
 
     /// Shapes in z-order, which is the reading order PowerPoint uses for accessibility.
-    fn shapes(&mut self, tree: &Node, content: &mut SlideContent) -> Result<(), String> {
+    fn shapes(&mut self, tree: &Node, content: &mut SlideContent) -> Result<(), Text> {
         for shape in tree.elements() {
             match shape.name.as_str() {
                 "sp" => self.text_shape(shape, content),
@@ -256,7 +254,7 @@ impl SlideReader<'_> {
         }
     }
 
-    fn picture(&mut self, shape: &Node, content: &mut SlideContent) -> Result<(), String> {
+    fn picture(&mut self, shape: &Node, content: &mut SlideContent) -> Result<(), Text> {
         let Some(blip) = shape.find_all("blip").into_iter().next() else {
             return Ok(());
         };

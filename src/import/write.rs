@@ -7,6 +7,7 @@ use super::guess::{guess_date, guess_text_kind, readable_file_name, DateSources,
 use super::markdown_out::{self, Front};
 use crate::core::diagnostics::{display_path, Diagnostic};
 use crate::core::kind::Kind;
+use crate::core::messages::{msg, Messages};
 use crate::core::slug::slugify;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -55,20 +56,21 @@ fn cut_slug(mut slug: String) -> String {
 }
 
 /// Guesses the front matter, picks names that overwrite nothing, writes it all.
-/// Returns the report and the document's path.
+/// Returns the report (in the language of `m`) and the document's path.
 pub fn write_document(
     path: &Path,
     original: &[u8],
     fp: &str,
     converted: Converted,
     options: &ImportOptions,
+    m: Messages,
 ) -> Result<(String, PathBuf), Diagnostic> {
     let title = converted.title.clone().unwrap_or_else(|| Guess {
         value: readable_file_name(path),
-        how: "from the file name".into(),
+        how: msg("import.how.file_name", &[]),
     });
     let (kind, committee, kind_how) = match (options.kind, &converted.kind) {
-        (Some(k), _) => (k, None, "given with --kind".to_string()),
+        (Some(k), _) => (k, None, msg("import.how.given_kind", &[])),
         (None, Some(g)) => (g.value, None, g.how.clone()),
         (None, None) => guess_text_kind(&title.value, &converted.top_text),
     };
@@ -86,8 +88,8 @@ pub fn write_document(
     .ok_or_else(|| {
         problem(
             path,
-            "has no date in its text, metadata or name, and its modification time cannot be read",
-            "give the date with --date YYYY-MM-DD",
+            msg("import.no_date", &[]),
+            msg("import.no_date.hint", &[]),
         )
     })?;
     let folder_rel = match &options.into {
@@ -120,20 +122,20 @@ pub fn write_document(
             let second = names(&stem_slug, &original_name, &converted.media);
             match second.taken(&folder) {
                 None if second.slug != first.slug => {
-                    notes.push(format!(
-                        "{} already exists and was left alone; the document is named after the file instead",
-                        display_path(&folder_rel.join(taken))
+                    notes.push(m.fill(
+                        "import.named_after_file",
+                        &[("path", &display_path(&folder_rel.join(taken)))],
                     ));
                     second
                 }
                 _ => {
                     return Err(problem(
                         path,
-                        format!(
-                            "would write {}, which already exists; it was left alone and nothing was written",
-                            display_path(&folder_rel.join(taken))
+                        msg(
+                            "import.exists",
+                            &[("path", &display_path(&folder_rel.join(taken)))],
                         ),
-                        "if it is another document, import into another folder with --into content/SUBDIR, or rename the file first",
+                        msg("import.exists.hint", &[]),
                     ))
                 }
             }
@@ -171,11 +173,14 @@ pub fn write_document(
     let write_err = |e: std::io::Error, name: &str| {
         problem(
             path,
-            format!(
-                "could not write {}: {e}",
-                display_path(&folder_rel.join(name))
+            msg(
+                "import.cannot_write",
+                &[
+                    ("path", &display_path(&folder_rel.join(name))),
+                    ("error", &e),
+                ],
             ),
-            "check that the site folder can be written to",
+            msg("import.cannot_write.hint", &[]),
         )
     };
     std::fs::create_dir_all(&folder).map_err(|e| write_err(e, ""))?;
@@ -186,28 +191,56 @@ pub fn write_document(
         .map_err(|e| write_err(e, &chosen.original))?;
     write_new(&folder.join(&chosen.md), text.as_bytes()).map_err(|e| write_err(e, &chosen.md))?;
 
-    let mut report = format!(
-        "imported {} → {}\n",
-        display_path(path),
-        display_path(&folder_rel.join(&chosen.md))
+    let language = m.language;
+    let mut report = m.fill(
+        "import.imported",
+        &[
+            ("path", &display_path(path)),
+            ("doc", &display_path(&folder_rel.join(&chosen.md))),
+        ],
     );
-    for fact in converted.facts.iter().chain(&notes) {
+    report.push('\n');
+    let facts = converted.facts.iter().map(|f| f.in_language(language));
+    for fact in facts.chain(notes.iter().map(String::as_str)) {
         report.push_str(&format!("  {fact}\n"));
     }
-    report.push_str(&format!("  kind:  {} ({kind_how})\n", kind.as_str()));
+    let guessed = |key: &'static str, value: &dyn std::fmt::Display, how: &str| {
+        format!("  {}\n", m.fill(key, &[("value", value), ("how", &how)]))
+    };
+    report.push_str(&guessed(
+        "import.report.kind",
+        &kind.as_str(),
+        kind_how.in_language(language),
+    ));
     if let Some(c) = committee {
-        report.push_str(&format!("  committee: {c} (guessed; check it)\n"));
+        report.push_str(&format!(
+            "  {}\n",
+            m.fill("import.report.committee", &[("value", &c)])
+        ));
     }
-    report.push_str(&format!("  date:  {} ({})\n", date.value, date.how));
-    report.push_str(&format!("  title: {} ({})\n", title.value, title.how));
+    report.push_str(&guessed(
+        "import.report.date",
+        &date.value,
+        date.how.in_language(language),
+    ));
+    report.push_str(&guessed(
+        "import.report.title",
+        &title.value,
+        title.how.in_language(language),
+    ));
+    let images = match chosen.media.len() {
+        0 => String::new(),
+        n => m.count("import.report.images", n, &[]),
+    };
     report.push_str(&format!(
-        "  original copied to {}{}\n",
-        display_path(&folder_rel.join(&chosen.original)),
-        match chosen.media.len() {
-            0 => String::new(),
-            1 => ", 1 image beside it".into(),
-            n => format!(", {n} images beside it"),
-        }
+        "  {}\n",
+        m.fill(
+            "import.report.original",
+            &[
+                ("path", &display_path(&folder_rel.join(&chosen.original))),
+                ("images", &images),
+            ],
+        )
     ));
     Ok((report, folder.join(&chosen.md)))
 }

@@ -8,25 +8,34 @@ use super::guess::Guess;
 use super::markdown_out::{cell, escape_inline, table, Align};
 use super::ooxml;
 use crate::core::kind::Kind;
+use crate::core::messages::{each, msg, Text};
 use calamine::{Data, Reader};
 use std::io::Cursor;
 
 /// Sheets larger than this many cells are cut, with a note.
 const MAX_CELLS: usize = 200_000;
 
-pub fn convert(bytes: Vec<u8>, source: &Source) -> Result<Converted, String> {
+pub fn convert(bytes: Vec<u8>, source: &Source) -> Result<Converted, Text> {
     let is_ods = source
         .path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
-    let what = if is_ods { "spreadsheet" } else { "Excel" };
+    let what = if is_ods {
+        ooxml::SPREADSHEET
+    } else {
+        ooxml::EXCEL
+    };
     let save_as = if is_ods { ".ods" } else { ".xlsx" };
     // The zip checks give the clearer message for encrypted and cut-short files.
     let mut pkg = ooxml::open(bytes.clone(), what, save_as)?;
     let props = pkg.core_properties();
     drop(pkg);
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("could not be read as a spreadsheet ({e}); it may be damaged, or save it again as {save_as}"))?;
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        msg(
+            "import.not_spreadsheet",
+            &[("error", &e), ("save_as", &save_as)],
+        )
+    })?;
     let names = book.sheet_names();
     let mut out = Converted::default();
     let mut sections = Vec::new();
@@ -36,8 +45,9 @@ pub fn convert(bytes: Vec<u8>, source: &Source) -> Result<Converted, String> {
         let range = match book.worksheet_range(name) {
             Ok(r) => r,
             Err(e) => {
-                out.facts.push(format!(
-                    "sheet \"{name}\" could not be read ({e}); left out"
+                out.facts.push(msg(
+                    "import.fact.bad_sheet",
+                    &[("name", name), ("error", &e)],
                 ));
                 continue;
             }
@@ -65,29 +75,25 @@ pub fn convert(bytes: Vec<u8>, source: &Source) -> Result<Converted, String> {
         ));
     }
     if sections.is_empty() {
-        return Err("has no sheet with data in it".into());
+        return Err(msg("import.no_sheets", &[]));
     }
-    out.facts.push(format!(
-        "{} with data{}",
-        match sections.len() {
-            1 => "1 sheet".to_string(),
-            n => format!("{n} sheets"),
-        },
-        match empty {
-            0 => String::new(),
-            1 => ", 1 empty sheet left out".into(),
-            n => format!(", {n} empty sheets left out"),
+    let sheets = sections.len();
+    out.facts.push(each(|m| {
+        let mut fact = m.count("import.fact.sheets", sheets, &[]);
+        if empty > 0 {
+            fact.push_str(&m.count("import.fact.empty_sheets", empty, &[]));
         }
-    ));
+        fact
+    }));
     out.body = sections.join("\n\n");
     out.top_text = top;
     out.kind = Some(Guess {
         value: Kind::Accounts,
-        how: "a spreadsheet".into(),
+        how: msg("import.how.spreadsheet", &[]),
     });
     out.title = props.title.map(|t| Guess {
         value: t,
-        how: "from the file's properties".into(),
+        how: msg("import.how.properties", &[]),
     });
     out.metadata_date = props.created;
     Ok(out)

@@ -2,6 +2,7 @@
 
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::core::i18n::Language;
+use crate::core::messages::msg;
 use crate::core::yaml::Value;
 use crate::core::yaml::{yaml_scalar_text, YamlMap};
 use crate::load::members_config::{parse_members, MembersConfig};
@@ -78,25 +79,22 @@ impl SiteConfig {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(_) => {
-                    return Err(one(Diagnostic::error(
-                        rel,
-                        "site.yaml is not valid UTF-8 text",
-                    )
-                    .hint("save the file as UTF-8 in your editor")))
+                    return Err(one(Diagnostic::error(rel, msg("site.not_utf8", &[]))
+                        .hint(msg("file.not_utf8.hint", &[]))))
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let folder = site_root.display();
                 return Err(one(Diagnostic::error(
                     rel,
-                    crate::core::messages::msg("site.no_config", &[("folder", &folder)]),
+                    msg("site.no_config", &[("folder", &folder)]),
                 )
-                .hint(crate::core::messages::msg("site.no_config.hint", &[]))));
+                .hint(msg("site.no_config.hint", &[]))));
             }
             Err(e) => {
                 return Err(one(Diagnostic::error(
                     rel,
-                    format!("cannot read site.yaml: {e}"),
+                    msg("site.cannot_read", &[("error", &e)]),
                 )))
             }
         };
@@ -119,9 +117,10 @@ impl SiteConfig {
                     problems.push(
                         Diagnostic::error(
                             file.to_path_buf(),
-                            format!("`{key}` must be a single line of text"),
+                            msg("site.not_text", &[("key", &key)]),
                         )
-                        .at(yaml.line_of(key), 1),
+                        .at(yaml.line_of(key), 1)
+                        .hint(msg("site.not_text.hint", &[("key", &key)])),
                     );
                     None
                 }
@@ -130,9 +129,9 @@ impl SiteConfig {
         let title = string("title", &mut problems).unwrap_or_default();
         if title.is_empty() && !problems.has_errors() {
             problems.push(
-                Diagnostic::error(file.to_path_buf(), "site.yaml has no `title`")
+                Diagnostic::error(file.to_path_buf(), msg("site.no_title", &[]))
                     .at(1, 1)
-                    .hint("add a line such as `title: Foreningen af Praktiserende Læger` — it is shown on every page"),
+                    .hint(msg("site.no_title.hint", &[])),
             );
         }
         let mut base_url = string("base_url", &mut problems).unwrap_or_else(|| "/".to_string());
@@ -146,10 +145,10 @@ impl SiteConfig {
                 problems.push(
                     Diagnostic::error(
                         file.to_path_buf(),
-                        crate::core::messages::msg("site.language", &[("other", &other)]),
+                        msg("site.language", &[("other", &other)]),
                     )
                     .at(yaml.line_of("language"), yaml.value_column("language"))
-                    .hint(crate::core::messages::msg("site.language.hint", &[])),
+                    .hint(msg("site.language.hint", &[])),
                 );
                 Language::Da
             }
@@ -161,12 +160,10 @@ impl SiteConfig {
                 problems.push(
                     Diagnostic::error(
                         file.to_path_buf(),
-                        format!(
-                            "`minify` must be true or false, not \"{}\"",
-                            yaml_scalar_text(other)
-                        ),
+                        msg("site.minify", &[("value", &yaml_scalar_text(other))]),
                     )
-                    .at(yaml.line_of("minify"), yaml.value_column("minify")),
+                    .at(yaml.line_of("minify"), yaml.value_column("minify"))
+                    .hint(msg("site.minify.hint", &[])),
                 );
                 true
             }
@@ -175,9 +172,12 @@ impl SiteConfig {
         let theme = string("theme", &mut problems).unwrap_or_else(|| "default".to_string());
         if !is_theme_name(&theme) {
             problems.push(
-                Diagnostic::error(file.to_path_buf(), format!("`theme` must be a name, not the path \"{theme}\""))
-                    .at(yaml.line_of("theme"), yaml.value_column("theme"))
-                    .hint("a theme is a folder themes/<name>/ next to site.yaml, named with letters, digits, - and _; write `theme: <name>`, or remove the line for the built-in theme"),
+                Diagnostic::error(
+                    file.to_path_buf(),
+                    msg("site.theme_path", &[("name", &theme)]),
+                )
+                .at(yaml.line_of("theme"), yaml.value_column("theme"))
+                .hint(msg("site.theme_path.hint", &[])),
             );
         }
         let config = SiteConfig {
@@ -211,16 +211,18 @@ fn parse_link_check(
         Some(Value::Object(m)) => m,
         Some(_) => {
             problems.push(
-                Diagnostic::error(file.to_path_buf(), "`link_check` must hold `skip`, `timeout` and `concurrency` settings")
+                Diagnostic::error(file.to_path_buf(), msg("site.link_check", &[]))
                     .at(line, 1)
-                    .hint("write it as\nlink_check:\n  skip: [intranet.example]\n  timeout: 10\n  concurrency: 8"),
+                    .hint(msg("site.link_check.hint", &[])),
             );
             return config;
         }
     };
     for (key, value) in map {
         match (key.as_str(), value) {
-            ("skip", Value::Array(items)) => config.skip = items.iter().map(yaml_scalar_text).collect(),
+            ("skip", Value::Array(items)) => {
+                config.skip = items.iter().map(yaml_scalar_text).collect()
+            }
             ("timeout", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
                 config.timeout_secs = n.as_u64().unwrap_or(10).min(MAX_TIMEOUT_SECS)
             }
@@ -231,14 +233,26 @@ fn parse_link_check(
                 config.budget_secs = n.as_u64().unwrap_or(300).min(MAX_BUDGET_SECS)
             }
             (name @ ("skip" | "timeout" | "concurrency" | "budget"), _) => problems.push(
-                Diagnostic::error(file.to_path_buf(), format!("`link_check.{name}` has the wrong type"))
-                    .at(line, 1)
-                    .hint("skip is a list of URL prefixes; timeout and budget (seconds) and concurrency are whole numbers above 0"),
+                Diagnostic::error(
+                    file.to_path_buf(),
+                    msg("site.link_check.type", &[("name", &name)]),
+                )
+                .at(line, 1)
+                .hint(msg("site.link_check.type.hint", &[])),
             ),
             (other, _) => problems.push(
-                Diagnostic::error(file.to_path_buf(), format!("unknown key \"{other}\" in link_check"))
-                    .at(line, 1)
-                    .maybe_hint(crate::core::diagnostics::did_you_mean(other, ["skip", "timeout", "concurrency", "budget"])),
+                Diagnostic::error(
+                    file.to_path_buf(),
+                    msg(
+                        "yaml.unknown_key",
+                        &[("name", &other), ("what", &"link_check")],
+                    ),
+                )
+                .at(line, 1)
+                .maybe_hint(crate::core::diagnostics::did_you_mean(
+                    other,
+                    ["skip", "timeout", "concurrency", "budget"],
+                )),
             ),
         }
     }

@@ -2,6 +2,7 @@
 //! Everything else under `content/` is an asset, copied as it is.
 
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
+use crate::core::messages::msg;
 use crate::core::slug::slugify;
 use crate::load::frontmatter::{self, FrontMatter};
 use rayon::prelude::*;
@@ -57,11 +58,8 @@ pub fn resolves_inside(content_root: &Path, full: &Path) -> bool {
 
 /// The error for a link under `content/` that leads outside it.
 pub fn outside_link_error(file: PathBuf) -> Diagnostic {
-    Diagnostic::error(
-        Some(file),
-        "this is a symbolic link to something outside content/ (or to nothing), so it is not read or published",
-    )
-    .hint("copy the file or folder into content/ instead of linking to it")
+    Diagnostic::error(Some(file), msg("content.outside_link", &[]))
+        .hint(msg("content.outside_link.hint", &[]))
 }
 
 /// Walks `content/` and loads every document in parallel; drafts are kept only with `drafts`.
@@ -70,8 +68,8 @@ pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
     let mut loaded = LoadedContent::default();
     if !content_root.is_dir() {
         loaded.diagnostics.push(
-            Diagnostic::error(Some(PathBuf::from(CONTENT_DIR)), "there is no content/ folder")
-                .hint("create a folder named content next to site.yaml and put the documents (.md files) in it"),
+            Diagnostic::error(Some(PathBuf::from(CONTENT_DIR)), msg("content.none", &[]))
+                .hint(msg("content.none.hint", &[])),
         );
         return loaded;
     }
@@ -86,9 +84,10 @@ pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(|p| relative(site_root, p));
-                loaded
-                    .diagnostics
-                    .push(Diagnostic::error(path, format!("cannot read: {e}")));
+                loaded.diagnostics.push(Diagnostic::error(
+                    path,
+                    msg("content.cannot_read", &[("error", &e)]),
+                ));
                 continue;
             }
         };
@@ -181,7 +180,7 @@ pub fn load_document(
     let bytes = std::fs::read(content_root.join(rel)).map_err(|e| {
         vec![Diagnostic::error(
             source.clone(),
-            format!("cannot read the file: {e}"),
+            msg("content.cannot_read_file", &[("error", &e)]),
         )]
     })?;
     let text = decode_utf8(bytes, &source).map_err(|d| vec![d])?;
@@ -206,9 +205,12 @@ pub fn parse_document(
         None => default_slug(rel),
     };
     if slug.is_empty() {
-        return Err(vec![Diagnostic::error(source.to_path_buf(), "the document's slug is empty")
-            .at(1, 1)
-            .hint("give the file a name with letters or digits, or add `slug: a-name` to the front matter")]);
+        return Err(vec![Diagnostic::error(
+            source.to_path_buf(),
+            msg("content.empty_slug", &[]),
+        )
+        .at(1, 1)
+        .hint(msg("content.empty_slug.hint", &[]))]);
     }
     Ok(Some(SourceDocument {
         source: source.to_path_buf(),
@@ -247,12 +249,9 @@ pub fn decode_utf8(bytes: Vec<u8>, file: &Path) -> Result<String, Diagnostic> {
                 .rposition(|&b| b == b'\n')
                 .map_or(0, |p| p + 1)
             + 1;
-        Diagnostic::error(
-            file.to_path_buf(),
-            crate::core::messages::msg("file.not_utf8", &[]),
-        )
-        .at(line, column)
-        .hint(crate::core::messages::msg("file.not_utf8.hint", &[]))
+        Diagnostic::error(file.to_path_buf(), msg("file.not_utf8", &[]))
+            .at(line, column)
+            .hint(msg("file.not_utf8.hint", &[]))
     })
 }
 

@@ -71,8 +71,11 @@ pub struct CheckResult {
     #[serde(default)]
     pub redirects: Vec<Redirect>,
     pub content_type: Option<String>,
-    /// What went wrong, in words, for broken links.
+    /// What went wrong, in words, for broken links (in English; see `error_in`).
     pub error: Option<String>,
+    /// The same in Danish, for a Danish site's check report and link index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_da: Option<String>,
     /// Requests made, counting retries.
     pub attempts: u32,
     /// Seconds since 1970 (UTC).
@@ -80,6 +83,23 @@ pub struct CheckResult {
 }
 
 impl CheckResult {
+    /// Records what went wrong, in both languages.
+    pub fn set_error(&mut self, error: crate::core::messages::Text) {
+        self.error = Some(error.en);
+        self.error_da = error.da;
+    }
+
+    /// What went wrong in `language` (English where no Danish was recorded, as in caches
+    /// written before there was one).
+    pub fn error_in(&self, language: crate::core::language::Language) -> Option<&str> {
+        match language {
+            crate::core::language::Language::Da => {
+                self.error_da.as_deref().or(self.error.as_deref())
+            }
+            crate::core::language::Language::En => self.error.as_deref(),
+        }
+    }
+
     /// True when the server said it is a PDF.
     pub fn serves_pdf(&self) -> bool {
         self.content_type
@@ -119,10 +139,13 @@ impl Cache {
             Err(e) => {
                 return (
                     Cache::new(),
-                    Some(Diagnostic::warning(
-                        PathBuf::from(CACHE_FILE),
-                        format!("cannot read the link check cache: {e}"),
-                    )),
+                    Some(
+                        Diagnostic::warning(
+                            PathBuf::from(CACHE_FILE),
+                            crate::core::messages::msg("cache.cannot_read", &[("error", &e)]),
+                        )
+                        .hint(crate::core::messages::msg("cache.damaged.hint", &[])),
+                    ),
                 )
             }
         };
@@ -134,9 +157,9 @@ impl Cache {
                 Some(
                     Diagnostic::warning(
                         PathBuf::from(CACHE_FILE),
-                        format!("the link check cache is damaged and was ignored ({e})"),
+                        crate::core::messages::msg("cache.damaged", &[("error", &e)]),
                     )
-                    .hint("it is rebuilt by the next `arkiv check`; you may delete the file"),
+                    .hint(crate::core::messages::msg("cache.damaged.hint", &[])),
                 ),
             ),
         }
@@ -190,9 +213,30 @@ mod tests {
             redirects: vec![],
             content_type: Some("application/pdf".into()),
             error: None,
+            error_da: None,
             attempts: 1,
             checked_at: at,
         }
+    }
+
+    #[test]
+    fn the_reason_is_kept_in_both_languages_and_old_caches_fall_back_to_english() {
+        use crate::core::language::Language;
+        let mut r = result("https://a.example/x", 1000);
+        r.set_error(crate::core::messages::msg("linkcheck.gone", &[]));
+        assert_eq!(
+            r.error_in(Language::En),
+            Some("the page is gone (not found)")
+        );
+        assert_eq!(
+            r.error_in(Language::Da),
+            Some("siden findes ikke (længere)")
+        );
+        let text = serde_json::to_string(&result("https://a.example/y", 1)).unwrap();
+        assert!(!text.contains("error_da"), "no Danish, no key: {text}");
+        let old = text.replace("\"error\":null", "\"error\":\"refused\"");
+        let old: CheckResult = serde_json::from_str(&old).unwrap();
+        assert_eq!(old.error_in(Language::Da), Some("refused"));
     }
 
     #[test]

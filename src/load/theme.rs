@@ -3,6 +3,7 @@
 //! `templates/`, takes precedence file by file.
 
 use crate::core::diagnostics::Diagnostic;
+use crate::core::messages::msg;
 use include_dir::{include_dir, Dir};
 use std::path::{Path, PathBuf};
 
@@ -31,9 +32,9 @@ impl Theme {
         if !crate::load::config::is_theme_name(name) {
             return Err(Diagnostic::error(
                 PathBuf::from(crate::load::config::CONFIG_FILE),
-                format!("`theme` must be a name, not the path \"{name}\""),
+                msg("site.theme_path", &[("name", &name)]),
             )
-            .hint("a theme is a folder themes/<name>/ next to site.yaml; write `theme: <name>`"));
+            .hint(msg("site.theme_path.hint", &[])));
         }
         let theme_dir = site_root.join("themes").join(name);
         let mut theme = Theme::default();
@@ -44,8 +45,11 @@ impl Theme {
             theme.templates = embedded_files("templates");
             theme.static_files = embedded_files("static");
         } else {
-            return Err(Diagnostic::error(PathBuf::from(crate::load::config::CONFIG_FILE), format!("theme \"{name}\" not found"))
-                .hint(format!("put the theme in themes/{name}/, or remove the `theme:` line to use the built-in default theme")));
+            return Err(Diagnostic::error(
+                PathBuf::from(crate::load::config::CONFIG_FILE),
+                msg("theme.not_found", &[("name", &name)]),
+            )
+            .hint(msg("theme.not_found.hint", &[("name", &name)])));
         }
         for file in read_dir_files(site_root, &site_root.join("templates"))? {
             match theme.templates.iter_mut().find(|t| t.name == file.name) {
@@ -107,7 +111,7 @@ fn read_dir_files(site_root: &Path, dir: &Path) -> Result<Vec<ThemeFile>, Diagno
         let entry = entry.map_err(|e| {
             Diagnostic::error(
                 e.path().map(|p| p.to_path_buf()),
-                format!("cannot read the theme: {e}"),
+                msg("theme.cannot_read", &[("error", &e)]),
             )
         })?;
         if !entry.file_type().is_file()
@@ -122,7 +126,10 @@ fn read_dir_files(site_root: &Path, dir: &Path) -> Result<Vec<ThemeFile>, Diagno
             .unwrap_or(entry.path())
             .to_path_buf();
         let contents = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error(origin.clone(), format!("cannot read the theme file: {e}"))
+            Diagnostic::error(
+                origin.clone(),
+                msg("theme.cannot_read_file", &[("error", &e)]),
+            )
         })?;
         out.push(ThemeFile {
             name: rel.to_string_lossy().replace('\\', "/"),

@@ -43,9 +43,12 @@ pub fn resolve_attachments(
     for a in &source.front.attachments {
         let Some(path) = join_normalized(&folder, &a.path).filter(|p| !p.is_empty()) else {
             problems.push(
-                Diagnostic::error(source.source.clone(), format!("attachment \"{}\" points outside content/", a.path))
-                    .at(a.line, 1)
-                    .hint("put the file in the content/ folder, next to the document, and write its name relative to the document"),
+                Diagnostic::error(
+                    source.source.clone(),
+                    msg("attachment.outside", &[("path", &a.path)]),
+                )
+                .at(a.line, 1)
+                .hint(msg("attachment.outside.hint", &[])),
             );
             continue;
         };
@@ -58,10 +61,10 @@ pub fn resolve_attachments(
                 problems.push(
                     Diagnostic::error(
                         source.source.clone(),
-                        format!("attachment \"{}\" is a symbolic link (or lies in a linked folder) that leads outside content/", a.path),
+                        msg("attachment.link_outside", &[("path", &a.path)]),
                     )
                     .at(a.line, 1)
-                    .hint("copy the file into content/ instead of linking to it; arkiv publishes and reads only what lies inside content/"),
+                    .hint(msg("attachment.link_outside.hint", &[])),
                 );
             }
             Ok(meta) if meta.is_file() => {

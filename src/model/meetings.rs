@@ -21,9 +21,23 @@ pub fn resolve_meetings(
         if doc.front.kind == Kind::Meeting {
             if let Some(&first) = meetings.get(&doc.slug) {
                 diagnostics.push(
-                    Diagnostic::error(doc.source.clone(), format!("two meetings have the slug \"{}\": {} and this one", doc.slug, crate::core::diagnostics::display_path(&documents[first].source)))
-                        .at(1, 1)
-                        .hint("meeting slugs must be unique across the archive: rename one file or give it a `slug:`"),
+                    Diagnostic::error(
+                        doc.source.clone(),
+                        msg(
+                            "meeting.twice",
+                            &[
+                                ("slug", &doc.slug),
+                                (
+                                    "first",
+                                    &crate::core::diagnostics::display_path(
+                                        &documents[first].source,
+                                    ),
+                                ),
+                            ],
+                        ),
+                    )
+                    .at(1, 1)
+                    .hint(msg("meeting.twice.hint", &[])),
                 );
             } else {
                 meetings.insert(doc.slug.clone(), i);

@@ -2,14 +2,17 @@
 //! build wrote, kept in the marker file, so that a later build refuses an output folder that
 //! has gained anything else (a `CNAME`, a `.git/`) instead of deleting it.
 
+use crate::core::diagnostics::display_path;
+use crate::core::messages::msg;
 use std::collections::HashSet;
 use std::path::Path;
 
 /// Written into every output folder; a folder without it is not ours to replace.
 pub const MARKER_FILE: &str = ".arkiv-output";
 
-/// The marker file's first line; the list of written files follows the header.
-const MARKER_TEXT: &str = "This folder is written by arkiv build; it is replaced on every build.\n";
+/// The marker file's first lines, in both languages, for whoever opens the folder; the list of
+/// written files follows the header.
+pub const MARKER_TEXT: &str = "Denne mappe skrives af arkiv build og erstattes ved hver build; læg dine egne filer i content/.\nThis folder is written by arkiv build; it is replaced on every build. Put your own files in content/.\n";
 const LIST_HEADER: &str =
     "# Files written by the last build (anything else makes the next build refuse):\n";
 
@@ -105,14 +108,39 @@ pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
     Ok(foreign)
 }
 
-/// "CNAME, .git/ and 3 more", for the refusal message.
-pub fn describe(names: &[String]) -> String {
-    let shown: Vec<&str> = names.iter().take(SHOWN).map(String::as_str).collect();
-    let mut text = shown.join(", ");
-    if names.len() > SHOWN {
-        text.push_str(&format!(" and {} more", names.len() - SHOWN));
+/// What lies in a folder arkiv never built in, sorted, folders with a `/`, for the refusal.
+pub fn top_level_names(output: &Path) -> std::io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(output)? {
+        let entry = entry?;
+        let mut name = entry.file_name().to_string_lossy().to_string();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            name.push('/');
+        }
+        names.push(name);
     }
-    text
+    names.sort();
+    Ok(names)
+}
+
+/// The refusal naming what lies in the output folder `dir` that arkiv did not write:
+/// "CNAME, .git/ and 3 more". `built` says whether arkiv built in the folder before (then a
+/// build would delete them) or never did (a folder that is not arkiv's).
+pub fn describe(dir: &str, names: &[String], built: bool) -> crate::core::messages::Text {
+    let shown = names
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = names.len().saturating_sub(SHOWN);
+    let key = match (built, more > 0) {
+        (true, false) => "output.foreign",
+        (true, true) => "output.foreign_more",
+        (false, false) => "output.not_ours",
+        (false, true) => "output.not_ours_more",
+    };
+    crate::core::messages::msg(key, &[("dir", &dir), ("files", &shown), ("n", &more)])
 }
 
 /// The staging folder of the build in progress, for the Ctrl-C handler; its lock is also held
@@ -167,9 +195,12 @@ pub fn lock_output(
     let problem = |e: std::io::Error| {
         crate::core::diagnostics::Diagnostic::error(
             None,
-            format!("cannot lock {}: {e}", path.display()),
+            msg(
+                "output.cannot_lock",
+                &[("path", &display_path(&path)), ("error", &e)],
+            ),
         )
-        .hint("check that you may write to the folder that holds the output folder")
+        .hint(msg("output.cannot_lock.hint", &[]))
     };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(problem)?;
@@ -184,8 +215,9 @@ pub fn lock_output(
         Ok(()) => Ok((file, false)),
         Err(std::fs::TryLockError::WouldBlock) => {
             eprintln!(
-                "another arkiv build is writing {}; waiting for it to finish",
-                output.display()
+                "{}",
+                crate::core::messages::printed()
+                    .fill("output.waiting", &[("dir", &display_path(output))])
             );
             file.lock().map_err(problem)?;
             Ok((file, true))

@@ -2,7 +2,8 @@
 //! it in only when the whole build succeeded. A failed build never touches the published site,
 //! and arkiv never deletes a folder it did not write.
 
-use crate::core::diagnostics::Diagnostic;
+use crate::core::diagnostics::{display_path, Diagnostic};
+use crate::core::messages::msg;
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -24,50 +25,51 @@ pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<(), Diagnosti
     let site = canonical(site_root);
     let out = canonical(output);
     let content = site.join(crate::load::content::CONTENT_DIR);
-    let refuse = |why: &str| {
-        Err(Diagnostic::error(
-            None,
-            format!("refusing to build into {}: {why}", output.display()),
-        )
-        .hint("choose an empty folder or one arkiv built before, such as `--output output`"))
+    let dir = display_path(output);
+    let refuse = |why: &'static str| {
+        Err(Diagnostic::error(None, msg(why, &[("dir", &dir)]))
+            .hint(msg("output.refused.hint", &[])))
     };
     if out == site {
-        return refuse("it is the site's own folder");
+        return refuse("output.is_site");
     }
     if out.starts_with(&content) {
-        return refuse("it is inside content/");
+        return refuse("output.in_content");
     }
     if site.starts_with(&out) {
-        return refuse("it contains the site itself");
+        return refuse("output.holds_site");
     }
     if out.parent().is_none() {
-        return refuse("it is the root of the file system");
+        return refuse("output.is_root");
     }
     if output.exists() {
         if !output.is_dir() {
-            return refuse("it is a file, not a folder");
+            return refuse("output.is_file");
         }
-        let mut entries = std::fs::read_dir(output).map_err(|e| {
-            Diagnostic::error(None, format!("cannot read {}: {e}", output.display()))
-        })?;
+        let cannot_read = |e: std::io::Error| {
+            Diagnostic::error(
+                None,
+                msg("output.cannot_read", &[("dir", &dir), ("error", &e)]),
+            )
+        };
+        let mut entries = std::fs::read_dir(output).map_err(cannot_read)?;
         let empty = entries.next().is_none();
         if !empty && !output.join(MARKER_FILE).exists() {
-            return refuse("it holds files arkiv did not write");
+            let names = crate::output::guard::top_level_names(output).map_err(cannot_read)?;
+            return Err(Diagnostic::error(
+                None,
+                crate::output::guard::describe(&dir, &names, false),
+            )
+            .hint(msg("output.not_ours.hint", &[])));
         }
         if !empty {
-            let foreign = crate::output::guard::foreign_files(output).map_err(|e| {
-                Diagnostic::error(None, format!("cannot read {}: {e}", output.display()))
-            })?;
+            let foreign = crate::output::guard::foreign_files(output).map_err(cannot_read)?;
             if !foreign.is_empty() {
                 return Err(Diagnostic::error(
                     None,
-                    format!(
-                        "refusing to build into {}: it holds files arkiv did not write, which a build would delete: {}",
-                        output.display(),
-                        crate::output::guard::describe(&foreign)
-                    ),
+                    crate::output::guard::describe(&dir, &foreign, true),
                 )
-                .hint("arkiv replaces the whole output folder on every build. Files to publish with the site (such as CNAME or .well-known/) belong in content/, which is copied on every build; move anything else out of the output folder"));
+                .hint(msg("output.foreign.hint", &[])));
             }
         }
     }
@@ -99,9 +101,13 @@ pub struct Staging {
     committed: bool,
 }
 
-fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(None, format!("cannot {what} {}: {e}", path.display()))
-        .hint("check that the disk has space and that you may write to the output folder; the published site was not changed")
+/// A file operation that failed while writing the site; `action` names it (`output.cannot_write`).
+fn io_error(action: &'static str, path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        None,
+        msg(action, &[("path", &display_path(path)), ("error", &e)]),
+    )
+    .hint(msg("output.io.hint", &[]))
 }
 
 impl Staging {
@@ -115,12 +121,14 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "output".into());
-        std::fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
+        std::fs::create_dir_all(&parent)
+            .map_err(|e| io_error("output.cannot_create", &parent, e))?;
         let root = parent.join(format!(".{name}.arkiv-staging-{}", std::process::id()));
         if root.exists() {
-            std::fs::remove_dir_all(&root).map_err(|e| io_error("clear", &root, e))?;
+            std::fs::remove_dir_all(&root)
+                .map_err(|e| io_error("output.cannot_clear", &root, e))?;
         }
-        std::fs::create_dir_all(&root).map_err(|e| io_error("create", &root, e))?;
+        std::fs::create_dir_all(&root).map_err(|e| io_error("output.cannot_create", &root, e))?;
         crate::output::guard::set_active_staging(Some(&root));
         let staging = Staging {
             root,
@@ -128,11 +136,8 @@ impl Staging {
             committed: false,
         };
         let marker = staging.root.join(MARKER_FILE);
-        std::fs::write(
-            &marker,
-            b"This folder is written by arkiv build; it is replaced on every build.\n",
-        )
-        .map_err(|e| io_error("write", &marker, e))?;
+        std::fs::write(&marker, guard::MARKER_TEXT.as_bytes())
+            .map_err(|e| io_error("output.cannot_write", &marker, e))?;
         Ok(staging)
     }
 
@@ -140,9 +145,9 @@ impl Staging {
     pub fn write(&self, file: &OutputFile) -> Result<(), Diagnostic> {
         let path = self.root.join(&file.path);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+            std::fs::create_dir_all(dir).map_err(|e| io_error("output.cannot_create", dir, e))?;
         }
-        std::fs::write(&path, &file.contents).map_err(|e| io_error("write", &path, e))
+        std::fs::write(&path, &file.contents).map_err(|e| io_error("output.cannot_write", &path, e))
     }
 
     /// Copies one asset. Copied, never hard-linked: a tool that edits the published file must
@@ -150,19 +155,19 @@ impl Staging {
     pub fn copy(&self, copy: &CopiedFile) -> Result<(), Diagnostic> {
         let path = self.root.join(&copy.to);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+            std::fs::create_dir_all(dir).map_err(|e| io_error("output.cannot_create", dir, e))?;
         }
         std::fs::copy(&copy.from, &path)
             .map(|_| ())
-            .map_err(|e| io_error("copy", &path, e))
+            .map_err(|e| io_error("output.cannot_copy", &path, e))
     }
 
     /// Swaps the staging folder in place of the output.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         crate::output::guard::write_manifest(&self.root)
-            .map_err(|e| io_error("write the file list in", &self.root, e))?;
+            .map_err(|e| io_error("output.cannot_write_list", &self.root, e))?;
         crate::output::guard::while_swapping(|| swap_into_place(&self.root, &self.output))
-            .map_err(|e| io_error("replace", &self.output, e))?;
+            .map_err(|e| io_error("output.cannot_replace", &self.output, e))?;
         self.committed = true;
         Ok(())
     }
@@ -231,6 +236,11 @@ mod tests {
         std::fs::write(foreign.join("thesis.docx"), b"x").unwrap();
         let err = check_output_dir(&site, &foreign).unwrap_err();
         assert!(err.message.contains("did not write"));
+        let danish = err.localized(crate::core::language::Language::Da);
+        assert!(
+            danish.contains("indeholder filer, som arkiv ikke har skrevet"),
+            "{danish}"
+        );
         assert!(check_output_dir(&site, &site.join("output")).is_ok());
     }
 

@@ -2,6 +2,7 @@
 //! page being rendered and a hint, and split Tera's multi-error reports into one each.
 
 use crate::core::diagnostics::Diagnostic;
+use crate::core::messages::msg;
 use crate::load::theme::Theme;
 
 /// Turns a Tera error into our diagnostics, naming the template (with line) and the page.
@@ -12,22 +13,24 @@ pub(super) fn template_errors(
     error: &tera::Error,
     page_source: Option<&std::path::Path>,
 ) -> Vec<Diagnostic> {
-    let rendering = match page_source {
-        Some(p) => format!(
-            " while rendering {}",
-            crate::core::diagnostics::display_path(p)
-        ),
-        None => String::new(),
-    };
-    let make = |template: &str, line: usize, column: usize, message: &str| {
+    let page = page_source.map(crate::core::diagnostics::display_path);
+    let make = |template: &str, line: usize, column: usize, detail: &str| {
         let file = if template.is_empty() {
             None
         } else {
             Some(theme.template_origin(template))
         };
-        Diagnostic::error(file, format!("template error{rendering}: {message}"))
+        // Tera's own words stay as Tera wrote them; the framing and the hint are ours.
+        let message = match &page {
+            Some(page) => msg(
+                "template.error_rendering",
+                &[("page", page), ("detail", &detail)],
+            ),
+            None => msg("template.error", &[("detail", &detail)]),
+        };
+        Diagnostic::error(file, message)
             .at(line, column)
-            .hint("check the template at this line; the variables templates can use are listed in the README under \"Templates\"")
+            .hint(msg("template.error.hint", &[]))
     };
     match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {

@@ -39,7 +39,7 @@ pub fn status_view(r: &CheckResult, lang: Language) -> Value {
         "state": r.state.as_str(),
         "label": label,
         "code": r.status,
-        "error": r.error,
+        "error": r.error_in(lang),
         "final_url": r.final_url,
         "checked_at": format_time(r.checked_at),
         "checked_date": format_time(r.checked_at).get(..10).unwrap_or_default(),

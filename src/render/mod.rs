@@ -120,10 +120,13 @@ impl<'a> Renderer<'a> {
                     sources.push((t.name.clone(), minify::minify_template(text)))
                 }
                 Ok(text) => sources.push((t.name.clone(), text.to_string())),
-                Err(_) => problems.push(Diagnostic::error(
-                    t.origin.clone(),
-                    "the template is not valid UTF-8 text",
-                )),
+                Err(_) => problems.push(
+                    Diagnostic::error(
+                        t.origin.clone(),
+                        crate::core::messages::msg("template.not_utf8", &[]),
+                    )
+                    .hint(crate::core::messages::msg("file.not_utf8.hint", &[])),
+                ),
             }
         }
         if !sources.iter().any(|(n, _)| n == "favicon.svg") {

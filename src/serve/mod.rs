@@ -17,6 +17,7 @@ pub mod state;
 pub mod watch;
 
 use crate::core::diagnostics::Diagnostic;
+use crate::core::messages::msg;
 use incremental::{Change, SiteBuilder};
 use state::Shared;
 use std::io::ErrorKind;
@@ -51,23 +52,23 @@ pub fn bind(bind: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
     let addr = SocketAddr::new(bind, port);
     TcpListener::bind(addr).map_err(|e| {
         let next = port.checked_add(1).unwrap_or(DEFAULT_PORT);
+        let args: &[(&str, &dyn std::fmt::Display)] = &[
+            ("port", &port),
+            ("bind", &bind),
+            ("next", &next),
+            ("default", &DEFAULT_PORT),
+        ];
         match e.kind() {
-            ErrorKind::AddrInUse => Diagnostic::error(
+            ErrorKind::AddrInUse => Diagnostic::error(None, msg("serve.port_in_use", args))
+                .hint(msg("serve.port_in_use.hint", args)),
+            ErrorKind::PermissionDenied => Diagnostic::error(None, msg("serve.port_denied", args))
+                .hint(msg("serve.port_denied.hint", args)),
+            ErrorKind::AddrNotAvailable => Diagnostic::error(None, msg("serve.no_address", args))
+                .hint(msg("serve.no_address.hint", args)),
+            _ => Diagnostic::error(
                 None,
-                format!("port {port} on {bind} is already in use (another arkiv serve, or another program, is listening there)"),
-            )
-            .hint(format!("stop the other program, or choose another port: arkiv serve --port {next}")),
-            ErrorKind::PermissionDenied => Diagnostic::error(
-                None,
-                format!("not allowed to listen on port {port} on {bind}"),
-            )
-            .hint(format!("ports below 1024 need administrator rights; choose another: arkiv serve --port {}", DEFAULT_PORT)),
-            ErrorKind::AddrNotAvailable => Diagnostic::error(
-                None,
-                format!("cannot listen on {bind}: this computer has no such address"),
-            )
-            .hint("leave out --bind to listen on 127.0.0.1, or give an address of this computer"),
-            _ => Diagnostic::error(None, format!("cannot listen on {addr}: {e}")),
+                msg("serve.cannot_listen", &[("addr", &addr), ("error", &e)]),
+            ),
         }
     })
 }
@@ -78,11 +79,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     let listener = bind(options.bind, options.port)?;
     let addr = listener
         .local_addr()
-        .map_err(|e| Diagnostic::error(None, format!("cannot read the server's address: {e}")))?;
+        .map_err(|e| Diagnostic::error(None, msg("serve.no_local_address", &[("error", &e)])))?;
     let mut watcher = watch::SiteWatcher::start(&options.site_root)?;
     let shared = Arc::new(Shared::default());
     let mut builder = SiteBuilder::new(&options.site_root, options.drafts);
-    let indexer = model_files::start(Arc::clone(&shared));
+    let indexer = model_files::start(Arc::clone(&shared), options.messages.language);
     let everything = [Change::Everything];
     if rebuild(
         &mut builder,
@@ -109,7 +110,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     std::thread::Builder::new()
         .name("arkiv-serve-http".into())
         .spawn(move || http::run(listener, server_shared))
-        .map_err(|e| Diagnostic::error(None, format!("cannot start the server: {e}")))?;
+        .map_err(|e| Diagnostic::error(None, msg("serve.cannot_start", &[("error", &e)])))?;
     let say = options.messages;
     let site = std::path::absolute(&options.site_root).unwrap_or(options.site_root.clone());
     eprintln!(
@@ -134,12 +135,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             watch::Waited::Changes(changes) => changes,
             watch::Waited::Quiet => {
                 if builder.has_deferred() {
-                    publish_deferred(
-                        &mut builder,
-                        &shared,
-                        options.timings,
-                        options.messages.language,
-                    );
+                    publish_deferred(&mut builder, &shared, options.timings, options.messages);
                 }
                 if let Some(archive) = builder.published_archive() {
                     let _ = indexer.send(archive);
@@ -160,10 +156,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             options.messages,
         );
     }
-    Err(
-        Diagnostic::error(None, "the file watcher stopped; changes are no longer seen")
-            .hint("start arkiv serve again"),
-    )
+    Err(Diagnostic::error(None, msg("serve.watcher_stopped", &[]))
+        .hint(msg("serve.watcher_stopped.hint", &[])))
 }
 
 /// How long saves must pause before site-wide pages and the search index are brought up to date.
@@ -174,7 +168,7 @@ fn publish_deferred(
     builder: &mut SiteBuilder,
     shared: &Shared,
     timings: bool,
-    language: crate::core::i18n::Language,
+    say: crate::core::messages::Messages,
 ) {
     let started = Instant::now();
     match builder.render_deferred() {
@@ -182,15 +176,13 @@ fn publish_deferred(
             let pages = update.pages_rendered;
             shared.publish(update);
             if timings {
-                eprintln!(
-                    "  site-wide pages: {pages} in {:.0} ms",
-                    started.elapsed().as_secs_f64() * 1000.0
-                );
+                let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
+                eprintln!("{}", say.count("serve.deferred", pages, &[("ms", &ms)]));
             }
         }
         Err(problems) => {
             for p in &problems.items {
-                eprintln!("{}", p.localized(language));
+                eprintln!("{}", p.localized(say.language));
             }
             shared.fail(problems.errors().cloned().collect());
         }
@@ -231,7 +223,11 @@ fn rebuild(
             eprintln!("{}", say.count(key, pages, &[("what", &what), ("ms", &ms)]));
             if timings {
                 for (step, took) in &steps.stages {
-                    eprintln!("  {step:<12} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                    eprintln!(
+                        "  {:<12} {:>8.1} ms",
+                        say.stage(step),
+                        took.as_secs_f64() * 1000.0
+                    );
                 }
             }
             if changed && unchecked > 0 {

@@ -5,12 +5,13 @@
 
 use super::state::Shared;
 use crate::core::diagnostics::Diagnostics;
+use crate::core::language::Language;
 use crate::model::Archive;
 use std::sync::mpsc::{channel, Sender};
 use std::sync::Arc;
 
 /// Starts the worker; send it each published model. It stops when the sender is dropped.
-pub fn start(shared: Arc<Shared>) -> Sender<Arc<Archive>> {
+pub fn start(shared: Arc<Shared>, language: Language) -> Sender<Arc<Archive>> {
     let (tx, rx) = channel::<Arc<Archive>>();
     let _ = std::thread::Builder::new()
         .name("arkiv-serve-index".into())
@@ -22,7 +23,7 @@ pub fn start(shared: Arc<Shared>) -> Sender<Arc<Archive>> {
                 let mut problems = Diagnostics::default();
                 let files = crate::pipeline::model_files(&archive, &mut problems);
                 for p in &problems.items {
-                    eprintln!("{p}");
+                    eprintln!("{}", p.localized(language));
                 }
                 shared.publish_model_files(files);
             }

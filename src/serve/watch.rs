@@ -130,9 +130,12 @@ impl SiteWatcher {
 }
 
 fn cannot_watch(path: &Path, e: &notify::Error) -> Diagnostic {
-    Diagnostic::error(None, format!("cannot watch {} for changes: {e}", path.display())).hint(
-        "on Linux, raise the limit with `sudo sysctl fs.inotify.max_user_watches=524288`, or run `arkiv build` after each change",
+    let path = crate::core::diagnostics::display_path(path);
+    Diagnostic::error(
+        None,
+        crate::core::messages::msg("serve.cannot_watch", &[("path", &path), ("error", e)]),
     )
+    .hint(crate::core::messages::msg("serve.cannot_watch.hint", &[]))
 }
 
 fn event_paths(event: notify::Result<notify::Event>) -> Vec<PathBuf> {

@@ -17,11 +17,20 @@ pub struct Messages {
     pub language: Language,
 }
 
-fn table(language: Language) -> &'static [(&'static str, &'static str)] {
+/// One language's messages: a key and its text.
+type Table = &'static [(&'static str, &'static str)];
+
+/// The tables of one language (one per part of arkiv, see `da.rs` and `en.rs`).
+fn tables(language: Language) -> &'static [Table] {
     match language {
-        Language::Da => da::MESSAGES,
-        Language::En => en::MESSAGES,
+        Language::Da => da::TABLES,
+        Language::En => en::TABLES,
     }
+}
+
+/// Every (key, text) of one language.
+fn entries(language: Language) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    tables(language).iter().flat_map(|t| t.iter())
 }
 
 impl Messages {
@@ -33,8 +42,7 @@ impl Messages {
     /// test keeps that from happening), the key itself if it is missing everywhere.
     pub fn get(&self, key: &'static str) -> &'static str {
         let find = |language| {
-            table(language)
-                .iter()
+            entries(language)
                 .find(|(k, _)| *k == key)
                 .map(|(_, text)| *text)
         };
@@ -57,6 +65,30 @@ impl Messages {
         let mut all: Vec<(&str, &dyn Display)> = vec![("n", &n)];
         all.extend_from_slice(args);
         fill_template(self.get(variant), &all)
+    }
+
+    /// `value` with `places` decimals, written as this language writes numbers: "1,5" in
+    /// Danish, "1.5" in English.
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        match self.language {
+            Language::Da => text.replace('.', ","),
+            Language::En => text,
+        }
+    }
+
+    /// The name of a stage of the build or of a rebuild (`load`, `model steps` …) as
+    /// `--timings` prints it: the message `stage.load`, `stage.model_steps`, or the name itself.
+    pub fn stage<'a>(&self, name: &'a str) -> &'a str {
+        let key = format!("stage.{}", name.replace(' ', "_"));
+        let find = |language| {
+            entries(language)
+                .find(|(k, _)| *k == key)
+                .map(|(_, text)| *text)
+        };
+        find(self.language)
+            .or_else(|| find(Language::En))
+            .unwrap_or(name)
     }
 
     /// `error: message` with an optional `  hint: …` line, labels in this language.
@@ -108,6 +140,15 @@ impl From<&str> for Text {
     }
 }
 
+/// A text made in each language by `build`, for a text put together from several messages
+/// ("7 slides, 1 hidden slide left out").
+pub fn each(build: impl Fn(Messages) -> String) -> Text {
+    Text {
+        en: build(Messages::new(Language::En)),
+        da: Some(build(Messages::new(Language::Da))),
+    }
+}
+
 /// A message from the tables in both languages, for a `Diagnostic`: `msg("diag.unknown_kind",
 /// &[("kind", &name)])`. The terminal and serve then show the site's language.
 pub fn msg(key: &'static str, args: &[(&str, &dyn Display)]) -> Text {
@@ -117,10 +158,31 @@ pub fn msg(key: &'static str, args: &[(&str, &dyn Display)]) -> Text {
     }
 }
 
+/// The language of the few lines the library prints itself, deep inside a command (a build
+/// waiting for another's lock): 0 unset (English), 1 Danish, 2 English. The command line sets
+/// it once it knows the language; everything else is handed its `Messages`.
+static PRINTED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the language of the lines the library prints itself (see `printed`).
+pub fn set_printed(language: Language) {
+    let code = match language {
+        Language::Da => 1,
+        Language::En => 2,
+    };
+    PRINTED.store(code, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The messages for a line the library prints itself, in the language the command line chose.
+pub fn printed() -> Messages {
+    match PRINTED.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => Messages::new(Language::Da),
+        _ => Messages::new(Language::En),
+    }
+}
+
 /// The key of a plural variant; keys are static, so the variants are looked up in a list.
 fn plural_key(key: &'static str, variant: &str) -> &'static str {
-    en::MESSAGES
-        .iter()
+    entries(Language::En)
         .map(|(k, _)| *k)
         .find(|k| {
             k.strip_prefix(key)
@@ -209,14 +271,14 @@ mod tests {
     #[test]
     fn every_message_exists_in_both_languages_with_the_same_placeholders() {
         for (this, other, name) in [
-            (da::MESSAGES, en::MESSAGES, "en.rs"),
-            (en::MESSAGES, da::MESSAGES, "da.rs"),
+            (Language::Da, Language::En, "en"),
+            (Language::En, Language::Da, "da"),
         ] {
             let mut seen = BTreeSet::new();
-            for (key, text) in this {
+            for (key, text) in entries(this) {
                 assert!(seen.insert(*key), "message \"{key}\" is listed twice");
-                let Some((_, translated)) = other.iter().find(|(k, _)| k == key) else {
-                    panic!("message \"{key}\" is missing from {name}");
+                let Some((_, translated)) = entries(other).find(|(k, _)| k == key) else {
+                    panic!("message \"{key}\" is missing from {name}.rs and the files in {name}/");
                 };
                 assert_eq!(
                     placeholders(text),
@@ -230,11 +292,11 @@ mod tests {
 
     #[test]
     fn plural_messages_have_both_forms() {
-        for (key, _) in en::MESSAGES {
+        for (key, _) in entries(Language::En) {
             if let Some(base) = key.strip_suffix(".one") {
                 let other = format!("{base}.other");
                 assert!(
-                    en::MESSAGES.iter().any(|(k, _)| *k == other),
+                    entries(Language::En).any(|(k, _)| *k == other),
                     "{key} has no .other"
                 );
             }

@@ -2,6 +2,7 @@
 //! the key's line and leaves a usable default, so one run finds every mistake.
 
 use crate::core::diagnostics::{Diagnostic, Text};
+use crate::core::messages::msg;
 use crate::core::yaml::Value;
 use crate::core::yaml::{yaml_scalar_text, YamlMap};
 use std::path::Path;
@@ -54,8 +55,8 @@ impl Checker<'_> {
             if len > MAX_SLUG_LEN {
                 self.at(
                     "slug",
-                    format!("the slug is {len} characters long; at most {MAX_SLUG_LEN} fit in an address"),
-                    "choose a shorter `slug:` (a few words), or leave it out to use the file name",
+                    msg("fm.slug_long", &[("len", &len), ("max", &MAX_SLUG_LEN)]),
+                    msg("fm.slug_long.hint", &[]),
                 );
             }
         }
@@ -77,10 +78,18 @@ impl Checker<'_> {
                 self.problems.push(
                     Diagnostic::error(
                         self.file.to_path_buf(),
-                        format!("a name in `{key}` is {chars} characters long (\"{start}…\"); at most {MAX_NAME_CHARS} are allowed"),
+                        msg(
+                            "fm.name_long",
+                            &[
+                                ("key", &key),
+                                ("chars", &chars),
+                                ("start", &start),
+                                ("max", &MAX_NAME_CHARS),
+                            ],
+                        ),
                     )
                     .at(line, 1)
-                    .hint(format!("`{key}` takes short names; put longer text in the document itself or in `summary:`")),
+                    .hint(msg("fm.name_long.hint", &[("key", &key)])),
                 );
             }
         }
@@ -96,12 +105,9 @@ impl Checker<'_> {
 
     pub(super) fn missing(&mut self, key: &str, hint: impl Into<Text>) {
         self.problems.push(
-            Diagnostic::error(
-                self.file.to_path_buf(),
-                crate::core::messages::msg("fm.missing", &[("key", &key)]),
-            )
-            .at(self.yaml.first_line, 1)
-            .hint(hint),
+            Diagnostic::error(self.file.to_path_buf(), msg("fm.missing", &[("key", &key)]))
+                .at(self.yaml.first_line, 1)
+                .hint(hint),
         );
     }
 
@@ -116,8 +122,8 @@ impl Checker<'_> {
             Some(_) => {
                 self.at(
                     key,
-                    format!("`{key}` must be a single value, not a list or a map"),
-                    format!("write it on one line: `{key}: ...`"),
+                    msg("fm.not_single", &[("key", &key)]),
+                    msg("fm.not_single.hint", &[("key", &key)]),
                 );
                 None
             }
@@ -140,8 +146,8 @@ impl Checker<'_> {
                         }
                         _ => self.at(
                             key,
-                            format!("every item of `{key}` must be a plain name"),
-                            format!("write `{key}: [Første, Anden]`"),
+                            msg("fm.item_not_name", &[("key", &key)]),
+                            msg("fm.list.hint", &[("key", &key)]),
                         ),
                     }
                 }
@@ -153,8 +159,8 @@ impl Checker<'_> {
             Some(_) => {
                 self.at(
                     key,
-                    format!("`{key}` must be a list"),
-                    format!("write `{key}: [Første, Anden]`"),
+                    msg("fm.not_list", &[("key", &key)]),
+                    msg("fm.list.hint", &[("key", &key)]),
                 );
                 Vec::new()
             }
@@ -168,7 +174,11 @@ impl Checker<'_> {
             Some(Value::Array(items)) => items.clone(),
             Some(v @ Value::String(_)) => vec![v.clone()],
             Some(_) => {
-                self.at("attachments", "`attachments` must be a list of files", "write `attachments: [regnskab-2024.pdf]` or a list of `- path: ...` and `title: ...`");
+                self.at(
+                    "attachments",
+                    msg("fm.attachments", &[]),
+                    msg("fm.attachments.hint", &[]),
+                );
                 return Vec::new();
             }
         };
@@ -204,18 +214,15 @@ impl Checker<'_> {
                         }),
                         None => self.at(
                             "attachments",
-                            format!("attachment {} has no `path`", i + 1),
-                            "write `- path: file.pdf` and, if you like, `title: ...` under it",
+                            msg("fm.attachment.no_path", &[("number", &(i + 1))]),
+                            msg("fm.attachment.no_path.hint", &[]),
                         ),
                     }
                 }
                 _ => self.at(
                     "attachments",
-                    format!(
-                        "attachment {} is neither a file name nor a `path`/`title` map",
-                        i + 1
-                    ),
-                    "write `- path: file.pdf`",
+                    msg("fm.attachment.shape", &[("number", &(i + 1))]),
+                    msg("fm.attachment.shape.hint", &[]),
                 ),
             }
         }
@@ -227,7 +234,11 @@ impl Checker<'_> {
             None | Some(Value::Null) => return Vec::new(),
             Some(Value::Array(items)) => items.clone(),
             Some(_) => {
-                self.at("programme", "`programme` must be a list of items", "write each item as `- time: \"18:00\"` with `title:` (and `speaker:`, `document:`) under it");
+                self.at(
+                    "programme",
+                    msg("fm.programme", &[]),
+                    msg("fm.programme.hint", &[]),
+                );
                 return Vec::new();
             }
         };
@@ -236,8 +247,8 @@ impl Checker<'_> {
             let Value::Object(map) = item else {
                 self.at(
                     "programme",
-                    format!("programme item {} must have `time` and `title`", i + 1),
-                    "write `- time: \"18:00\"` and `title: Velkomst` under it",
+                    msg("fm.programme.item", &[("number", &(i + 1))]),
+                    msg("fm.programme.item.hint", &[]),
                 );
                 continue;
             };
@@ -257,10 +268,11 @@ impl Checker<'_> {
                     );
                     self.at(
                         "programme",
-                        format!("unknown key \"{key}\" in programme item {}", i + 1),
-                        hint.unwrap_or_else(|| {
-                            "a programme item takes time, title, speaker and document".into()
-                        }),
+                        msg(
+                            "fm.programme.unknown_key",
+                            &[("key", &key), ("number", &(i + 1))],
+                        ),
+                        hint.unwrap_or_else(|| msg("fm.programme.keys", &[])),
                     );
                 }
             }
@@ -269,11 +281,11 @@ impl Checker<'_> {
                     if !is_clock_time(&time) {
                         self.at(
                             "programme",
-                            format!(
-                                "programme item {} has time \"{time}\", which is not HH:MM",
-                                i + 1
+                            msg(
+                                "fm.programme.time",
+                                &[("number", &(i + 1)), ("time", &time)],
                             ),
-                            "write the time in quotes as \"18:30\"",
+                            msg("fm.programme.time.hint", &[]),
                         );
                     }
                     let item_line = self.yaml.line_of_value("programme", &title);
@@ -287,8 +299,8 @@ impl Checker<'_> {
                 }
                 _ => self.at(
                     "programme",
-                    format!("programme item {} needs both `time` and `title`", i + 1),
-                    "write `- time: \"18:00\"` and `title: Velkomst`",
+                    msg("fm.programme.incomplete", &[("number", &(i + 1))]),
+                    msg("fm.programme.incomplete.hint", &[]),
                 ),
             }
         }

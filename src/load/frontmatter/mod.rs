@@ -171,7 +171,11 @@ pub fn parse(
     let attachments = checker.attachments();
     let programme = checker.programme();
     if !programme.is_empty() && kind.is_some_and(|k| k != Kind::Meeting) {
-        checker.at("programme", "only a `kind: meeting` document has a programme".to_string(), "move the programme to the meeting's own document and point this one at it with `meeting: <slug>`");
+        checker.at(
+            "programme",
+            msg("fm.programme.not_meeting", &[]),
+            msg("fm.programme.not_meeting.hint", &[]),
+        );
     }
     let draft = match yaml.get("draft") {
         None | Some(Value::Null) => false,
@@ -179,11 +183,8 @@ pub fn parse(
         Some(other) => {
             checker.at(
                 "draft",
-                format!(
-                    "`draft` must be true or false, not \"{}\"",
-                    yaml_scalar_text(other)
-                ),
-                "write `draft: true` to keep the document out of the published site",
+                msg("fm.draft", &[("value", &yaml_scalar_text(other))]),
+                msg("fm.draft.hint", &[]),
             );
             false
         }

@@ -1,0 +1,47 @@
+//! Danske beskeder fra `arkiv check`: rapporten til mennesker, grundene til, at et link ikke
+//! virker, og de huskede svar.
+
+pub const MESSAGES: &[(&str, &str)] = &[
+    // Rapporten (check/report.rs)
+    ("check.progress", "tjekker links"),
+    ("check.state.broken", "virker ikke"),
+    ("check.state.redirected", "omdirigeret"),
+    ("check.state.pdf_is_html", "ikke en PDF"),
+    ("check.state.not_reached", "ikke nået"),
+    ("check.pdf_is_html", "linket ender på .pdf, men serveren sender en webside ({type})"),
+    ("check.budget_ran_out", "tiden løb ud"),
+    ("check.internal_fine", "interne links i orden"),
+    ("check.internal_problems.one", "1 internt problem"),
+    ("check.internal_problems.other", "{n} interne problemer"),
+    ("check.offline", "eksterne links er ikke tjekket (--offline)"),
+    ("check.from_cache", " ({n} fra de huskede svar)"),
+    ("check.outside.one", "1 eksternt link tjekket{cached}: {ok} i orden, {redirected} omdirigeret, {pdf} .pdf-links, der sender en webside, {broken} virker ikke"),
+    ("check.outside.other", "{n} eksterne links tjekket{cached}: {ok} i orden, {redirected} omdirigeret, {pdf} .pdf-links, der sender en webside, {broken} virker ikke"),
+    ("check.skipped", "{n} sprunget over efter site.yaml"),
+    ("check.not_reached", "{n} ikke nået inden for tidsrammen (hæv link_check.budget i site.yaml, eller kør arkiv check igen: svarene huskes)"),
+    ("check.all_well", "alt i orden"),
+    ("check.need_fixing", "links skal rettes"),
+    ("check.summary", "{verdict}; {parts} på {seconds} s"),
+    // Hvorfor et eksternt link ikke virker (check/http.rs)
+    ("linkcheck.no_host", "hjemmesidens navn findes ikke"),
+    ("linkcheck.transport", "forbindelsen mislykkedes: {detail}"),
+    ("linkcheck.failed", "forespørgslen mislykkedes: {detail}"),
+    ("linkcheck.timeout", "intet svar inden for {seconds} sekunder"),
+    ("linkcheck.no_location", "omdirigering ({status}) uden en Location-adresse"),
+    ("linkcheck.too_many_redirects", "mere end {max} omdirigeringer"),
+    ("linkcheck.no_time_to_follow", "omdirigeret til {location}, men tidsrammen gav ikke tid til at følge den"),
+    ("linkcheck.gone", "siden findes ikke (længere)"),
+    ("linkcheck.refused", "serveren nægter adgang"),
+    ("linkcheck.slow_down", "serveren blev ved med at bede os om at vente"),
+    ("linkcheck.server_failed", "serveren fejlede, også da vi spurgte igen"),
+    ("linkcheck.answered", "serveren svarede {status}"),
+    ("linkcheck.check_panicked", "tjekket af dette link fejlede inde i arkiv"),
+    ("linkcheck.budget_ran_out", "ikke tjekket: tjekkets tidsramme på {seconds} s løb ud først"),
+    ("linkcheck.interrupted", "tjekket af dette link blev afbrudt"),
+    // De huskede svar (load/link_cache.rs, check/mod.rs)
+    ("cache.cannot_read", "kan ikke læse de huskede linktjek: {error}"),
+    ("cache.damaged", "filen med de huskede linktjek er beskadiget og blev sprunget over ({error})"),
+    ("cache.damaged.hint", "den laves igen ved næste `arkiv check`; du kan roligt slette filen"),
+    ("cache.cannot_save", "kan ikke gemme de huskede linktjek: {error}"),
+    ("cache.cannot_save.hint", "tjekket virkede, men næste gang spørges der om alle links igen"),
+];
