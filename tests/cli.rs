@@ -183,6 +183,7 @@ fn checked(site: &std::path::Path, urls: &[&str]) {
                 redirects: Vec::new(),
                 content_type: Some("text/html".into()),
                 error: None,
+                error_da: None,
                 attempts: 1,
                 checked_at: 1_700_000_000,
             },

@@ -574,6 +574,7 @@ fn the_link_index_tells_the_secretary_to_run_check_until_it_has_run() {
                 redirects: Vec::new(),
                 content_type: None,
                 error: None,
+                error_da: None,
                 attempts: 1,
                 checked_at: 1_700_000_000,
             },
