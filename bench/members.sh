@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# A/B: the same generated 10,000-document archive built without and with a members' area
+# (every 5th document members-only), alternating, 3 runs each.
+# Run from the repository root after `cargo build --release -p arkiv -p arkiv-gen`; N=1000 for a quick run.
+set -euo pipefail
+bin=${1:-target/release/arkiv}
+gen=${2:-target/release/arkiv-gen}
+n=${N:-10000}
+rm -rf /tmp/mb && mkdir -p /tmp/mb
+"$gen" /tmp/mb/plain --documents $n --seed 1 >/dev/null
+cp -r /tmp/mb/plain /tmp/mb/members
+python3 - <<'PY'
+import os
+root='/tmp/mb/members'
+open(f'{root}/site.yaml','a').write('members:\n  htpasswd: /srv/forening/members.htpasswd\n')
+files=sorted(os.path.join(d,f) for d,_,fs in os.walk(f'{root}/content') for f in fs if f.endswith('.md'))
+for n,f in enumerate(files):
+    if n%5: continue
+    t=open(f).read()
+    if t.startswith('---\n'):
+        open(f,'w').write('---\naccess: members\n'+t[4:])
+PY
+for run in 1 2 3; do
+  for site in plain members; do
+    /usr/bin/time -f "$site wall=%e cpu=%U+%S rss_kb=%M" "$bin" build --quiet /tmp/mb/$site 2>&1 | grep wall= || true
+  done
+done
