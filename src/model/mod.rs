@@ -113,16 +113,19 @@ pub fn build_archives(
 ) -> Archives {
     let (sources, assets) = prepare(loaded, diagnostics);
     let access = area::effective_access(&sources);
+    let (sources, access) = match config.members {
+        Some(_) => (sources, access),
+        None => leave_out_members(sources, access, diagnostics),
+    };
+    let mut documents = render_all(
+        &config,
+        site_root,
+        sources,
+        access,
+        diagnostics,
+        &render_document,
+    );
     let Some(members) = config.members.clone() else {
-        let (sources, access) = leave_out_members(sources, access, diagnostics);
-        let documents = render_all(
-            &config,
-            site_root,
-            sources,
-            access,
-            diagnostics,
-            &render_document,
-        );
         let public = assemble(
             config,
             site_root,
@@ -136,14 +139,6 @@ pub fn build_archives(
             members: None,
         };
     };
-    let mut documents = render_all(
-        &config,
-        site_root,
-        sources,
-        access,
-        diagnostics,
-        &render_document,
-    );
     let asset_names: HashSet<String> = assets
         .iter()
         .map(|a| a.to_string_lossy().replace('\\', "/"))

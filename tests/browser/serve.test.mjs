@@ -27,7 +27,9 @@ test("a saved edit reloads the open tab at the same scroll position", async () =
   await page.waitForFunction(() => window.scrollY > 800);
   const before = await page.evaluate(() => window.scrollY);
   const text = readFileSync(join(dir, doc), "utf8");
-  writeFileSync(join(dir, doc), text.replace(/\n## /, "\nEt nyt afsnit skrevet lige nu.\n\n## "));
+  // Below the reader's place, so the text above it (and so the place) stays where it was;
+  // text added above would move it by its own height (the browser keeps the reader's line).
+  writeFileSync(join(dir, doc), `${text}\nEt nyt afsnit skrevet lige nu.\n`);
   await page.waitForFunction(() => document.body.innerText.includes("Et nyt afsnit skrevet lige nu."), null, { timeout: 20000 });
   await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 50, before, { timeout: 5000 });
   await page.close();

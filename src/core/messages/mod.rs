@@ -41,14 +41,17 @@ impl Messages {
     /// The text for `key`; English if the key is missing in this language (the completeness
     /// test keeps that from happening), the key itself if it is missing everywhere.
     pub fn get(&self, key: &'static str) -> &'static str {
+        self.lookup(key).unwrap_or(key)
+    }
+
+    /// The text for `key` in this language, else in English.
+    fn lookup(&self, key: &str) -> Option<&'static str> {
         let find = |language| {
             entries(language)
                 .find(|(k, _)| *k == key)
                 .map(|(_, text)| *text)
         };
-        find(self.language)
-            .or_else(|| find(Language::En))
-            .unwrap_or(key)
+        find(self.language).or_else(|| find(Language::En))
     }
 
     /// The text for `key` with each `{name}` replaced by its value.
@@ -81,14 +84,7 @@ impl Messages {
     /// `--timings` prints it: the message `stage.load`, `stage.model_steps`, or the name itself.
     pub fn stage<'a>(&self, name: &'a str) -> &'a str {
         let key = format!("stage.{}", name.replace(' ', "_"));
-        let find = |language| {
-            entries(language)
-                .find(|(k, _)| *k == key)
-                .map(|(_, text)| *text)
-        };
-        find(self.language)
-            .or_else(|| find(Language::En))
-            .unwrap_or(name)
+        self.lookup(&key).unwrap_or(name)
     }
 
     /// `error: message` with an optional `  hint: …` line, labels in this language.
