@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 /// A document as it appears in lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Card {
     pub title: String,
     pub url: String,
@@ -30,7 +30,7 @@ pub struct Card {
 }
 
 /// An attachment as shown to readers: size in words, type badge.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttachmentView {
     pub title: String,
     pub url: String,
@@ -50,7 +50,8 @@ pub fn cards(archive: &Archive) -> Vec<Card> {
         .collect()
 }
 
-fn card(archive: &Archive, d: &Document, lang: Language) -> Card {
+/// The card of one document (serve updates the cards of the documents an edit changed).
+pub fn card(archive: &Archive, d: &Document, lang: Language) -> Card {
     let (label, _) = kind_label(lang, d.front.kind);
     Card {
         title: d.front.title.clone(),

@@ -11,6 +11,7 @@ use context::Card;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub mod context;
 pub mod deck;
@@ -24,8 +25,24 @@ pub mod minify;
 pub mod pack;
 pub mod pages;
 pub mod pdfs;
+pub mod templates;
 use errors::template_errors;
 pub use pages::{all_pages, page_path, Page};
+
+/// How many of the newest documents the home page lists.
+pub const HOME_LATEST: usize = 8;
+/// How many of each year's newest documents the archive page shows.
+pub const YEAR_LATEST: usize = 3;
+
+/// The documents the home page lists as the latest: the newest that are not meetings.
+pub fn home_latest(archive: &Archive) -> impl Iterator<Item = usize> + '_ {
+    let ix = &archive.indexes;
+    ix.dated
+        .iter()
+        .copied()
+        .filter(|&i| archive.documents[i].front.kind != Kind::Meeting)
+        .take(HOME_LATEST)
+}
 
 /// A rendered output file.
 #[derive(Debug, Clone)]
@@ -37,7 +54,7 @@ pub struct OutputFile {
 
 /// Tera with the theme loaded, plus what every page needs.
 pub struct Renderer<'a> {
-    pub tera: tera::Tera,
+    pub tera: Arc<tera::Tera>,
     pub archive: &'a Archive,
     pub theme: &'a Theme,
     pub cards: Vec<Card>,
@@ -116,61 +133,31 @@ fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
 impl<'a> Renderer<'a> {
     /// Loads the theme's templates into Tera; a broken template is an error naming its file and line.
     pub fn new(archive: &'a Archive, theme: &'a Theme) -> Result<Self, Diagnostics> {
-        let mut tera = tera::Tera::new();
-        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-        let language = archive.config.language;
-        tera.register_filter(
-            "noun",
-            move |n: i64, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
-                let of: &str = kwargs.must_get("of")?;
-                i18n::noun(language, n, of)
-                    .map(str::to_string)
-                    .ok_or_else(|| {
-                        tera::Error::message(format!(
-                            "noun: no counted noun \"{of}\" in core/i18n.rs"
-                        ))
-                    })
-            },
-        );
-        // Soft hyphens at Danish compound joints, for titles shown as headings.
-        tera.register_filter(
-            "hyphenate",
-            |text: &str, _: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
-                Ok(crate::core::compound::soft_hyphens(text))
-            },
-        );
-        let mut problems = Diagnostics::default();
-        let mut sources = Vec::new();
-        for t in &theme.templates {
-            match std::str::from_utf8(&t.contents) {
-                Ok(text) if archive.config.minify && t.name.ends_with(".html") => {
-                    sources.push((t.name.clone(), minify::minify_template(text)))
-                }
-                Ok(text) => sources.push((t.name.clone(), text.to_string())),
-                Err(_) => problems.push(Diagnostic::error(
-                    t.origin.clone(),
-                    "the template is not valid UTF-8 text",
-                )),
-            }
-        }
-        if !sources.iter().any(|(n, _)| n == "favicon.svg") {
-            sources.push(("favicon.svg".into(), favicon::DEFAULT_TEMPLATE.into()));
-        }
-        if let Err(e) =
-            tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-        {
-            problems.extend(template_errors(theme, &e, None));
-        }
-        if problems.has_errors() {
-            return Err(problems);
-        }
-        Ok(Renderer {
+        let tera = templates::load_templates(&archive.config, theme)?;
+        Ok(Self::with_parts(
+            archive,
+            theme,
+            Arc::new(tera),
+            context::cards(archive),
+        ))
+    }
+
+    /// A renderer from templates loaded before (`templates::load_templates` with this
+    /// archive's settings and theme) and the archive's cards (`context::cards`), which serve
+    /// keeps between rebuilds.
+    pub fn with_parts(
+        archive: &'a Archive,
+        theme: &'a Theme,
+        tera: Arc<tera::Tera>,
+        cards: Vec<Card>,
+    ) -> Self {
+        Renderer {
             tera,
             archive,
             theme,
-            cards: context::cards(archive),
+            cards,
             shared: shared_context(archive),
-        })
+        }
     }
 
     /// Every page the site has, in a stable order.
@@ -302,13 +289,7 @@ impl<'a> Renderer<'a> {
         };
         match page {
             Page::Home => {
-                let latest: Vec<&Card> = ix
-                    .dated
-                    .iter()
-                    .filter(|&&i| a.documents[i].front.kind != Kind::Meeting)
-                    .take(8)
-                    .map(|&i| &self.cards[i])
-                    .collect();
+                let latest: Vec<&Card> = home_latest(a).map(|i| &self.cards[i]).collect();
                 let today = crate::core::calendar::today();
                 let upcoming = ix
                     .meetings
@@ -358,7 +339,7 @@ impl<'a> Renderer<'a> {
             }
             Page::ArchiveIndex => {
                 ctx.insert("title", t("archive"));
-                ctx.insert("years", &ix.years.iter().rev().map(|(y, d)| json!({"year": y, "count": d.len(), "url": crate::routes::archive(Some(*y)), "latest": cards_of(d, 3)})).collect::<Vec<_>>());
+                ctx.insert("years", &ix.years.iter().rev().map(|(y, d)| json!({"year": y, "count": d.len(), "url": crate::routes::archive(Some(*y)), "latest": cards_of(d, YEAR_LATEST)})).collect::<Vec<_>>());
                 ctx.insert(
                     "committees",
                     &context::group_summaries(&ix.committees, crate::routes::COMMITTEES),
