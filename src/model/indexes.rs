@@ -85,20 +85,38 @@ pub fn build_indexes(documents: &[Document]) -> Indexes {
     // Meeting documents follow the programme (the item each is placed under, resolved once in
     // `model::meetings`); the rest come after, oldest first.
     for (&m, docs) in ix.meeting_documents.iter_mut() {
-        let order = &documents[m].programme_documents;
-        docs.sort_by_key(|&d| {
-            (
-                documents[d]
-                    .programme_item
-                    .or_else(|| order.iter().position(|&p| p == Some(d)))
-                    .unwrap_or(usize::MAX),
-                documents[d].front.date,
-                d,
-            )
-        });
+        order_meeting_documents(documents, m, docs);
     }
     ix.committees = committees.into_values().collect();
     ix.tags = tags.into_values().collect();
     ix.authors = authors.into_values().collect();
     ix
+}
+
+/// Sorts meeting `m`'s documents as `Indexes::meeting_documents` holds them: in programme
+/// order, then the rest by date.
+pub fn order_meeting_documents(documents: &[Document], m: usize, docs: &mut [usize]) {
+    let order = &documents[m].programme_documents;
+    docs.sort_by_key(|&d| {
+        (
+            documents[d]
+                .programme_item
+                .or_else(|| order.iter().position(|&p| p == Some(d)))
+                .unwrap_or(usize::MAX),
+            documents[d].front.date,
+            d,
+        )
+    });
+}
+
+/// The documents of meeting `m` as `build_indexes` lists them, after a change to one of them.
+pub fn meeting_documents_of(documents: &[Document], m: usize) -> Vec<usize> {
+    let mut docs: Vec<usize> = documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.front.kind != Kind::Page && d.meeting == Some(m))
+        .map(|(i, _)| i)
+        .collect();
+    order_meeting_documents(documents, m, &mut docs);
+    docs
 }

@@ -37,44 +37,58 @@ pub struct BrokenLink {
 }
 
 /// Lookup tables built once per build: documents by source path and URL, assets by path.
-pub struct LinkTargets {
+/// Anchors are looked up in the documents themselves when a link names one.
+pub struct LinkTargets<'a> {
+    documents: &'a [Document],
+    /// A document standing in for one of `documents` (serve resolving an edited document
+    /// before it takes the old one's place).
+    replaced: Option<(usize, &'a Document)>,
     by_content_path: HashMap<String, usize>,
     by_url: HashMap<String, usize>,
     assets: HashSet<String>,
-    anchors: Vec<HashSet<String>>,
-    area: crate::model::area::Area,
+    area: &'a crate::model::area::Area,
 }
 
-impl LinkTargets {
+impl<'a> LinkTargets<'a> {
     pub fn new(
-        documents: &[Document],
+        documents: &'a [Document],
         assets: &[PathBuf],
-        area: &crate::model::area::Area,
+        area: &'a crate::model::area::Area,
     ) -> Self {
-        let mut by_content_path = HashMap::new();
-        let mut by_url = HashMap::new();
-        let mut anchors = Vec::with_capacity(documents.len());
+        let mut by_content_path = HashMap::with_capacity(documents.len());
+        let mut by_url = HashMap::with_capacity(documents.len());
         for (i, doc) in documents.iter().enumerate() {
             by_content_path.insert(doc.content_path.to_string_lossy().replace('\\', "/"), i);
             // By the document's site URL, which its URL in an area may differ from.
-            let site_url = crate::routes::document(doc.year(), &doc.slug);
-            by_url.insert(site_url.trim_end_matches('/').to_string(), i);
-            let mut set: HashSet<String> = doc.headings.iter().map(|h| h.id.clone()).collect();
-            for s in &doc.slides {
-                set.insert(format!("slide-{}", s.number));
-            }
-            anchors.push(set);
+            let mut site_url = crate::routes::document(doc.year(), &doc.slug);
+            site_url.truncate(site_url.trim_end_matches('/').len());
+            by_url.insert(site_url, i);
         }
         let assets = assets
             .iter()
             .map(|a| a.to_string_lossy().replace('\\', "/"))
             .collect();
         LinkTargets {
+            documents,
+            replaced: None,
             by_content_path,
             by_url,
             assets,
-            anchors,
-            area: area.clone(),
+            area,
+        }
+    }
+
+    /// The same targets with `doc` in place of document `i`, whose address it keeps; its own
+    /// headings count for links to it.
+    pub fn replacing(mut self, i: usize, doc: &'a Document) -> Self {
+        self.replaced = Some((i, doc));
+        self
+    }
+
+    fn document(&self, i: usize) -> &'a Document {
+        match self.replaced {
+            Some((r, doc)) if r == i => doc,
+            _ => &self.documents[i],
         }
     }
 
@@ -157,15 +171,27 @@ impl LinkTargets {
 
     /// Anchors are compared after slugifying, so `#Lægevagten` finds `#laegevagten`.
     fn check_anchor(&self, doc: usize, anchor: &str) -> Result<String, BrokenLink> {
-        let set = &self.anchors[doc];
+        let target = self.document(doc);
+        let has = |id: &str| {
+            target.headings.iter().any(|h| h.id == id)
+                || id
+                    .strip_prefix("slide-")
+                    .is_some_and(|n| target.slides.iter().any(|s| s.number.to_string() == n))
+        };
         let decoded = percent_decode(anchor);
-        if set.contains(&decoded) {
+        if has(&decoded) {
             return Ok(decoded);
         }
         let slug = slugify(&decoded);
-        if set.contains(&slug) {
+        if has(&slug) {
             return Ok(slug);
         }
+        let set: HashSet<String> = target
+            .headings
+            .iter()
+            .map(|h| h.id.clone())
+            .chain(target.slides.iter().map(|s| format!("slide-{}", s.number)))
+            .collect();
         let hint = match suggest(&slug, set.iter().map(String::as_str)) {
             Some(near) => suggest_names(&[&format!("#{near}")]),
             None if set.is_empty() => Some(msg("link.no_headings.hint", &[])),
@@ -280,6 +306,7 @@ pub fn resolve_internal_links(
         .enumerate()
         .map(|(i, doc)| has_internal_links(doc).then(|| document_hrefs(all, &targets, i, doc)))
         .collect();
+    drop(targets);
     let mut hrefs_by_doc = Vec::with_capacity(resolved.len());
     for r in resolved {
         match r {

@@ -1,6 +1,7 @@
 //! Tests of incremental rebuilds: after every kind of edit the served pages equal a full build.
 
 use super::*;
+use crate::load::content::CONTENT_DIR;
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -36,7 +37,7 @@ fn rebuild_all(
 ) -> Result<(bool, usize, bool), Diagnostics> {
     let update = builder.rebuild(changes)?;
     let (full, rendered) = (update.full, update.pages_rendered);
-    // The quick path for body edits loads no files beyond the edited one.
+    // An edit made in place loads no files beyond the edited one.
     let quick = update.timings.stages.iter().all(|(s, _)| *s != "load");
     apply(site, update);
     if builder.has_deferred() {
@@ -78,58 +79,133 @@ fn incremental_rebuilds_match_a_full_build() {
     let news = "2024/nyhedsbrev-juni-2024.md";
     let meeting = "2024/efteraarsmoede-2024/index.md";
     let report = "2024/uddannelsesudvalgets-beretning-2024.md";
-    let steps: [(&str, &str, &str, &str); 9] = [
-        ("body", news, "Kære medlemmer", "Kære alle medlemmer"),
+    let slides = "2024/efteraarsmoede-2024/nyt-fra-bestyrelsen-efteraar-2024.md";
+    let february = "2025/nyhedsbrev-februar-2025.md";
+    let chairman = "2025/formandens-beretning-2025.md";
+    // What each edit changes, and the way it is rebuilt: in place ("quick": the published
+    // model changed where it stands), from the cached documents ("model"), or every page
+    // ("full").
+    let steps: [(&str, &str, &str, &str, &str); 17] = [
+        (
+            "body",
+            news,
+            "Kære medlemmer",
+            "Kære alle medlemmer",
+            "quick",
+        ),
         (
             "member body",
             report,
             "## Udvalgets sammensætning",
             "## Udvalgets sammensætning\n\nNyt afsnit.",
+            "quick",
         ),
         (
             "title",
             news,
             "title: Nyhedsbrev juni 2024",
             "title: Sommerbrev 2024",
+            "quick",
         ),
         (
             "date to another year",
             news,
             "date: 2024-06-20",
             "date: 2023-06-20",
+            "model",
         ),
         (
             "tags",
             news,
             "tags: [nyhedsbrev,",
             "tags: [sommer, nyhedsbrev,",
+            "quick",
         ),
-        ("kind", news, "kind: newsletter", "kind: minutes"),
+        ("kind", news, "kind: newsletter", "kind: minutes", "full"),
         (
             "meeting title",
             meeting,
             "title: Efterårsmøde 2024",
             "title: Høstmøde 2024",
+            "quick",
         ),
         (
             "leaves its meeting",
             report,
             "meeting: efteraarsmoede-2024\n",
             "",
+            "quick",
         ),
         (
             "committee",
             report,
             "committee: Uddannelsesudvalget",
             "committee: Kursusudvalget",
+            "quick",
+        ),
+        (
+            "joins another meeting",
+            report,
+            "committee: Kursusudvalget\n",
+            "committee: Kursusudvalget\nmeeting: foraarsmoede-2024\n",
+            "quick",
+        ),
+        (
+            "programme item without document",
+            meeting,
+            "    document: nyt-fra-bestyrelsen-efteraar-2024\n",
+            "",
+            "quick",
+        ),
+        (
+            "title of a document matched to the programme",
+            slides,
+            "title: Nyt fra bestyrelsen – efterårsmøde 2024",
+            "title: Status fra bestyrelsen efterår 2024",
+            "quick",
+        ),
+        (
+            "date in the same year and place",
+            february,
+            "date: 2025-02-12",
+            "date: 2025-02-13",
+            "quick",
+        ),
+        (
+            "date in the same year, another place",
+            february,
+            "date: 2025-02-13",
+            "date: 2025-12-01",
+            "model",
+        ),
+        (
+            "heading others could link to",
+            chairman,
+            "## Indledning",
+            "## Indledning og baggrund",
+            "model",
+        ),
+        (
+            "link to a new website body",
+            news,
+            "Kære alle medlemmer",
+            "Kære alle medlemmer (se [ny side](https://ny-vaert.example/side))",
+            "quick",
+        ),
+        (
+            "slide title",
+            slides,
+            "title: Status fra bestyrelsen efterår 2024",
+            "title: Status fra bestyrelsen efterår 2024 (revideret)",
+            "quick",
         ),
     ];
-    for (what, file, from, to) in steps {
+    for (what, file, from, to, way) in steps {
         let change = edit(&root, file, from, to);
         let (full, _, quick) = rebuild_all(&mut builder, &mut served, &[change]).unwrap();
-        assert_eq!(quick, what.ends_with("body"), "{what}: quick path or not");
+        assert_eq!(quick, way == "quick", "{what}: in place or not");
         // A new kind changes the counts in every page's navigation, so all pages are redone.
-        assert_eq!(full, what == "kind", "{what}: full rebuild or not");
+        assert_eq!(full, way == "full", "{what}: full rebuild or not");
         let expected = full_build(&root);
         let mut stale: Vec<&String> = expected
             .iter()
@@ -148,9 +224,25 @@ fn incremental_rebuilds_match_a_full_build() {
             "{what}: pages that should be gone {extra:?}"
         );
     }
+    // The new website got its page in the link index, and the sitemap lists it.
+    let host_page = served
+        .keys()
+        .find(|p| p.starts_with("links/") && p.contains("ny-vaert"))
+        .expect("a link index page for the new website")
+        .clone();
+    let sitemap = String::from_utf8_lossy(&served["sitemap.xml"]).to_string();
+    assert!(
+        sitemap.contains(host_page.trim_end_matches("index.html")),
+        "{host_page} in the sitemap"
+    );
 
     // A one-document body edit renders a small part of the site.
-    let change = edit(&root, news, "Kære alle medlemmer", "Kære medlemmer");
+    let change = edit(
+        &root,
+        news,
+        "Kære alle medlemmer (se [ny side](https://ny-vaert.example/side))",
+        "Kære medlemmer",
+    );
     let (_, rendered, quick) = rebuild_all(&mut builder, &mut served, &[change]).unwrap();
     assert!(quick);
     assert!(

@@ -148,8 +148,14 @@ impl SiteBuilder {
             }
             (doc, problems)
         };
-        let archive =
-            build_archive_with(config, &self.site_root, loaded, &mut diagnostics, &render);
+        let archive = build_archive_with(
+            config,
+            &self.site_root,
+            loaded,
+            &mut diagnostics,
+            &render,
+            false,
+        );
         for (doc, problems) in fresh.into_inner().unwrap_or_default() {
             self.cache.insert(doc.content_path.clone(), (doc, problems));
         }
