@@ -107,24 +107,6 @@ pub fn human_size(bytes: u64, lang: Language) -> String {
     }
 }
 
-/// Documents grouped by year, newest year first: how long lists stay readable.
-pub fn group_by_year(cards: &[Card], indices: &[usize]) -> Value {
-    let mut groups: Vec<(Option<i32>, Vec<&Card>)> = Vec::new();
-    for &i in indices {
-        let c = &cards[i];
-        match groups.last_mut() {
-            Some((y, list)) if *y == c.year => list.push(c),
-            _ => groups.push((c.year, vec![c])),
-        }
-    }
-    Value::Array(
-        groups
-            .into_iter()
-            .map(|(year, docs)| json!({"year": year, "count": docs.len(), "documents": docs}))
-            .collect(),
-    )
-}
-
 /// A link with a label, for names that lead to their group pages.
 #[derive(Debug, Clone, Serialize)]
 pub struct NamedLink {

@@ -7,12 +7,13 @@ use crate::core::kind::Kind;
 use crate::core::urls::root_prefix;
 use crate::load::theme::Theme;
 use crate::model::Archive;
-use context::Card;
+use cards::{map, Cards};
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub mod cards;
 pub mod context;
 pub mod deck;
 mod errors;
@@ -57,7 +58,7 @@ pub struct Renderer<'a> {
     pub tera: Arc<tera::Tera>,
     pub archive: &'a Archive,
     pub theme: &'a Theme,
-    pub cards: Vec<Card>,
+    pub cards: Cards,
     /// What every page gets the same of — `site`, `t` (interface words), `routes` (the site's
     /// own sections: `{{ root }}{{ routes.archive }}`), `kinds` and `favicon` — made into Tera values once
     /// per build: Tera's values share their contents, so each page takes a cheap copy instead
@@ -138,18 +139,18 @@ impl<'a> Renderer<'a> {
             archive,
             theme,
             Arc::new(tera),
-            context::cards(archive),
+            Cards::of(archive),
         ))
     }
 
     /// A renderer from templates loaded before (`templates::load_templates` with this
-    /// archive's settings and theme) and the archive's cards (`context::cards`), which serve
-    /// keeps between rebuilds.
+    /// archive's settings and theme) and the archive's cards (`Cards::of`), which serve keeps
+    /// between rebuilds.
     pub fn with_parts(
         archive: &'a Archive,
         theme: &'a Theme,
         tera: Arc<tera::Tera>,
-        cards: Vec<Card>,
+        cards: Cards,
     ) -> Self {
         Renderer {
             tera,
@@ -267,14 +268,15 @@ impl<'a> Renderer<'a> {
         ctx.insert("title", title);
         ctx.insert("kicker", kicker);
         ctx.insert("count", &indices.len());
-        let groups = context::group_by_year(&self.cards, indices);
+        let groups = self.cards.by_year(indices);
         // A year page holds one group, whose heading would repeat the page's own: it stays for
         // screen readers and the heading outline, hidden from sight.
-        let repeats_title = match groups.as_array().map(Vec::as_slice) {
-            Some([only]) => only["year"].as_i64().map(|y| y.to_string()).as_deref() == Some(title),
+        let repeats_title = match groups.as_slice() {
+            [(year, _)] => year.map(|y| y.to_string()).as_deref() == Some(title),
             _ => false,
         };
-        ctx.insert("groups", &groups);
+        let groups: Vec<tera::Value> = groups.into_iter().map(|(_, group)| group).collect();
+        ctx.insert_value("groups", tera::Value::from(groups));
         ctx.insert("group_heading_repeats_title", &repeats_title);
         ctx.insert("section", section);
     }
@@ -284,12 +286,9 @@ impl<'a> Renderer<'a> {
         let ix = &a.indexes;
         let lang = a.config.language;
         let t = |k| i18n::text(lang, k);
-        let cards_of = |list: &[usize], n: usize| -> Vec<&Card> {
-            list.iter().take(n).map(|&i| &self.cards[i]).collect()
-        };
         match page {
             Page::Home => {
-                let latest: Vec<&Card> = home_latest(a).map(|i| &self.cards[i]).collect();
+                let latest = self.cards.list(home_latest(a));
                 let today = crate::core::calendar::today();
                 let upcoming = ix
                     .meetings
@@ -301,7 +300,7 @@ impl<'a> Renderer<'a> {
                     Some(m) => (Some(m), true),
                     None => (ix.meetings.first().copied(), false),
                 };
-                ctx.insert("latest", &latest);
+                ctx.insert_value("latest", latest);
                 ctx.insert(
                     "featured_meeting",
                     &featured.map(|m| context::document_page(a, &self.cards, m)),
@@ -315,7 +314,7 @@ impl<'a> Renderer<'a> {
                         .map(|(y, d)| json!({"year": y, "count": d.len()}))
                         .collect::<Vec<_>>(),
                 );
-                ctx.insert("pages", &cards_of(&ix.pages, usize::MAX));
+                ctx.insert_value("pages", self.cards.list(ix.pages.iter().copied()));
                 ctx.insert("section", "home");
                 ("home.html", None)
             }
@@ -339,7 +338,23 @@ impl<'a> Renderer<'a> {
             }
             Page::ArchiveIndex => {
                 ctx.insert("title", t("archive"));
-                ctx.insert("years", &ix.years.iter().rev().map(|(y, d)| json!({"year": y, "count": d.len(), "url": crate::routes::archive(Some(*y)), "latest": cards_of(d, YEAR_LATEST)})).collect::<Vec<_>>());
+                let years: Vec<tera::Value> = ix
+                    .years
+                    .iter()
+                    .rev()
+                    .map(|(&y, d)| {
+                        map([
+                            ("year", tera::Value::from(y)),
+                            ("count", tera::Value::from(d.len())),
+                            ("url", tera::Value::from(crate::routes::archive(Some(y)))),
+                            (
+                                "latest",
+                                self.cards.list(d.iter().copied().take(YEAR_LATEST)),
+                            ),
+                        ])
+                    })
+                    .collect();
+                ctx.insert_value("years", tera::Value::from(years));
                 ctx.insert(
                     "committees",
                     &context::group_summaries(&ix.committees, crate::routes::COMMITTEES),
@@ -407,12 +422,23 @@ impl<'a> Renderer<'a> {
                 ("groups.html", None)
             }
             Page::Meetings => {
-                let meetings: Vec<Value> = ix.meetings.iter().map(|&m| {
-                    let docs = ix.meeting_documents.get(&m).map(|d| cards_of(d, usize::MAX)).unwrap_or_default();
-                    json!({"meeting": &self.cards[m], "place": a.documents[m].front.place, "documents": docs})
-                }).collect();
+                let meetings: Vec<tera::Value> = ix
+                    .meetings
+                    .iter()
+                    .map(|&m| {
+                        let docs = ix.meeting_documents.get(&m).map_or(&[][..], Vec::as_slice);
+                        map([
+                            ("meeting", self.cards.value(m)),
+                            (
+                                "place",
+                                tera::Value::from(a.documents[m].front.place.clone()),
+                            ),
+                            ("documents", self.cards.list(docs.iter().copied())),
+                        ])
+                    })
+                    .collect();
                 ctx.insert("title", t("meetings"));
-                ctx.insert("meetings", &meetings);
+                ctx.insert_value("meetings", tera::Value::from(meetings));
                 ctx.insert("section", "meetings");
                 ("meetings.html", None)
             }

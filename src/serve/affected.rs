@@ -7,6 +7,7 @@
 use crate::core::kind::Kind;
 use crate::core::slug::slugify;
 use crate::model::{Archive, Document};
+use crate::render::cards::Cards;
 use crate::render::context::Card;
 use crate::render::{self, Page};
 use std::collections::{HashMap, HashSet};
@@ -18,7 +19,7 @@ pub struct Published {
     /// Shared with the search-index worker, which reads it after the pages are served.
     pub archive: Arc<Archive>,
     /// Each document's card, to see when the way it is listed changed.
-    pub cards: Vec<Card>,
+    pub cards: Cards,
     /// The kind navigation (with counts) every page gets; when it changes, every page does.
     pub kind_nav: String,
     /// Document index by path relative to `content/`, to pair old and new documents.

@@ -131,15 +131,16 @@ impl SiteBuilder {
         // Each document shown with the cards it appears on: this one, and a meeting's
         // documents, whose cards name the meeting.
         let mut shown = vec![(i, reach)];
-        published.cards[i] = new_card;
+        published.cards.set(i, new_card);
         if archive.documents[i].front.kind == Kind::Meeting {
             let named: Vec<usize> = (0..archive.documents.len())
                 .filter(|&d| archive.documents[d].meeting == Some(i))
                 .collect();
             for d in named {
-                let fresh_card = card(archive, &archive.documents[d], lang);
-                if fresh_card != published.cards[d] {
-                    published.cards[d] = fresh_card;
+                if published
+                    .cards
+                    .set(d, card(archive, &archive.documents[d], lang))
+                {
                     shown.push((d, Reach::Card));
                 }
             }

@@ -147,7 +147,7 @@ impl SiteBuilder {
         let Some((_, theme)) = &self.setup else {
             return Err(Diagnostics::default());
         };
-        let cards = render::context::cards(&archive);
+        let cards = render::cards::Cards::of(&archive);
         let kind_nav =
             serde_json::to_string(&crate::render::context::kind_nav(&archive)).unwrap_or_default();
         let mut all = render::all_pages(&archive);
