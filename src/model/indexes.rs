@@ -30,21 +30,29 @@ pub struct Indexes {
     pub pages: Vec<usize>,
 }
 
-pub fn build_indexes(documents: &[Document]) -> Indexes {
+pub fn build_indexes<'a>(documents: &'a [Document]) -> Indexes {
     let mut ix = Indexes::default();
     let mut committees: BTreeMap<String, Group> = BTreeMap::new();
     let mut tags: BTreeMap<String, Group> = BTreeMap::new();
     let mut authors: BTreeMap<String, Group> = BTreeMap::new();
-    let add = |map: &mut BTreeMap<String, Group>, name: &str, i: usize| {
-        let slug = slugify(name);
+    // The same few names come back on document after document: each is slugified once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
+    let mut add = |map: &mut BTreeMap<String, Group>, name: &'a str, i: usize| {
+        let slug = slugs.entry(name).or_insert_with(|| slugify(name));
         if slug.is_empty() {
             return;
         }
-        let group = map.entry(slug.clone()).or_insert_with(|| Group {
-            name: name.to_string(),
-            slug,
-            documents: Vec::new(),
-        });
+        if !map.contains_key(slug.as_str()) {
+            let group = Group {
+                name: name.to_string(),
+                slug: slug.clone(),
+                documents: Vec::new(),
+            };
+            map.insert(slug.clone(), group);
+        }
+        let Some(group) = map.get_mut(slug.as_str()) else {
+            return;
+        };
         if group.documents.last() != Some(&i) {
             group.documents.push(i);
         }
