@@ -216,11 +216,22 @@ fn relative_source(folder: &str, target: &str) -> String {
     format!("{}{}", "../".repeat(depth), target)
 }
 
-/// Whether a document has links that are resolved inside the site.
+/// Whether a document has links that are resolved inside the site, and are not yet.
 fn has_internal_links(doc: &Document) -> bool {
-    doc.links
-        .iter()
-        .any(|l| l.is_internal || l.target.starts_with('#'))
+    !doc.links_resolved
+        && doc
+            .links
+            .iter()
+            .any(|l| l.is_internal || l.target.starts_with('#'))
+}
+
+/// One document's links resolved: the href of each, in order, the problems, and the documents
+/// they lead to (by path under `content/`).
+#[derive(Debug, Default)]
+pub struct ResolvedLinks {
+    pub hrefs: Vec<String>,
+    pub problems: Vec<Diagnostic>,
+    pub targets: Vec<PathBuf>,
 }
 
 /// The href of each of `doc`'s links, in order, resolved as if `doc` were document `i` of the
@@ -230,10 +241,11 @@ pub fn document_hrefs(
     targets: &LinkTargets,
     i: usize,
     doc: &Document,
-) -> (Vec<String>, Vec<Diagnostic>) {
+) -> ResolvedLinks {
     let content_path = doc.content_path.to_string_lossy().replace('\\', "/");
     let home = crate::core::urls::home(&doc.url);
     let mut problems = Vec::new();
+    let mut led_to: Vec<usize> = Vec::new();
     let hrefs = doc
         .links
         .iter()
@@ -253,6 +265,7 @@ pub fn document_hrefs(
                             .hint(msg("link.into_members.hint", &[])),
                         );
                     }
+                    led_to.push(index);
                     let mut href = relative(home, &documents[index].url);
                     if let Some(a) = anchor {
                         href.push('#');
@@ -275,11 +288,22 @@ pub fn document_hrefs(
             }
         })
         .collect();
-    (hrefs, problems)
+    led_to.sort_unstable();
+    led_to.dedup();
+    ResolvedLinks {
+        hrefs,
+        problems,
+        targets: led_to
+            .into_iter()
+            .map(|t| documents[t].content_path.clone())
+            .collect(),
+    }
 }
 
-/// Writes resolved hrefs into a document's HTML, slides and notes.
-pub fn apply_hrefs(doc: &mut Document, hrefs: &[String]) {
+/// Writes resolved hrefs into a document's HTML, slides and notes, and records where its links
+/// lead.
+pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks) {
+    let hrefs = &resolved.hrefs;
     let resolve = |html: &str| {
         crate::markdown::replace_placeholders(html, |n| hrefs.get(n).cloned().unwrap_or_default())
     };
@@ -288,6 +312,8 @@ pub fn apply_hrefs(doc: &mut Document, hrefs: &[String]) {
         slide.html = resolve(&slide.html);
         slide.notes_html = slide.notes_html.as_deref().map(resolve);
     }
+    doc.links_to = resolved.targets;
+    doc.links_resolved = true;
 }
 
 /// Rewrites every internal link placeholder to a relative href, reporting broken ones.
@@ -301,28 +327,21 @@ pub fn resolve_internal_links(
     use rayon::prelude::*;
     let targets = LinkTargets::new(documents, assets, area);
     let all: &[Document] = documents;
-    let resolved: Vec<Option<(Vec<String>, Vec<Diagnostic>)>> = all
+    let mut resolved: Vec<Option<ResolvedLinks>> = all
         .par_iter()
         .enumerate()
         .map(|(i, doc)| has_internal_links(doc).then(|| document_hrefs(all, &targets, i, doc)))
         .collect();
     drop(targets);
-    let mut hrefs_by_doc = Vec::with_capacity(resolved.len());
-    for r in resolved {
-        match r {
-            Some((hrefs, problems)) => {
-                diagnostics.extend(problems);
-                hrefs_by_doc.push(Some(hrefs));
-            }
-            None => hrefs_by_doc.push(None),
-        }
+    for r in resolved.iter_mut().flatten() {
+        diagnostics.extend(std::mem::take(&mut r.problems));
     }
     documents
         .par_iter_mut()
-        .zip(hrefs_by_doc)
-        .for_each(|(doc, hrefs)| {
-            if let Some(hrefs) = hrefs {
-                apply_hrefs(doc, &hrefs);
+        .zip(resolved)
+        .for_each(|(doc, resolved)| {
+            if let Some(resolved) = resolved {
+                apply_hrefs(doc, resolved);
             }
         });
 }

@@ -59,6 +59,12 @@ impl SiteBuilder {
         };
         let i = *published.by_source.get(rel)?;
         let archive = Arc::get_mut(&mut published.archive)?;
+        // A new address or kind is for the general rebuild; known before rendering anything.
+        let old = &archive.documents[i];
+        let url = crate::routes::document(source.front.date.map(|d| d.year), &source.slug);
+        if url != old.url || source.front.kind != old.front.kind {
+            return None;
+        }
         let label = crate::core::i18n::text(config.language, "table");
         let (fresh, problems) = render_document(source.clone(), &self.site_root, label);
         if !problems.is_empty() {
@@ -293,12 +299,16 @@ fn placed(
     {
         let targets =
             LinkTargets::new(documents, &archive.assets, &archive.area).replacing(i, &doc);
-        let (hrefs, problems) = document_hrefs(documents, &targets, i, &doc);
-        if problems.iter().any(|p| p.severity == Severity::Error) {
+        let mut resolved = document_hrefs(documents, &targets, i, &doc);
+        if resolved
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error)
+        {
             return None;
         }
-        diagnostics.extend(problems);
-        apply_hrefs(&mut doc, &hrefs);
+        diagnostics.extend(std::mem::take(&mut resolved.problems));
+        apply_hrefs(&mut doc, resolved);
     }
     crate::model::pdf::fill_attachments(std::slice::from_mut(&mut doc), site_root, diagnostics);
     if diagnostics.has_errors() {

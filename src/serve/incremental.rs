@@ -78,6 +78,9 @@ pub struct SiteBuilder {
     /// The model an edit replaced, dropped once saves pause rather than while the edited page
     /// waits.
     pub(super) retired: Option<Published>,
+    /// Documents rendered since the model was last published (relative to `content/`): they
+    /// may differ from the published ones.
+    pub(super) unpublished: HashSet<PathBuf>,
 }
 
 impl SiteBuilder {
@@ -98,6 +101,7 @@ impl SiteBuilder {
             templates: None,
             links_stale: false,
             retired: None,
+            unpublished: HashSet::new(),
         }
     }
 
@@ -232,6 +236,7 @@ impl SiteBuilder {
             .enumerate()
             .map(|(i, d)| (d.content_path.clone(), i))
             .collect();
+        self.unpublished.clear();
         self.retired = self.published.replace(Published {
             archive: Arc::new(archive),
             cards,

@@ -82,10 +82,11 @@ fn incremental_rebuilds_match_a_full_build() {
     let slides = "2024/efteraarsmoede-2024/nyt-fra-bestyrelsen-efteraar-2024.md";
     let february = "2025/nyhedsbrev-februar-2025.md";
     let chairman = "2025/formandens-beretning-2025.md";
+    let accounts = "2024/regnskab-2023-budget-2024.md";
     // What each edit changes, and the way it is rebuilt: in place ("quick": the published
     // model changed where it stands), from the cached documents ("model"), or every page
     // ("full").
-    let steps: [(&str, &str, &str, &str, &str); 17] = [
+    let steps: [(&str, &str, &str, &str, &str); 18] = [
         (
             "body",
             news,
@@ -176,6 +177,13 @@ fn incremental_rebuilds_match_a_full_build() {
             february,
             "date: 2025-02-13",
             "date: 2025-12-01",
+            "model",
+        ),
+        (
+            "date of a document others link to, to another year",
+            accounts,
+            "date: 2024-04-18",
+            "date: 2023-04-18",
             "model",
         ),
         (
