@@ -81,6 +81,8 @@ pub struct SiteBuilder {
     /// Documents rendered since the model was last published (relative to `content/`): they
     /// may differ from the published ones.
     pub(super) unpublished: HashSet<PathBuf>,
+    /// Set when the last general rebuild failed.
+    pub(super) failed: bool,
 }
 
 impl SiteBuilder {
@@ -102,6 +104,7 @@ impl SiteBuilder {
             links_stale: false,
             retired: None,
             unpublished: HashSet::new(),
+            failed: false,
         }
     }
 
@@ -110,11 +113,26 @@ impl SiteBuilder {
     pub fn rebuild(&mut self, changes: &[Change]) -> Result<Update, Diagnostics> {
         let mut timings = StageTimings::default();
         let t = Instant::now();
-        if let [Change::Content(rel)] = changes {
+        // After a failed rebuild the published model is not what the files say: the next one
+        // is a general rebuild, which reports every problem that is left.
+        if let ([Change::Content(rel)], false) = (changes, self.failed) {
             if let Some(result) = self.edit_in_place(rel, &mut timings, t) {
                 return result;
             }
         }
+        let result = self.rebuild_model(changes, timings, t);
+        self.failed = result.is_err();
+        result
+    }
+
+    /// The general rebuild: the model made again from the cached documents, and the pages the
+    /// changes affect rendered (every page when `site.yaml` or the theme changed).
+    fn rebuild_model(
+        &mut self,
+        changes: &[Change],
+        mut timings: StageTimings,
+        t: Instant,
+    ) -> Result<Update, Diagnostics> {
         let everything = self.setup.is_none()
             || self.published.is_none()
             || std::mem::take(&mut self.needs_full)
@@ -284,24 +302,25 @@ impl SiteBuilder {
     /// made from the model, this waits for it: nothing is done, and it is tried again later.
     pub fn render_deferred(&mut self) -> Result<Update, Diagnostics> {
         self.retired = None;
+        // Work that fails is dropped, not tried again and again; the next edit asks for it anew.
         let mut deferred = std::mem::take(&mut self.deferred);
-        let Some((_, theme)) = &self.setup else {
-            return Ok(Update::default());
-        };
-        let Some(published) = &mut self.published else {
+        let links_stale = std::mem::take(&mut self.links_stale);
+        let tera = self.templates()?;
+        let (Some((_, theme)), Some(published)) = (&self.setup, &mut self.published) else {
             return Ok(Update::default());
         };
         let mut timings = StageTimings::default();
         let t = Instant::now();
         let mut problems = Diagnostics::default();
         let mut removed = Vec::new();
-        if self.links_stale {
+        if links_stale {
             let Some(archive) = Arc::get_mut(&mut published.archive) else {
+                // The search index is being made from this model: try again after it.
                 self.deferred = deferred;
+                self.links_stale = true;
                 return Ok(Update::default());
             };
             archive.refresh_links(&mut problems);
-            self.links_stale = false;
             let later: HashSet<String> = render::all_pages(archive)
                 .into_iter()
                 .filter(|&p| is_deferrable(p))
@@ -316,9 +335,6 @@ impl SiteBuilder {
             published.later_paths = later;
         }
         let archive = &published.archive;
-        let Some(tera) = self.templates.clone() else {
-            return Err(Diagnostics::default());
-        };
         let renderer =
             Renderer::with_parts(archive, theme, tera, std::mem::take(&mut published.cards));
         let pages: Vec<Page> = render::all_pages(archive)

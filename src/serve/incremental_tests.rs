@@ -318,3 +318,51 @@ fn a_broken_file_is_an_error_and_its_fix_recovers() {
     );
     assert_eq!(served, full_build(&root));
 }
+
+/// A save elsewhere while a problem is left is no quick edit that hides the problem: the
+/// rebuild still reports it, and the fix brings the site back whole.
+#[test]
+fn an_edit_elsewhere_while_a_problem_is_left_still_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join(CONTENT_DIR), &root.join(CONTENT_DIR));
+    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    let mut builder = SiteBuilder::new(&root, false);
+    let mut served = HashMap::new();
+    rebuild_all(&mut builder, &mut served, &[Change::Everything]).unwrap();
+    let news = "2024/nyhedsbrev-juni-2024.md";
+    let report = "2024/uddannelsesudvalgets-beretning-2024.md";
+    let broken = edit(
+        &root,
+        news,
+        "Kære medlemmer",
+        "Kære medlemmer, se [siden](findes-ikke.md)",
+    );
+    let errors = builder.rebuild(&[broken]).unwrap_err();
+    let news_file = Path::new("content/2024/nyhedsbrev-juni-2024.md");
+    assert_eq!(
+        errors.errors().next().unwrap().file.as_deref(),
+        Some(news_file)
+    );
+    for (from, to) in [
+        (
+            "## Udvalgets sammensætning",
+            "## Udvalgets sammensætning\n\nNyt.",
+        ),
+        (
+            "title: Uddannelsesudvalgets beretning 2024",
+            "title: Uddannelsesudvalgets beretning for 2024",
+        ),
+    ] {
+        let elsewhere = edit(&root, report, from, to);
+        let errors = builder.rebuild(&[elsewhere]).unwrap_err();
+        assert_eq!(
+            errors.errors().next().unwrap().file.as_deref(),
+            Some(news_file)
+        );
+    }
+    let fixed = edit(&root, news, ", se [siden](findes-ikke.md)", "");
+    rebuild_all(&mut builder, &mut served, &[fixed]).unwrap();
+    assert_eq!(served, full_build(&root));
+}
