@@ -41,7 +41,8 @@ pub fn affected_paths(
     new_kind_nav: &str,
     new_pages: &[Page],
 ) -> Option<HashSet<String>> {
-    if old.kind_nav != new_kind_nav {
+    // The kinds' counts and the preview band are on every page.
+    if old.kind_nav != new_kind_nav || old.archive.area.preview != new.area.preview {
         return None;
     }
     let oa = &old.archive;
@@ -53,12 +54,12 @@ pub fn affected_paths(
     // between lists, so theirs stay as they were.
     for (j, d) in new.documents.iter().enumerate() {
         match old.by_source.get(&d.content_path) {
-            None => dirty_new.push((j, Reach::Placement)),
+            None => dirty_new.push((j, Reach::Moved(Moves::ALL))),
             Some(&i) => {
                 seen[i] = true;
                 let o = &oa.documents[i];
-                let reach = if !same_placement((oa, o), (new, d)) {
-                    Reach::Placement
+                let reach = if let Some(moves) = Moves::between((oa, o), (new, d)) {
+                    Reach::Moved(moves)
                 } else if o.front != d.front || old.cards[i] != new_cards[j] {
                     Reach::Card
                 } else if text_changed(o, d) {
@@ -75,7 +76,7 @@ pub fn affected_paths(
         seen.iter()
             .enumerate()
             .filter(|(_, s)| !**s)
-            .map(|(i, _)| (i, Reach::Placement)),
+            .map(|(i, _)| (i, Reach::Moved(Moves::ALL))),
     );
     let mut paths = HashSet::new();
     let old_pages = render::all_pages(oa);
@@ -108,22 +109,48 @@ pub fn text_changed(o: &Document, d: &Document) -> bool {
             .any(|(a, b)| a.html != b.html || a.notes_html != b.notes_html || a.title != b.title)
 }
 
-/// Whether a document is listed where it was: the same address, date, kind, committee, tags,
-/// authors, meeting and access, so every list, count, index and the sitemap stay as they were.
-pub fn same_placement(old: (&Archive, &Document), new: (&Archive, &Document)) -> bool {
-    let ((oa, o), (na, d)) = (old, new);
-    o.url == d.url
-        && o.front.date == d.front.date
-        && o.front.kind == d.front.kind
-        && o.front.committee == d.front.committee
-        && o.front.tags == d.front.tags
-        && o.front.authors == d.front.authors
-        && o.access == d.access
-        && meeting_of(oa, o) == meeting_of(na, d)
+/// What changed of where a document is listed (`Reach::Moved`): its committee, tags or
+/// authors, each counted on a site-wide page of its own; `all` for anything else that moves it
+/// (its address, and so its year; its kind or access; a document added or removed), which
+/// reaches every page. A new date within the year or another meeting are in none of these:
+/// the lists and site-wide pages that show them list the document, and the sitemap (which has
+/// every date) follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Moves {
+    pub committee: bool,
+    pub tags: bool,
+    pub authors: bool,
+    pub all: bool,
+}
+
+impl Moves {
+    pub const ALL: Moves = Moves {
+        committee: true,
+        tags: true,
+        authors: true,
+        all: true,
+    };
+
+    /// What moved between a document of one model and the same document of another; `None`
+    /// when it is listed where it was: the same address, date, kind, committee, tags, authors,
+    /// meeting and access, so every list, count, index and the sitemap stay as they were.
+    pub fn between(old: (&Archive, &Document), new: (&Archive, &Document)) -> Option<Moves> {
+        let ((oa, o), (na, d)) = (old, new);
+        let moves = Moves {
+            committee: o.front.committee != d.front.committee,
+            tags: o.front.tags != d.front.tags,
+            authors: o.front.authors != d.front.authors,
+            all: o.url != d.url || o.front.kind != d.front.kind || o.access != d.access,
+        };
+        let same = moves == Moves::default()
+            && o.front.date == d.front.date
+            && meeting_of(oa, o) == meeting_of(na, d);
+        (!same).then_some(moves)
+    }
 }
 
 /// How far the edit of one document reaches, from the least to the most pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
     /// Only its text: the pages that show the text itself (its own pages, its meeting's pack).
     Text,
@@ -131,9 +158,9 @@ pub enum Reach {
     /// not where it is listed: every page that shows it, and of the site-wide pages only those
     /// that list this document.
     Card,
-    /// Where it is listed (date, groups, meeting, access, address): every page that shows it
-    /// and every site-wide page.
-    Placement,
+    /// Where it is listed (date, groups, meeting, access, address): every page that shows it,
+    /// the sitemap, and the site-wide pages that list it or count what moved.
+    Moved(Moves),
 }
 
 /// The pages an edit of document `i` that reaches as far as `reach` can change (`pages_of`,
@@ -141,7 +168,11 @@ pub enum Reach {
 pub fn pages_showing(archive: &Archive, i: usize, all: &[Page], reach: Reach) -> Vec<Page> {
     let pages = pages_of(archive, i, all);
     match reach {
-        Reach::Placement => pages,
+        Reach::Moved(moves) if moves.all => pages,
+        Reach::Moved(moves) => pages
+            .into_iter()
+            .filter(|&p| lists_move(archive, i, p, moves))
+            .collect(),
         Reach::Card => pages
             .into_iter()
             .filter(|&p| lists_card(archive, i, p))
@@ -164,6 +195,21 @@ fn shows_text(archive: &Archive, i: usize, page: Page) -> bool {
         // It lists the link index's pages, which `render_deferred` renders it with.
         Page::Sitemap => false,
         _ => is_deferrable(page),
+    }
+}
+
+/// Whether `page`, one of `pages_of(archive, i)`, can change when document `i` moved as
+/// `moves` says: the sitemap has every date; the archive page counts each committee's
+/// documents, and the committee, tag and author indexes count theirs; every other page that
+/// can change lists the document (`lists_card`).
+fn lists_move(archive: &Archive, i: usize, page: Page, moves: Moves) -> bool {
+    match page {
+        Page::Sitemap => true,
+        Page::ArchiveIndex => moves.committee || lists_card(archive, i, page),
+        Page::CommitteeIndex => moves.committee,
+        Page::TagIndex => moves.tags,
+        Page::AuthorIndex => moves.authors,
+        _ => lists_card(archive, i, page),
     }
 }
 

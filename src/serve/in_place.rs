@@ -8,7 +8,7 @@
 //! pages that show what changed are rendered (`affected::pages_showing`). `None` means the
 //! change needs the general rebuild, which also reports every problem.
 
-use super::affected::{is_deferrable, pages_showing, same_placement, text_changed, Reach};
+use super::affected::{is_deferrable, pages_showing, text_changed, Moves, Reach};
 use super::incremental::{SiteBuilder, Update};
 use crate::core::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::core::kind::Kind;
@@ -75,8 +75,8 @@ impl SiteBuilder {
         let old = &archive.documents[i];
         let lang = archive.config.language;
         let new_card = card(archive, &doc, lang);
-        let reach = if !same_placement((archive, old), (archive, &doc)) {
-            Reach::Placement
+        let reach = if let Some(moves) = Moves::between((archive, old), (archive, &doc)) {
+            Reach::Moved(moves)
         } else if old.front != doc.front || published.cards[i] != new_card {
             Reach::Card
         } else if text_changed(old, &doc) {
@@ -99,13 +99,14 @@ impl SiteBuilder {
             }));
         };
         let t = timings.record("model", start);
+        let moved = matches!(reach, Reach::Moved(_));
 
         // From here on the published model changes: an error means starting afresh next time.
         // Pages are picked before and after the change; when the document moved between
         // lists, the indexes are made again and pages are paired by their output paths.
         let before = render::all_pages(archive);
         let mut shown_before = pages_showing(archive, i, &before, reach);
-        let paths_before: HashSet<String> = if reach == Reach::Placement {
+        let paths_before: HashSet<String> = if moved {
             shown_before
                 .drain(..)
                 .map(|p| render::page_path(archive, p))
@@ -122,7 +123,7 @@ impl SiteBuilder {
         meetings.sort_unstable();
         meetings.dedup();
         place_documents(&mut archive.documents, Some(&meetings), &mut diagnostics);
-        if reach == Reach::Placement {
+        if moved {
             archive.indexes = build_indexes(&archive.documents);
         } else {
             for &m in &meetings {
@@ -151,7 +152,7 @@ impl SiteBuilder {
                 }
             }
         }
-        let all = if reach == Reach::Placement {
+        let all = if moved {
             render::all_pages(archive)
         } else {
             before
@@ -163,7 +164,7 @@ impl SiteBuilder {
         self.links_stale = true;
         let mut removed = Vec::new();
         let mut pages = Vec::new();
-        if reach == Reach::Placement {
+        if moved {
             let mut now_paths = HashSet::new();
             for &page in &all {
                 let path = render::page_path(archive, page);
