@@ -62,6 +62,12 @@ pub struct Document {
     /// For a meeting on the public site: which programme items name a members-only document,
     /// shown "(for members)" without a link. One entry per item; empty elsewhere.
     pub programme_members: Vec<bool>,
+    /// Whether `html` has its internal links resolved (`model::links`); a document carried
+    /// over resolved (serve) is not resolved again.
+    pub links_resolved: bool,
+    /// The documents its internal links lead to, by path under `content/`, once resolved:
+    /// whose address or headings its hrefs depend on.
+    pub links_to: Vec<PathBuf>,
 }
 
 impl Document {
@@ -154,6 +160,8 @@ pub fn render_document(
         body_line: source.body_line,
         access: crate::core::access::Access::Public,
         programme_members: Vec::new(),
+        links_resolved: false,
+        links_to: Vec::new(),
         source: source.source,
         content_path: source.content_path,
         slug: source.slug,

@@ -30,21 +30,29 @@ pub struct Indexes {
     pub pages: Vec<usize>,
 }
 
-pub fn build_indexes(documents: &[Document]) -> Indexes {
+pub fn build_indexes<'a>(documents: &'a [Document]) -> Indexes {
     let mut ix = Indexes::default();
     let mut committees: BTreeMap<String, Group> = BTreeMap::new();
     let mut tags: BTreeMap<String, Group> = BTreeMap::new();
     let mut authors: BTreeMap<String, Group> = BTreeMap::new();
-    let add = |map: &mut BTreeMap<String, Group>, name: &str, i: usize| {
-        let slug = slugify(name);
+    // The same few names come back on document after document: each is slugified once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
+    let mut add = |map: &mut BTreeMap<String, Group>, name: &'a str, i: usize| {
+        let slug = slugs.entry(name).or_insert_with(|| slugify(name));
         if slug.is_empty() {
             return;
         }
-        let group = map.entry(slug.clone()).or_insert_with(|| Group {
-            name: name.to_string(),
-            slug,
-            documents: Vec::new(),
-        });
+        if !map.contains_key(slug.as_str()) {
+            let group = Group {
+                name: name.to_string(),
+                slug: slug.clone(),
+                documents: Vec::new(),
+            };
+            map.insert(slug.clone(), group);
+        }
+        let Some(group) = map.get_mut(slug.as_str()) else {
+            return;
+        };
         if group.documents.last() != Some(&i) {
             group.documents.push(i);
         }
@@ -85,20 +93,38 @@ pub fn build_indexes(documents: &[Document]) -> Indexes {
     // Meeting documents follow the programme (the item each is placed under, resolved once in
     // `model::meetings`); the rest come after, oldest first.
     for (&m, docs) in ix.meeting_documents.iter_mut() {
-        let order = &documents[m].programme_documents;
-        docs.sort_by_key(|&d| {
-            (
-                documents[d]
-                    .programme_item
-                    .or_else(|| order.iter().position(|&p| p == Some(d)))
-                    .unwrap_or(usize::MAX),
-                documents[d].front.date,
-                d,
-            )
-        });
+        order_meeting_documents(documents, m, docs);
     }
     ix.committees = committees.into_values().collect();
     ix.tags = tags.into_values().collect();
     ix.authors = authors.into_values().collect();
     ix
+}
+
+/// Sorts meeting `m`'s documents as `Indexes::meeting_documents` holds them: in programme
+/// order, then the rest by date.
+pub fn order_meeting_documents(documents: &[Document], m: usize, docs: &mut [usize]) {
+    let order = &documents[m].programme_documents;
+    docs.sort_by_key(|&d| {
+        (
+            documents[d]
+                .programme_item
+                .or_else(|| order.iter().position(|&p| p == Some(d)))
+                .unwrap_or(usize::MAX),
+            documents[d].front.date,
+            d,
+        )
+    });
+}
+
+/// The documents of meeting `m` as `build_indexes` lists them, after a change to one of them.
+pub fn meeting_documents_of(documents: &[Document], m: usize) -> Vec<usize> {
+    let mut docs: Vec<usize> = documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.front.kind != Kind::Page && d.meeting == Some(m))
+        .map(|(i, _)| i)
+        .collect();
+    order_meeting_documents(documents, m, &mut docs);
+    docs
 }

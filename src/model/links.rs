@@ -37,44 +37,58 @@ pub struct BrokenLink {
 }
 
 /// Lookup tables built once per build: documents by source path and URL, assets by path.
-pub struct LinkTargets {
+/// Anchors are looked up in the documents themselves when a link names one.
+pub struct LinkTargets<'a> {
+    documents: &'a [Document],
+    /// A document standing in for one of `documents` (serve resolving an edited document
+    /// before it takes the old one's place).
+    replaced: Option<(usize, &'a Document)>,
     by_content_path: HashMap<String, usize>,
     by_url: HashMap<String, usize>,
     assets: HashSet<String>,
-    anchors: Vec<HashSet<String>>,
-    area: crate::model::area::Area,
+    area: &'a crate::model::area::Area,
 }
 
-impl LinkTargets {
+impl<'a> LinkTargets<'a> {
     pub fn new(
-        documents: &[Document],
+        documents: &'a [Document],
         assets: &[PathBuf],
-        area: &crate::model::area::Area,
+        area: &'a crate::model::area::Area,
     ) -> Self {
-        let mut by_content_path = HashMap::new();
-        let mut by_url = HashMap::new();
-        let mut anchors = Vec::with_capacity(documents.len());
+        let mut by_content_path = HashMap::with_capacity(documents.len());
+        let mut by_url = HashMap::with_capacity(documents.len());
         for (i, doc) in documents.iter().enumerate() {
             by_content_path.insert(doc.content_path.to_string_lossy().replace('\\', "/"), i);
             // By the document's site URL, which its URL in an area may differ from.
-            let site_url = crate::routes::document(doc.year(), &doc.slug);
-            by_url.insert(site_url.trim_end_matches('/').to_string(), i);
-            let mut set: HashSet<String> = doc.headings.iter().map(|h| h.id.clone()).collect();
-            for s in &doc.slides {
-                set.insert(format!("slide-{}", s.number));
-            }
-            anchors.push(set);
+            let mut site_url = crate::routes::document(doc.year(), &doc.slug);
+            site_url.truncate(site_url.trim_end_matches('/').len());
+            by_url.insert(site_url, i);
         }
         let assets = assets
             .iter()
             .map(|a| a.to_string_lossy().replace('\\', "/"))
             .collect();
         LinkTargets {
+            documents,
+            replaced: None,
             by_content_path,
             by_url,
             assets,
-            anchors,
-            area: area.clone(),
+            area,
+        }
+    }
+
+    /// The same targets with `doc` in place of document `i`, whose address it keeps; its own
+    /// headings count for links to it.
+    pub fn replacing(mut self, i: usize, doc: &'a Document) -> Self {
+        self.replaced = Some((i, doc));
+        self
+    }
+
+    fn document(&self, i: usize) -> &'a Document {
+        match self.replaced {
+            Some((r, doc)) if r == i => doc,
+            _ => &self.documents[i],
         }
     }
 
@@ -157,15 +171,27 @@ impl LinkTargets {
 
     /// Anchors are compared after slugifying, so `#Lægevagten` finds `#laegevagten`.
     fn check_anchor(&self, doc: usize, anchor: &str) -> Result<String, BrokenLink> {
-        let set = &self.anchors[doc];
+        let target = self.document(doc);
+        let has = |id: &str| {
+            target.headings.iter().any(|h| h.id == id)
+                || id
+                    .strip_prefix("slide-")
+                    .is_some_and(|n| target.slides.iter().any(|s| s.number.to_string() == n))
+        };
         let decoded = percent_decode(anchor);
-        if set.contains(&decoded) {
+        if has(&decoded) {
             return Ok(decoded);
         }
         let slug = slugify(&decoded);
-        if set.contains(&slug) {
+        if has(&slug) {
             return Ok(slug);
         }
+        let set: HashSet<String> = target
+            .headings
+            .iter()
+            .map(|h| h.id.clone())
+            .chain(target.slides.iter().map(|s| format!("slide-{}", s.number)))
+            .collect();
         let hint = match suggest(&slug, set.iter().map(String::as_str)) {
             Some(near) => suggest_names(&[&format!("#{near}")]),
             None if set.is_empty() => Some(msg("link.no_headings.hint", &[])),
@@ -190,11 +216,22 @@ fn relative_source(folder: &str, target: &str) -> String {
     format!("{}{}", "../".repeat(depth), target)
 }
 
-/// Whether a document has links that are resolved inside the site.
+/// Whether a document has links that are resolved inside the site, and are not yet.
 fn has_internal_links(doc: &Document) -> bool {
-    doc.links
-        .iter()
-        .any(|l| l.is_internal || l.target.starts_with('#'))
+    !doc.links_resolved
+        && doc
+            .links
+            .iter()
+            .any(|l| l.is_internal || l.target.starts_with('#'))
+}
+
+/// One document's links resolved: the href of each, in order, the problems, and the documents
+/// they lead to (by path under `content/`).
+#[derive(Debug, Default)]
+pub struct ResolvedLinks {
+    pub hrefs: Vec<String>,
+    pub problems: Vec<Diagnostic>,
+    pub targets: Vec<PathBuf>,
 }
 
 /// The href of each of `doc`'s links, in order, resolved as if `doc` were document `i` of the
@@ -204,10 +241,11 @@ pub fn document_hrefs(
     targets: &LinkTargets,
     i: usize,
     doc: &Document,
-) -> (Vec<String>, Vec<Diagnostic>) {
+) -> ResolvedLinks {
     let content_path = doc.content_path.to_string_lossy().replace('\\', "/");
     let home = crate::core::urls::home(&doc.url);
     let mut problems = Vec::new();
+    let mut led_to: Vec<usize> = Vec::new();
     let hrefs = doc
         .links
         .iter()
@@ -227,6 +265,7 @@ pub fn document_hrefs(
                             .hint(msg("link.into_members.hint", &[])),
                         );
                     }
+                    led_to.push(index);
                     let mut href = relative(home, &documents[index].url);
                     if let Some(a) = anchor {
                         href.push('#');
@@ -249,11 +288,22 @@ pub fn document_hrefs(
             }
         })
         .collect();
-    (hrefs, problems)
+    led_to.sort_unstable();
+    led_to.dedup();
+    ResolvedLinks {
+        hrefs,
+        problems,
+        targets: led_to
+            .into_iter()
+            .map(|t| documents[t].content_path.clone())
+            .collect(),
+    }
 }
 
-/// Writes resolved hrefs into a document's HTML, slides and notes.
-pub fn apply_hrefs(doc: &mut Document, hrefs: &[String]) {
+/// Writes resolved hrefs into a document's HTML, slides and notes, and records where its links
+/// lead.
+pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks) {
+    let hrefs = &resolved.hrefs;
     let resolve = |html: &str| {
         crate::markdown::replace_placeholders(html, |n| hrefs.get(n).cloned().unwrap_or_default())
     };
@@ -262,6 +312,8 @@ pub fn apply_hrefs(doc: &mut Document, hrefs: &[String]) {
         slide.html = resolve(&slide.html);
         slide.notes_html = slide.notes_html.as_deref().map(resolve);
     }
+    doc.links_to = resolved.targets;
+    doc.links_resolved = true;
 }
 
 /// Rewrites every internal link placeholder to a relative href, reporting broken ones.
@@ -275,27 +327,21 @@ pub fn resolve_internal_links(
     use rayon::prelude::*;
     let targets = LinkTargets::new(documents, assets, area);
     let all: &[Document] = documents;
-    let resolved: Vec<Option<(Vec<String>, Vec<Diagnostic>)>> = all
+    let mut resolved: Vec<Option<ResolvedLinks>> = all
         .par_iter()
         .enumerate()
         .map(|(i, doc)| has_internal_links(doc).then(|| document_hrefs(all, &targets, i, doc)))
         .collect();
-    let mut hrefs_by_doc = Vec::with_capacity(resolved.len());
-    for r in resolved {
-        match r {
-            Some((hrefs, problems)) => {
-                diagnostics.extend(problems);
-                hrefs_by_doc.push(Some(hrefs));
-            }
-            None => hrefs_by_doc.push(None),
-        }
+    drop(targets);
+    for r in resolved.iter_mut().flatten() {
+        diagnostics.extend(std::mem::take(&mut r.problems));
     }
     documents
         .par_iter_mut()
-        .zip(hrefs_by_doc)
-        .for_each(|(doc, hrefs)| {
-            if let Some(hrefs) = hrefs {
-                apply_hrefs(doc, &hrefs);
+        .zip(resolved)
+        .for_each(|(doc, resolved)| {
+            if let Some(resolved) = resolved {
+                apply_hrefs(doc, resolved);
             }
         });
 }

@@ -64,31 +64,10 @@ pub fn resolve_meetings(
             }
         }
     }
-    // Programme items may name documents: each is resolved here, once, and stored. A slug
-    // names the newest document that has it, preferring one that is not itself a meeting.
-    let mut slugs: HashMap<&str, usize> = HashMap::new();
-    for (i, d) in documents.iter().enumerate() {
-        let held = slugs.get(d.slug.as_str()).copied();
-        let better = match held {
-            None => true,
-            Some(h) => documents[h].front.kind == Kind::Meeting && d.front.kind != Kind::Meeting,
-        };
-        if better {
-            slugs.insert(d.slug.as_str(), i);
-        }
-    }
-    let resolved: Vec<Vec<Option<usize>>> = documents
+    let slugs = programme_slugs(documents);
+    let resolved: Vec<(Vec<Option<usize>>, Vec<bool>)> = documents
         .iter()
-        .map(|doc| {
-            doc.front
-                .programme
-                .iter()
-                .map(|item| {
-                    let target = slugify(item.document.as_deref()?);
-                    slugs.get(target.as_str()).copied()
-                })
-                .collect()
-        })
+        .map(|doc| programme_documents(doc, &slugs, hidden))
         .collect();
     for doc in documents.iter() {
         for item in &doc.front.programme {
@@ -110,20 +89,58 @@ pub fn resolve_meetings(
             }
         }
     }
-    for (doc, programme) in documents.iter_mut().zip(resolved) {
+    for (doc, (programme, members)) in documents.iter_mut().zip(resolved) {
         doc.programme_documents = programme;
-        doc.programme_members = doc
-            .front
-            .programme
-            .iter()
-            .map(|item| {
-                item.document
-                    .as_deref()
-                    .is_some_and(|t| hidden.contains(&slugify(t)))
-            })
-            .collect();
+        doc.programme_members = members;
     }
-    place_documents(documents, diagnostics);
+    place_documents(documents, None, diagnostics);
+}
+
+/// Documents by slug, for programme items' `document:`: a slug names the newest document
+/// that has it, preferring one that is not itself a meeting.
+pub fn programme_slugs(documents: &[Document]) -> HashMap<&str, usize> {
+    let mut slugs: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in documents.iter().enumerate() {
+        let held = slugs.get(d.slug.as_str()).copied();
+        let better = match held {
+            None => true,
+            Some(h) => documents[h].front.kind == Kind::Meeting && d.front.kind != Kind::Meeting,
+        };
+        if better {
+            slugs.insert(d.slug.as_str(), i);
+        }
+    }
+    slugs
+}
+
+/// The document each programme item of `doc` names with `document:` (`slugs` from
+/// `programme_slugs`), and whether it names a members-only document left out (`hidden`).
+pub fn programme_documents(
+    doc: &Document,
+    slugs: &HashMap<&str, usize>,
+    hidden: &HashSet<String>,
+) -> (Vec<Option<usize>>, Vec<bool>) {
+    let named =
+        |item: &crate::load::frontmatter::ProgrammeItem| item.document.as_deref().map(slugify);
+    doc.front
+        .programme
+        .iter()
+        .map(|item| {
+            let target = named(item);
+            let found = target.as_deref().and_then(|t| slugs.get(t).copied());
+            (found, target.is_some_and(|t| hidden.contains(&t)))
+        })
+        .unzip()
+}
+
+/// The meeting a document's `meeting:` names, among the archive's meetings (the first of two
+/// with one slug), if it names one that exists.
+pub fn meeting_named(documents: &[Document], meetings: &[usize], name: &str) -> Option<usize> {
+    let slug = slugify(name);
+    meetings
+        .iter()
+        .copied()
+        .find(|&m| documents[m].front.kind == Kind::Meeting && documents[m].slug == slug)
 }
 
 /// Places every document that names a meeting under a programme item: the item whose
@@ -131,12 +148,31 @@ pub fn resolve_meetings(
 /// `document:` that gets a matched document links to it (the first, newest). Notes name the
 /// documents that match no item and, for a programme written with no `document:` at all, the
 /// items that got no document.
-fn place_documents(documents: &mut [Document], diagnostics: &mut Diagnostics) {
+///
+/// `only`: just these meetings (serve, after one document changed), each with its items that
+/// name no `document:` emptied first; every meeting when `None`.
+pub fn place_documents(
+    documents: &mut [Document],
+    only: Option<&[usize]>,
+    diagnostics: &mut Diagnostics,
+) {
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, d) in documents.iter().enumerate() {
         if let Some(m) = d.meeting {
-            if d.front.kind != Kind::Meeting {
+            if d.front.kind != Kind::Meeting && only.is_none_or(|o| o.contains(&m)) {
                 members.entry(m).or_default().push(i);
+            }
+        }
+    }
+    for &m in only.unwrap_or_default() {
+        let meeting = &mut documents[m];
+        for (found, item) in meeting
+            .programme_documents
+            .iter_mut()
+            .zip(&meeting.front.programme)
+        {
+            if item.document.is_none() {
+                *found = None;
             }
         }
     }

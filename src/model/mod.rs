@@ -62,7 +62,14 @@ pub fn build_archive(
     loaded: LoadedContent,
     diagnostics: &mut Diagnostics,
 ) -> Archive {
-    build_archive_with(config, site_root, loaded, diagnostics, &render_document)
+    build_archive_with(
+        config,
+        site_root,
+        loaded,
+        diagnostics,
+        &render_document,
+        true,
+    )
 }
 
 /// Renders one loaded document's Markdown, before links and meetings are resolved: the costly,
@@ -72,12 +79,15 @@ pub type RenderDocument<'a> =
 
 /// `build_archive` with the per-document rendering supplied, so serve can reuse documents that
 /// did not change since the last build instead of rendering every file's Markdown again.
+/// Without `link_model` the link and PDF indexes are left empty, for `Archive::refresh_links`
+/// to fill when they are needed (serve renders their pages after the edited ones).
 pub fn build_archive_with(
     config: SiteConfig,
     site_root: &Path,
     loaded: LoadedContent,
     diagnostics: &mut Diagnostics,
     render_document: &RenderDocument<'_>,
+    link_model: bool,
 ) -> Archive {
     let (sources, assets) = prepare(loaded, diagnostics);
     let access = area::effective_access(&sources);
@@ -93,7 +103,15 @@ pub fn build_archive_with(
         diagnostics,
         render_document,
     );
-    assemble(config, site_root, documents, assets, area, diagnostics)
+    assemble(
+        config,
+        site_root,
+        documents,
+        assets,
+        area,
+        diagnostics,
+        link_model,
+    )
 }
 
 /// The public site and, when site.yaml has `members:`, the members' area.
@@ -133,6 +151,7 @@ pub fn build_archives(
             assets,
             Area::default(),
             diagnostics,
+            true,
         );
         return Archives {
             public,
@@ -191,6 +210,7 @@ pub fn build_archives(
         public_assets,
         public_area,
         &mut unreported,
+        true,
     );
 
     // The members' area: every document. It is a site of its own one folder down; the public
@@ -219,6 +239,7 @@ pub fn build_archives(
         assets,
         members_area,
         diagnostics,
+        true,
     );
     Archives {
         public,
@@ -260,15 +281,20 @@ fn prepare(
     } = loaded;
     diagnostics.extend(load_problems.items);
     let mut sources = sources;
-    // Newest first; ties by title so the order never depends on the file system.
-    sources.sort_by(|a, b| {
-        b.front
-            .date
-            .cmp(&a.front.date)
-            .then_with(|| a.front.title.cmp(&b.front.title))
-            .then_with(|| a.source.cmp(&b.source))
-    });
+    sources.sort_by(|a, b| archive_order((&a.front, &a.source), (&b.front, &b.source)));
     (check_unique_urls(sources, diagnostics), assets)
+}
+
+/// The archive's order of documents: newest first; ties by title, then by file, so the order
+/// never depends on the file system.
+pub fn archive_order(
+    a: (&crate::load::frontmatter::FrontMatter, &Path),
+    b: (&crate::load::frontmatter::FrontMatter, &Path),
+) -> std::cmp::Ordering {
+    b.0.date
+        .cmp(&a.0.date)
+        .then_with(|| a.0.title.cmp(&b.0.title))
+        .then_with(|| a.1.cmp(b.1))
 }
 
 /// Every document's Markdown rendered (in parallel) and its PDFs read: the per-file work,
@@ -297,7 +323,7 @@ fn render_all(
 }
 
 /// The archive-wide steps over rendered documents: meetings, internal links, indexes, and the
-/// link and PDF indexes.
+/// link and PDF indexes (left empty without `link_model`).
 fn assemble(
     config: SiteConfig,
     site_root: &Path,
@@ -305,12 +331,18 @@ fn assemble(
     assets: Vec<PathBuf>,
     area: Area,
     diagnostics: &mut Diagnostics,
+    link_model: bool,
 ) -> Archive {
     resolve_meetings(&mut documents, &area.hidden_slugs, diagnostics);
     crate::model::links::resolve_internal_links(&mut documents, &assets, &area, diagnostics);
     let indexes = build_indexes(&documents);
-    let (links, cache_problem) = LinkModel::build(&documents, &assets, &area, site_root);
-    diagnostics.extend(cache_problem);
+    let links = if link_model {
+        let (links, cache_problem) = LinkModel::build(&documents, &assets, &area, site_root);
+        diagnostics.extend(cache_problem);
+        links
+    } else {
+        LinkModel::default()
+    };
     Archive {
         config,
         site_root: site_root.to_path_buf(),

@@ -4,7 +4,7 @@
 
 use crate::core::diagnostics::display_path;
 use crate::core::messages::msg;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
 /// Written into every output folder; a folder without it is not ours to replace.
@@ -19,36 +19,69 @@ const LIST_HEADER: &str =
 /// How many foreign names a refusal lists before "and N more".
 const SHOWN: usize = 10;
 
-/// Rewrites the marker file in `root` with the list of every file and folder under `root`.
-/// A folder that holds a marker file of its own (the members' area) gets its own list, and
-/// the root's list names only the folder: the root's marker is as public as the site, and may
-/// not name a members' file.
-pub fn write_manifest(root: &Path) -> std::io::Result<()> {
-    let mut paths = Vec::new();
-    let mut walker = walkdir::WalkDir::new(root).min_depth(1).into_iter();
-    while let Some(entry) = walker.next() {
-        let entry = entry.map_err(std::io::Error::other)?;
-        let Some(rel) = relative_name(root, entry.path()) else {
-            continue;
-        };
-        if rel == MARKER_FILE {
+/// Rewrites the marker file in `root` with the list of every file and folder the build put
+/// there: `written` names each file written or copied (relative to `root`, with `/`), and the
+/// folders are those that hold them. A folder that holds a marker file of its own (the
+/// members' area) gets its own list, and the root's list names only the folder: the root's
+/// marker is as public as the site, and may not name a members' file.
+pub fn write_manifest(root: &Path, written: &[String]) -> std::io::Result<()> {
+    let mut files: Vec<&str> = written
+        .iter()
+        .map(|p| p.trim_start_matches("./"))
+        .filter(|p| !p.is_empty())
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    write_list(root, &files)
+}
+
+/// Writes the marker file of `folder` for `files` (relative to it, sorted), and those of the
+/// folders inside that keep their own list.
+fn write_list(folder: &Path, files: &[&str]) -> std::io::Result<()> {
+    let marker_suffix = format!("/{MARKER_FILE}");
+    // Folders with a marker file of their own, outermost only.
+    let within = |f: &str, folder: &str| {
+        f.len() > folder.len() && f.starts_with(folder) && f.as_bytes()[folder.len()] == b'/'
+    };
+    let marked: Vec<&str> = files
+        .iter()
+        .filter_map(|f| f.strip_suffix(marker_suffix.as_str()))
+        .collect();
+    let own: Vec<&str> = marked
+        .iter()
+        .filter(|o| !marked.iter().any(|outer| within(o, outer)))
+        .copied()
+        .collect();
+    let inside = |f: &str| own.iter().find(|o| within(f, o)).copied();
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    for &f in files {
+        if f == MARKER_FILE {
             continue;
         }
-        if entry.file_type().is_dir() && entry.path().join(MARKER_FILE).is_file() {
-            write_manifest(entry.path())?;
-            walker.skip_current_dir();
+        let shown = inside(f).unwrap_or(f);
+        names.insert(shown);
+        let mut rest = shown;
+        while let Some((parent, _)) = rest.rsplit_once('/') {
+            names.insert(parent);
+            rest = parent;
         }
-        paths.push(rel);
     }
-    paths.sort();
-    let mut text = String::with_capacity(paths.iter().map(|p| p.len() + 1).sum::<usize>() + 200);
+    for o in &own {
+        let prefix = format!("{o}/");
+        let theirs: Vec<&str> = files
+            .iter()
+            .filter_map(|f| f.strip_prefix(prefix.as_str()))
+            .collect();
+        write_list(&folder.join(o), &theirs)?;
+    }
+    let mut text = String::with_capacity(names.iter().map(|p| p.len() + 1).sum::<usize>() + 200);
     text.push_str(MARKER_TEXT);
     text.push_str(LIST_HEADER);
-    for p in paths {
-        text.push_str(&p);
+    for p in names {
+        text.push_str(p);
         text.push('\n');
     }
-    std::fs::write(root.join(MARKER_FILE), text)
+    std::fs::write(folder.join(MARKER_FILE), text)
 }
 
 /// The names a marker file lists, each with `prefix` before it; with those of the lists of

@@ -99,6 +99,9 @@ pub struct Staging {
     root: PathBuf,
     output: PathBuf,
     committed: bool,
+    /// Every file written or copied, relative to `root`: the output's file list is made from
+    /// it, without walking the folder again.
+    written: std::sync::Mutex<Vec<String>>,
 }
 
 /// A file operation that failed while writing the site; `action` names it (`output.cannot_write`).
@@ -134,6 +137,7 @@ impl Staging {
             root,
             output: output.to_path_buf(),
             committed: false,
+            written: std::sync::Mutex::new(Vec::new()),
         };
         let marker = staging.root.join(MARKER_FILE);
         std::fs::write(&marker, guard::MARKER_TEXT.as_bytes())
@@ -147,7 +151,16 @@ impl Staging {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io_error("output.cannot_create", dir, e))?;
         }
-        std::fs::write(&path, &file.contents).map_err(|e| io_error("output.cannot_write", &path, e))
+        std::fs::write(&path, &file.contents)
+            .map_err(|e| io_error("output.cannot_write", &path, e))?;
+        self.record(&file.path);
+        Ok(())
+    }
+
+    fn record(&self, path: &str) {
+        if let Ok(mut written) = self.written.lock() {
+            written.push(path.replace('\\', "/"));
+        }
     }
 
     /// Copies one asset. Copied, never hard-linked: a tool that edits the published file must
@@ -157,14 +170,21 @@ impl Staging {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io_error("output.cannot_create", dir, e))?;
         }
-        std::fs::copy(&copy.from, &path)
-            .map(|_| ())
-            .map_err(|e| io_error("output.cannot_copy", &path, e))
+        std::fs::copy(&copy.from, &path).map_err(|e| io_error("output.cannot_copy", &path, e))?;
+        self.record(&copy.to);
+        Ok(())
     }
 
     /// Swaps the staging folder in place of the output.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
-        crate::output::guard::write_manifest(&self.root)
+        let written = std::mem::take(&mut *self.written.lock().map_err(|_| {
+            io_error(
+                "output.cannot_write_list",
+                &self.root,
+                std::io::Error::other("a writer failed"),
+            )
+        })?);
+        crate::output::guard::write_manifest(&self.root, &written)
             .map_err(|e| io_error("output.cannot_write_list", &self.root, e))?;
         crate::output::guard::while_swapping(|| swap_into_place(&self.root, &self.output))
             .map_err(|e| io_error("output.cannot_replace", &self.output, e))?;
@@ -242,6 +262,42 @@ mod tests {
             "{danish}"
         );
         assert!(check_output_dir(&site, &site.join("output")).is_ok());
+    }
+
+    /// The file list is what the build wrote: each file and the folders that hold it, a folder
+    /// with a marker of its own (the members' area) listed by name only and keeping its own
+    /// list, and nothing that something else put into the folder meanwhile.
+    #[test]
+    fn the_file_list_names_what_the_build_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let staging = Staging::create(&out).unwrap();
+        for path in [
+            "2025/a/index.html",
+            "members/.arkiv-output",
+            "members/b/index.html",
+        ] {
+            let file = OutputFile {
+                path: path.into(),
+                contents: b"x".to_vec(),
+            };
+            staging.write(&file).unwrap();
+        }
+        std::fs::write(staging.root.join("stray.txt"), b"not written by the build").unwrap();
+        staging.commit().unwrap();
+        let list = |folder: &Path| -> Vec<String> {
+            let text = std::fs::read_to_string(folder.join(MARKER_FILE)).unwrap();
+            text.lines()
+                .skip_while(|l| !l.starts_with('#'))
+                .skip(1)
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(
+            list(&out),
+            ["2025", "2025/a", "2025/a/index.html", "members"]
+        );
+        assert_eq!(list(&out.join("members")), ["b", "b/index.html"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 /// A document as it appears in lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Card {
     pub title: String,
     pub url: String,
@@ -30,7 +30,7 @@ pub struct Card {
 }
 
 /// An attachment as shown to readers: size in words, type badge.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttachmentView {
     pub title: String,
     pub url: String,
@@ -50,7 +50,8 @@ pub fn cards(archive: &Archive) -> Vec<Card> {
         .collect()
 }
 
-fn card(archive: &Archive, d: &Document, lang: Language) -> Card {
+/// The card of one document (serve updates the cards of the documents an edit changed).
+pub fn card(archive: &Archive, d: &Document, lang: Language) -> Card {
     let (label, _) = kind_label(lang, d.front.kind);
     Card {
         title: d.front.title.clone(),
@@ -104,24 +105,6 @@ pub fn human_size(bytes: u64, lang: Language) -> String {
         Language::Da => format!("{} {unit}", text.replace('.', ",")),
         Language::En => format!("{text} {unit}"),
     }
-}
-
-/// Documents grouped by year, newest year first: how long lists stay readable.
-pub fn group_by_year(cards: &[Card], indices: &[usize]) -> Value {
-    let mut groups: Vec<(Option<i32>, Vec<&Card>)> = Vec::new();
-    for &i in indices {
-        let c = &cards[i];
-        match groups.last_mut() {
-            Some((y, list)) if *y == c.year => list.push(c),
-            _ => groups.push((c.year, vec![c])),
-        }
-    }
-    Value::Array(
-        groups
-            .into_iter()
-            .map(|(year, docs)| json!({"year": year, "count": docs.len(), "documents": docs}))
-            .collect(),
-    )
 }
 
 /// A link with a label, for names that lead to their group pages.

@@ -7,12 +7,14 @@ use crate::core::kind::Kind;
 use crate::core::urls::root_prefix;
 use crate::load::theme::Theme;
 use crate::model::Archive;
-use context::Card;
+use cards::{map, Cards};
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub mod area;
+pub mod cards;
 pub mod context;
 pub mod deck;
 mod errors;
@@ -28,8 +30,24 @@ pub mod pages;
 pub mod pdfs;
 mod stroke_font;
 pub mod styles;
+pub mod templates;
 use errors::template_errors;
 pub use pages::{all_pages, page_path, Page};
+
+/// How many of the newest documents the home page lists.
+pub const HOME_LATEST: usize = 8;
+/// How many of each year's newest documents the archive page shows.
+pub const YEAR_LATEST: usize = 3;
+
+/// The documents the home page lists as the latest: the newest that are not meetings.
+pub fn home_latest(archive: &Archive) -> impl Iterator<Item = usize> + '_ {
+    let ix = &archive.indexes;
+    ix.dated
+        .iter()
+        .copied()
+        .filter(|&i| archive.documents[i].front.kind != Kind::Meeting)
+        .take(HOME_LATEST)
+}
 
 /// A rendered output file.
 #[derive(Debug, Clone)]
@@ -41,10 +59,10 @@ pub struct OutputFile {
 
 /// Tera with the theme loaded, plus what every page needs.
 pub struct Renderer<'a> {
-    pub tera: tera::Tera,
+    pub tera: Arc<tera::Tera>,
     pub archive: &'a Archive,
     pub theme: &'a Theme,
-    pub cards: Vec<Card>,
+    pub cards: Cards,
     /// What every page gets the same of — `site`, `t` (interface words), `routes` (the site's
     /// own sections: `{{ root }}{{ routes.archive }}`), `kinds` and `favicon` — made into Tera values once
     /// per build: Tera's values share their contents, so each page takes a cheap copy instead
@@ -89,64 +107,31 @@ fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
 impl<'a> Renderer<'a> {
     /// Loads the theme's templates into Tera; a broken template is an error naming its file and line.
     pub fn new(archive: &'a Archive, theme: &'a Theme) -> Result<Self, Diagnostics> {
-        let mut tera = tera::Tera::new();
-        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-        let language = archive.config.language;
-        tera.register_filter(
-            "noun",
-            move |n: i64, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
-                let of: &str = kwargs.must_get("of")?;
-                i18n::noun(language, n, of)
-                    .map(str::to_string)
-                    .ok_or_else(|| {
-                        tera::Error::message(format!(
-                            "noun: no counted noun \"{of}\" in core/i18n.rs"
-                        ))
-                    })
-            },
-        );
-        // Soft hyphens at Danish compound joints, for titles shown as headings.
-        tera.register_filter(
-            "hyphenate",
-            |text: &str, _: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
-                Ok(crate::core::compound::soft_hyphens(text))
-            },
-        );
-        let mut problems = Diagnostics::default();
-        let mut sources = Vec::new();
-        for t in &theme.templates {
-            match std::str::from_utf8(&t.contents) {
-                Ok(text) if archive.config.minify && t.name.ends_with(".html") => {
-                    sources.push((t.name.clone(), minify::minify_template(text)))
-                }
-                Ok(text) => sources.push((t.name.clone(), text.to_string())),
-                Err(_) => problems.push(
-                    Diagnostic::error(
-                        t.origin.clone(),
-                        crate::core::messages::msg("template.not_utf8", &[]),
-                    )
-                    .hint(crate::core::messages::msg("file.not_utf8.hint", &[])),
-                ),
-            }
-        }
-        if !sources.iter().any(|(n, _)| n == "favicon.svg") {
-            sources.push(("favicon.svg".into(), favicon::DEFAULT_TEMPLATE.into()));
-        }
-        if let Err(e) =
-            tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-        {
-            problems.extend(template_errors(theme, &e, None));
-        }
-        if problems.has_errors() {
-            return Err(problems);
-        }
-        Ok(Renderer {
+        let tera = templates::load_templates(&archive.config, theme)?;
+        Ok(Self::with_parts(
+            archive,
+            theme,
+            Arc::new(tera),
+            Cards::of(archive),
+        ))
+    }
+
+    /// A renderer from templates loaded before (`templates::load_templates` with this
+    /// archive's settings and theme) and the archive's cards (`Cards::of`), which serve keeps
+    /// between rebuilds.
+    pub fn with_parts(
+        archive: &'a Archive,
+        theme: &'a Theme,
+        tera: Arc<tera::Tera>,
+        cards: Cards,
+    ) -> Self {
+        Renderer {
             tera,
             archive,
             theme,
-            cards: context::cards(archive),
+            cards,
             shared: shared_context(archive),
-        })
+        }
     }
 
     /// Every page the site has, in a stable order.
@@ -268,14 +253,15 @@ impl<'a> Renderer<'a> {
         ctx.insert("title", title);
         ctx.insert("kicker", kicker);
         ctx.insert("count", &indices.len());
-        let groups = context::group_by_year(&self.cards, indices);
+        let groups = self.cards.by_year(indices);
         // A year page holds one group, whose heading would repeat the page's own: it stays for
         // screen readers and the heading outline, hidden from sight.
-        let repeats_title = match groups.as_array().map(Vec::as_slice) {
-            Some([only]) => only["year"].as_i64().map(|y| y.to_string()).as_deref() == Some(title),
+        let repeats_title = match groups.as_slice() {
+            [(year, _)] => year.map(|y| y.to_string()).as_deref() == Some(title),
             _ => false,
         };
-        ctx.insert("groups", &groups);
+        let groups: Vec<tera::Value> = groups.into_iter().map(|(_, group)| group).collect();
+        ctx.insert_value("groups", tera::Value::from(groups));
         ctx.insert("group_heading_repeats_title", &repeats_title);
         ctx.insert("section", section);
     }
@@ -285,18 +271,9 @@ impl<'a> Renderer<'a> {
         let ix = &a.indexes;
         let lang = a.config.language;
         let t = |k| i18n::text(lang, k);
-        let cards_of = |list: &[usize], n: usize| -> Vec<&Card> {
-            list.iter().take(n).map(|&i| &self.cards[i]).collect()
-        };
         match page {
             Page::Home => {
-                let latest: Vec<&Card> = ix
-                    .dated
-                    .iter()
-                    .filter(|&&i| a.documents[i].front.kind != Kind::Meeting)
-                    .take(8)
-                    .map(|&i| &self.cards[i])
-                    .collect();
+                let latest = self.cards.list(home_latest(a));
                 let today = crate::core::calendar::today();
                 let upcoming = ix
                     .meetings
@@ -308,7 +285,7 @@ impl<'a> Renderer<'a> {
                     Some(m) => (Some(m), true),
                     None => (ix.meetings.first().copied(), false),
                 };
-                ctx.insert("latest", &latest);
+                ctx.insert_value("latest", latest);
                 ctx.insert(
                     "featured_meeting",
                     &featured.map(|m| context::document_page(a, &self.cards, m)),
@@ -322,7 +299,7 @@ impl<'a> Renderer<'a> {
                         .map(|(y, d)| json!({"year": y, "count": d.len()}))
                         .collect::<Vec<_>>(),
                 );
-                ctx.insert("pages", &cards_of(&ix.pages, usize::MAX));
+                ctx.insert_value("pages", self.cards.list(ix.pages.iter().copied()));
                 ctx.insert("section", "home");
                 ("home.html", None)
             }
@@ -346,7 +323,23 @@ impl<'a> Renderer<'a> {
             }
             Page::ArchiveIndex => {
                 ctx.insert("title", t("archive"));
-                ctx.insert("years", &ix.years.iter().rev().map(|(y, d)| json!({"year": y, "count": d.len(), "url": crate::routes::archive(Some(*y)), "latest": cards_of(d, 3)})).collect::<Vec<_>>());
+                let years: Vec<tera::Value> = ix
+                    .years
+                    .iter()
+                    .rev()
+                    .map(|(&y, d)| {
+                        map([
+                            ("year", tera::Value::from(y)),
+                            ("count", tera::Value::from(d.len())),
+                            ("url", tera::Value::from(crate::routes::archive(Some(y)))),
+                            (
+                                "latest",
+                                self.cards.list(d.iter().copied().take(YEAR_LATEST)),
+                            ),
+                        ])
+                    })
+                    .collect();
+                ctx.insert_value("years", tera::Value::from(years));
                 ctx.insert(
                     "committees",
                     &context::group_summaries(&ix.committees, crate::routes::COMMITTEES),
@@ -414,12 +407,23 @@ impl<'a> Renderer<'a> {
                 ("groups.html", None)
             }
             Page::Meetings => {
-                let meetings: Vec<Value> = ix.meetings.iter().map(|&m| {
-                    let docs = ix.meeting_documents.get(&m).map(|d| cards_of(d, usize::MAX)).unwrap_or_default();
-                    json!({"meeting": &self.cards[m], "place": a.documents[m].front.place, "documents": docs})
-                }).collect();
+                let meetings: Vec<tera::Value> = ix
+                    .meetings
+                    .iter()
+                    .map(|&m| {
+                        let docs = ix.meeting_documents.get(&m).map_or(&[][..], Vec::as_slice);
+                        map([
+                            ("meeting", self.cards.value(m)),
+                            (
+                                "place",
+                                tera::Value::from(a.documents[m].front.place.clone()),
+                            ),
+                            ("documents", self.cards.list(docs.iter().copied())),
+                        ])
+                    })
+                    .collect();
                 ctx.insert("title", t("meetings"));
-                ctx.insert("meetings", &meetings);
+                ctx.insert_value("meetings", tera::Value::from(meetings));
                 ctx.insert("section", "meetings");
                 ("meetings.html", None)
             }

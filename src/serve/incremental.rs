@@ -1,17 +1,19 @@
 //! Incremental rebuilds for serve. A secretary saving one report must see it in well under a
 //! second on a 1,000-document archive, so an edit reloads only the files that changed, reuses
-//! the rendered Markdown of every other document, rebuilds the (cheap) model, and re-renders
-//! only the pages whose content can have changed: the document's own page and every list,
-//! meeting, neighbour and index page it appears on, before and after the edit. A change to
-//! `site.yaml` or a template renders everything again.
+//! the rendered Markdown of every other document, and re-renders only the pages whose content
+//! can have changed: the document's own page and every list, meeting, neighbour and index page
+//! it appears on, before and after the edit. The most common saves (the text, the title or
+//! other front matter of one document that keeps its address and its place in the archive's
+//! order) change the published model in place (`in_place`); others rebuild the model from the
+//! cached documents. A change to `site.yaml` or a template renders everything again. The link
+//! and PDF indexes, their pages and the sitemap follow once saves pause.
 
-use super::affected::{affected_paths, anchors, is_deferrable, pages_of, resolve_links, Published};
+use super::affected::{affected_paths, is_deferrable, Published};
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
-use crate::core::kind::Kind;
 use crate::load::config::SiteConfig;
-use crate::load::content::{self, SourceDocument, CONTENT_DIR};
+use crate::load::content::SourceDocument;
 use crate::load::theme::Theme;
-use crate::model::{render_document, Archive, Document};
+use crate::model::{Archive, Document};
 use crate::output::CopiedFile;
 use crate::pipeline::{self, StageTimings};
 use crate::render::{self, OutputFile, Page, Renderer};
@@ -68,6 +70,19 @@ pub struct SiteBuilder {
     pub(super) deferred: HashSet<String>,
     /// Set when a quick edit failed half-way: the next rebuild starts from scratch.
     pub(super) needs_full: bool,
+    /// The theme's templates, parsed once for each `site.yaml` and theme.
+    pub(super) templates: Option<Arc<tera::Tera>>,
+    /// Set when the published model's link and PDF indexes are out of date: they are built
+    /// again, and their pages rendered, by `render_deferred`.
+    pub(super) links_stale: bool,
+    /// The model an edit replaced, dropped once saves pause rather than while the edited page
+    /// waits.
+    pub(super) retired: Option<Published>,
+    /// Documents rendered since the model was last published (relative to `content/`): they
+    /// may differ from the published ones.
+    pub(super) unpublished: HashSet<PathBuf>,
+    /// Set when the last general rebuild failed.
+    pub(super) failed: bool,
 }
 
 impl SiteBuilder {
@@ -85,6 +100,11 @@ impl SiteBuilder {
             published: None,
             deferred: HashSet::new(),
             needs_full: false,
+            templates: None,
+            links_stale: false,
+            retired: None,
+            unpublished: HashSet::new(),
+            failed: false,
         }
     }
 
@@ -93,17 +113,33 @@ impl SiteBuilder {
     pub fn rebuild(&mut self, changes: &[Change]) -> Result<Update, Diagnostics> {
         let mut timings = StageTimings::default();
         let t = Instant::now();
-        if let [Change::Content(rel)] = changes {
-            if let Some(result) = self.body_edit(rel, &mut timings, t) {
+        // After a failed rebuild the published model is not what the files say: the next one
+        // is a general rebuild, which reports every problem that is left.
+        if let ([Change::Content(rel)], false) = (changes, self.failed) {
+            if let Some(result) = self.edit_in_place(rel, &mut timings, t) {
                 return result;
             }
         }
+        let result = self.rebuild_model(changes, timings, t);
+        self.failed = result.is_err();
+        result
+    }
+
+    /// The general rebuild: the model made again from the cached documents, and the pages the
+    /// changes affect rendered (every page when `site.yaml` or the theme changed).
+    fn rebuild_model(
+        &mut self,
+        changes: &[Change],
+        mut timings: StageTimings,
+        t: Instant,
+    ) -> Result<Update, Diagnostics> {
         let everything = self.setup.is_none()
             || self.published.is_none()
             || std::mem::take(&mut self.needs_full)
             || changes.contains(&Change::Everything);
         if everything {
             self.setup = None;
+            self.templates = None;
             self.cache.clear();
             self.setup = Some(pipeline::load_config_and_theme(&self.site_root)?);
             self.rescan_content();
@@ -123,33 +159,37 @@ impl SiteBuilder {
             None => return Err(Diagnostics::default()),
         };
         let t = timings.record("load", t);
-        let (archive, mut diagnostics) = self.build_model(config);
+        let (mut archive, mut diagnostics) = self.build_model(config);
         let t = timings.record("model", t);
         if diagnostics.has_errors() {
             diagnostics.sort();
             return Err(diagnostics);
         }
+        let tera = self.templates()?;
         let Some((_, theme)) = &self.setup else {
             return Err(Diagnostics::default());
         };
-        let renderer = Renderer::new(&archive, theme)?;
-        let t = timings.record("templates", t);
-        let cards: Vec<String> = renderer
-            .cards
-            .iter()
-            .map(|c| serde_json::to_string(c).unwrap_or_default())
-            .collect();
+        let cards = render::cards::Cards::of(&archive);
         let kind_nav =
             serde_json::to_string(&crate::render::context::kind_nav(&archive)).unwrap_or_default();
-        let all = render::all_pages(&archive);
-        let paths: Vec<String> = all
-            .iter()
-            .map(|&p| render::page_path(&archive, p))
-            .collect();
+        let mut all = render::all_pages(&archive);
         let affected = match (&self.published, everything) {
             (Some(old), false) => affected_paths(old, &archive, &cards, &kind_nav, &all),
             _ => None,
         };
+        if affected.is_none() {
+            // Every page is rendered now, those of the link and PDF indexes too.
+            archive.refresh_links(&mut diagnostics);
+            self.links_stale = false;
+            all = render::all_pages(&archive);
+        } else {
+            self.links_stale = true;
+        }
+        let t = timings.record("model steps", t);
+        let paths: Vec<String> = all
+            .iter()
+            .map(|&p| render::page_path(&archive, p))
+            .collect();
         let pages: Vec<Page> = match &affected {
             None => {
                 self.deferred.clear();
@@ -172,6 +212,7 @@ impl SiteBuilder {
             }
         };
         let t = timings.record("decide", t);
+        let renderer = Renderer::with_parts(&archive, theme, tera, cards);
         let (mut files, problems) = renderer.render_pages(&pages);
         let t = timings.record("render", t);
         diagnostics.extend(problems.items);
@@ -185,15 +226,25 @@ impl SiteBuilder {
         }
         let _ = t;
         let assets = pipeline::copied_files(&archive, theme);
-        drop(renderer);
-        let path_set: HashSet<String> = paths.into_iter().collect();
+        let cards = renderer.cards;
+        let (mut path_set, mut later_paths) = (HashSet::new(), HashSet::new());
+        for (page, path) in all.iter().zip(paths) {
+            if is_deferrable(*page) {
+                later_paths.insert(path);
+            } else {
+                path_set.insert(path);
+            }
+        }
         let removed = match &self.published {
-            Some(old) if affected.is_some() => old
-                .paths
-                .iter()
-                .filter(|p| !path_set.contains(*p))
-                .cloned()
-                .collect(),
+            Some(old) if affected.is_some() => {
+                // The link and PDF index pages are known once `render_deferred` has built them.
+                later_paths = old.later_paths.clone();
+                old.paths
+                    .iter()
+                    .filter(|p| !path_set.contains(*p))
+                    .cloned()
+                    .collect()
+            }
             _ => Vec::new(),
         };
         let language = archive.config.language;
@@ -203,12 +254,14 @@ impl SiteBuilder {
             .enumerate()
             .map(|(i, d)| (d.content_path.clone(), i))
             .collect();
-        self.published = Some(Published {
+        self.unpublished.clear();
+        self.retired = self.published.replace(Published {
             archive: Arc::new(archive),
             cards,
             kind_nav,
             by_source,
             paths: path_set,
+            later_paths,
         });
         Ok(Update {
             full: affected.is_none(),
@@ -222,160 +275,76 @@ impl SiteBuilder {
         })
     }
 
-    /// The quick path for the most common save: one document's text changed but not its front
-    /// matter or headings, so its place in the archive (address, lists, meeting, anchors others
-    /// link to) is as before. Only that document is rendered and its links resolved, in the
-    /// published model itself; `None` means the change needs the general rebuild.
-    fn body_edit(
-        &mut self,
-        rel: &Path,
-        timings: &mut StageTimings,
-        start: Instant,
-    ) -> Option<Result<Update, Diagnostics>> {
-        let is_error = |d: &Diagnostic| d.severity == crate::core::diagnostics::Severity::Error;
-        if self.needs_full
-            || self.load_problems.values().flatten().any(is_error)
-            || self.walk_problems.iter().any(is_error)
-            || self.load_problems.contains_key(rel)
-            || rel.extension().is_none_or(|e| e != "md")
-        {
-            return None;
+    /// The theme's templates, parsed on first use after `site.yaml` or the theme changed.
+    pub(super) fn templates(&mut self) -> Result<Arc<tera::Tera>, Diagnostics> {
+        if let Some(tera) = &self.templates {
+            return Ok(Arc::clone(tera));
         }
-        let content_root = self.site_root.join(CONTENT_DIR);
-        let source = match content::load_document(&content_root, rel, self.drafts) {
-            Ok(Some(source)) => source,
-            _ => return None,
+        let Some((config, theme)) = &self.setup else {
+            return Err(Diagnostics::default());
         };
-        let old_source = self.sources.get(rel)?;
-        if old_source.front != source.front || old_source.slug != source.slug {
-            return None;
-        }
-        let (Some((config, theme)), Some(published)) = (&self.setup, &mut self.published) else {
-            return None;
-        };
-        let i = *published.by_source.get(rel)?;
-        let archive = Arc::get_mut(&mut published.archive)?;
-        let label = crate::core::i18n::text(config.language, "table");
-        let (fresh, problems) = render_document(source.clone(), &self.site_root, label);
-        let old = &archive.documents[i];
-        // A new title, author or kind may place a document under another programme item.
-        let placed_anew = old.front.title != fresh.front.title
-            || old.front.authors != fresh.front.authors
-            || old.front.kind != fresh.front.kind;
-        if !problems.is_empty() || anchors(old) != anchors(&fresh) || placed_anew {
-            return None;
-        }
-        let mut doc = fresh.clone();
-        doc.meeting = old.meeting;
-        doc.programme_documents = old.programme_documents.clone();
-        doc.programme_item = old.programme_item;
-        let mut diagnostics = Diagnostics::default();
-        if let Err(problems) = resolve_links(archive, i, &mut doc) {
-            diagnostics.extend(problems);
-        }
-        crate::model::pdf::fill_attachments(
-            std::slice::from_mut(&mut doc),
-            &self.site_root,
-            &mut diagnostics,
-        );
-        if diagnostics.has_errors() {
-            return None;
-        }
-        let old = std::mem::replace(&mut archive.documents[i], doc);
-        let t = timings.record("model", start);
-        archive.refresh_links(&mut diagnostics);
-        let t = timings.record("model steps", t);
-        let result = (|| {
-            if diagnostics.has_errors() {
-                return Err(std::mem::take(&mut diagnostics));
-            }
-            let renderer = Renderer::new(archive, theme)?;
-            let t = timings.record("templates", t);
-            let new = &archive.documents[i];
-            let unchanged = old.html == new.html
-                && old.summary == new.summary
-                && old.sections == new.sections
-                && old.slides.iter().zip(&new.slides).all(|(a, b)| {
-                    a.html == b.html && a.notes_html == b.notes_html && a.title == b.title
-                });
-            let all = render::all_pages(archive);
-            let card = serde_json::to_string(&renderer.cards[i]).unwrap_or_default();
-            // With the card unchanged, lists, neighbours and meeting pages look the same: only
-            // the pages that show the text itself change.
-            let same_card = card == published.cards[i];
-            let meeting = new.meeting;
-            let is_meeting = new.front.kind == Kind::Meeting;
-            let shows_text = |page: &Page| match *page {
-                Page::Document(x) | Page::Presentation(x) | Page::Handout(x) => x == i,
-                Page::Pack(x) => x == i || Some(x) == meeting,
-                Page::Home => is_meeting,
-                _ => is_deferrable(*page),
-            };
-            let mut pages = Vec::new();
-            if !unchanged {
-                for page in pages_of(archive, i, &all) {
-                    if same_card && !shows_text(&page) {
-                        continue;
-                    }
-                    if is_deferrable(page) {
-                        self.deferred.insert(render::page_path(archive, page));
-                    } else {
-                        pages.push(page);
-                    }
-                }
-            }
-            let t = timings.record("decide", t);
-            let (files, problems) = renderer.render_pages(&pages);
-            timings.record("render", t);
-            diagnostics.extend(problems.items);
-            diagnostics.sort();
-            if diagnostics.has_errors() {
-                return Err(std::mem::take(&mut diagnostics));
-            }
-            published.cards[i] = card;
-            Ok(Update {
-                full: false,
-                pages_rendered: files.len(),
-                files,
-                removed: Vec::new(),
-                assets: pipeline::copied_files(archive, theme),
-                warnings: std::mem::take(&mut diagnostics),
-                language: archive.config.language,
-                timings: std::mem::take(timings),
-            })
-        })();
-        if result.is_err() {
-            // The published model now holds the new text but the served pages do not: start
-            // from scratch next time rather than trust a comparison with it.
-            self.needs_full = true;
-        }
-        self.cache.insert(rel.to_path_buf(), (fresh, Vec::new()));
-        self.sources.insert(rel.to_path_buf(), source);
-        Some(result)
+        let tera = Arc::new(render::templates::load_templates(config, theme)?);
+        self.templates = Some(Arc::clone(&tera));
+        Ok(tera)
     }
 
-    /// Whether site-wide pages are waiting to be rendered.
+    /// Whether work put off until saves pause is waiting: site-wide pages, the link and PDF
+    /// indexes, or a replaced model to drop.
     pub fn has_deferred(&self) -> bool {
-        !self.deferred.is_empty()
+        !self.deferred.is_empty() || self.links_stale || self.retired.is_some()
     }
 
     /// Renders the site-wide pages an edit affected (the list of every PDF, of every link...),
     /// which are slow on a large archive and so are rendered after the edited page is served.
+    /// The link and PDF indexes are built again first when an edit left them out of date;
+    /// then all their pages are rendered, those no longer there removed, and the sitemap
+    /// (which lists them) rendered when they changed. When the search index is still being
+    /// made from the model, this waits for it: nothing is done, and it is tried again later.
     pub fn render_deferred(&mut self) -> Result<Update, Diagnostics> {
-        let deferred = std::mem::take(&mut self.deferred);
-        let (Some(published), Some((_, theme))) = (&self.published, &self.setup) else {
+        self.retired = None;
+        // Work that fails is dropped, not tried again and again; the next edit asks for it anew.
+        let mut deferred = std::mem::take(&mut self.deferred);
+        let links_stale = std::mem::take(&mut self.links_stale);
+        let tera = self.templates()?;
+        let (Some((_, theme)), Some(published)) = (&self.setup, &mut self.published) else {
             return Ok(Update::default());
         };
         let mut timings = StageTimings::default();
         let t = Instant::now();
+        let mut problems = Diagnostics::default();
+        let mut removed = Vec::new();
+        if links_stale {
+            let Some(archive) = Arc::get_mut(&mut published.archive) else {
+                // The search index is being made from this model: try again after it.
+                self.deferred = deferred;
+                self.links_stale = true;
+                return Ok(Update::default());
+            };
+            archive.refresh_links(&mut problems);
+            let later: HashSet<String> = render::all_pages(archive)
+                .into_iter()
+                .filter(|&p| is_deferrable(p))
+                .map(|p| render::page_path(archive, p))
+                .collect();
+            let sitemap = render::page_path(archive, Page::Sitemap);
+            if later != published.later_paths {
+                deferred.insert(sitemap.clone());
+            }
+            removed = published.later_paths.difference(&later).cloned().collect();
+            deferred.extend(later.iter().filter(|p| **p != sitemap).cloned());
+            published.later_paths = later;
+        }
         let archive = &published.archive;
-        let renderer = Renderer::new(archive, theme)?;
+        let renderer =
+            Renderer::with_parts(archive, theme, tera, std::mem::take(&mut published.cards));
         let pages: Vec<Page> = render::all_pages(archive)
             .into_iter()
             .filter(|&p| deferred.contains(&render::page_path(archive, p)))
             .collect();
-        let (files, mut problems) = renderer.render_pages(&pages);
+        let (files, more) = renderer.render_pages(&pages);
+        published.cards = renderer.cards;
         timings.record("render", t);
+        problems.extend(more.items);
         problems.sort();
         if problems.has_errors() {
             return Err(problems);
@@ -384,7 +353,7 @@ impl SiteBuilder {
             full: false,
             pages_rendered: files.len(),
             files,
-            removed: Vec::new(),
+            removed,
             assets: pipeline::copied_files(archive, theme),
             warnings: problems,
             language: archive.config.language,

@@ -9,6 +9,7 @@
 
 pub mod affected;
 pub mod http;
+pub mod in_place;
 pub mod incremental;
 pub mod model_files;
 pub mod overlay;
@@ -136,6 +137,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             watch::Waited::Quiet => {
                 if builder.has_deferred() {
                     publish_deferred(&mut builder, &shared, options.timings, options.messages);
+                }
+                // The deferred work waits for an index still being made from the model it
+                // changes; it is tried again, and the model indexed, after it is done.
+                if builder.has_deferred() {
+                    continue;
                 }
                 if let Some(archive) = builder.published_archive() {
                     let _ = indexer.send(archive);

@@ -1,14 +1,15 @@
 //! Serve's copy of the site's sources: reloading the files an edit touched, walking
 //! `content/` again when folders change, and building the model from the cached documents.
 
+use super::affected::anchors;
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::config::SiteConfig;
 use crate::load::content::{self, SourceDocument, CONTENT_DIR};
 use crate::model::{build_archive_with, render_document, Archive, Document};
 use crate::serve::incremental::SiteBuilder;
-use std::collections::BTreeMap;
-use std::path::{Component, Path};
-use std::sync::Mutex;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Component, Path, PathBuf};
 
 impl SiteBuilder {
     /// Reloads one changed path under `content/`. Returns true when the change is a folder (added,
@@ -110,12 +111,32 @@ impl SiteBuilder {
     }
 
     /// Builds the model from the loaded documents, rendering only documents not in the cache.
+    /// Documents are rendered first, so what changed is known before links are resolved: a
+    /// document that did not change, whose links lead to no document whose address or
+    /// headings changed, is taken from the published model with its links resolved.
     pub(super) fn build_model(&mut self, config: SiteConfig) -> (Archive, Diagnostics) {
         let mut diagnostics = Diagnostics::default();
+        let label = crate::core::i18n::text(config.language, "table");
+        let stale: Vec<&SourceDocument> = self
+            .sources
+            .iter()
+            .filter(|(rel, _)| !self.cache.contains_key(*rel))
+            .map(|(_, doc)| doc)
+            .collect();
+        let site_root = &self.site_root;
+        let fresh: Vec<(Document, Vec<Diagnostic>)> = stale
+            .into_par_iter()
+            .map(|source| render_document(source.clone(), site_root, label))
+            .collect();
+        for (doc, problems) in fresh {
+            self.unpublished.insert(doc.content_path.clone());
+            self.cache.insert(doc.content_path.clone(), (doc, problems));
+        }
+        let reusable = self.reusable();
         let mut loaded = content::LoadedContent::default();
-        for (rel, doc) in &self.sources {
+        for doc in self.sources.values() {
             // A cached document is never rendered again, so its body need not be copied.
-            let body = if self.cache.contains_key(rel) {
+            let body = if self.cache.contains_key(&doc.content_path) {
                 String::new()
             } else {
                 doc.body.clone()
@@ -136,23 +157,80 @@ impl SiteBuilder {
         for problems in self.load_problems.values() {
             loaded.diagnostics.extend(problems.iter().cloned());
         }
-        let fresh: Mutex<Vec<(Document, Vec<Diagnostic>)>> = Mutex::new(Vec::new());
         let cache = &self.cache;
+        let published = self.published.as_ref();
         let render = |source: SourceDocument, root: &Path, label: &str| {
-            if let Some((doc, problems)) = cache.get(&source.content_path) {
-                return (doc.clone(), problems.clone());
+            let Some((doc, problems)) = cache.get(&source.content_path) else {
+                return render_document(source, root, label);
+            };
+            let carried = published
+                .filter(|_| reusable.contains(&source.content_path))
+                .and_then(|p| Some(&p.archive.documents[*p.by_source.get(&source.content_path)?]));
+            match carried {
+                Some(resolved) => {
+                    // Meetings, programmes and access are worked out again for the new model.
+                    let mut doc = resolved.clone();
+                    doc.meeting = None;
+                    doc.programme_documents = Vec::new();
+                    doc.programme_item = None;
+                    doc.programme_members = Vec::new();
+                    (doc, problems.clone())
+                }
+                None => (doc.clone(), problems.clone()),
             }
-            let (doc, problems) = render_document(source, root, label);
-            if let Ok(mut f) = fresh.lock() {
-                f.push((doc.clone(), problems.clone()));
-            }
-            (doc, problems)
         };
-        let archive =
-            build_archive_with(config, &self.site_root, loaded, &mut diagnostics, &render);
-        for (doc, problems) in fresh.into_inner().unwrap_or_default() {
-            self.cache.insert(doc.content_path.clone(), (doc, problems));
-        }
+        let archive = build_archive_with(
+            config,
+            &self.site_root,
+            loaded,
+            &mut diagnostics,
+            &render,
+            false,
+        );
         (archive, diagnostics)
+    }
+
+    /// The documents of the published model that can be carried into the next one with their
+    /// links resolved: every one that did not change since, whose links lead to no document
+    /// whose address or headings changed. None when documents were added or removed, or files
+    /// under `content/` came or went (links to files are resolved too).
+    fn reusable(&self) -> HashSet<PathBuf> {
+        let Some(published) = &self.published else {
+            return HashSet::new();
+        };
+        let archive = &published.archive;
+        let same_documents = archive.documents.len() == self.sources.len()
+            && self
+                .sources
+                .keys()
+                .all(|rel| published.by_source.contains_key(rel));
+        let same_assets = archive.assets.len() == self.assets.len()
+            && archive.assets.iter().zip(&self.assets).all(|(a, b)| a == b);
+        if !same_documents || !same_assets {
+            return HashSet::new();
+        }
+        let moved: HashSet<&Path> = self
+            .unpublished
+            .iter()
+            .filter(|rel| {
+                let old = published
+                    .by_source
+                    .get(*rel)
+                    .map(|&i| &archive.documents[i]);
+                let new = self.cache.get(*rel).map(|(doc, _)| doc);
+                match (old, new) {
+                    (Some(old), Some(new)) => new.url != old.url || anchors(new) != anchors(old),
+                    _ => true,
+                }
+            })
+            .map(PathBuf::as_path)
+            .collect();
+        archive
+            .documents
+            .iter()
+            .filter(|d| !self.unpublished.contains(&d.content_path))
+            .filter(|d| d.links_to.iter().all(|t| !moved.contains(t.as_path())))
+            .map(|d| d.content_path.clone())
+            .collect()
     }
 }
