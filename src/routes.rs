@@ -134,6 +134,9 @@ pub fn for_templates(public: &str, members: Option<&str>) -> serde_json::Value {
         "favicon_ico": format!("{public}{FAVICON_ICO}"),
         "public_home": public,
         "members": members,
+        // The members' area's index holds only its own documents; its search page reads the
+        // public site's index too.
+        "search_public_index": (members == Some("")).then(|| format!("{public}{SEARCH_INDEX}/")),
     })
 }
 

@@ -320,3 +320,85 @@ fn an_imported_file_marked_for_members_is_published_only_in_the_members_area() {
         Vec::<String>::new()
     );
 }
+
+/// Runs the real search.js under Node (tests/fixtures/search/engine.mjs) on a built site.
+fn search(site: &Path, q: &str, sort: &str) -> serde_json::Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/engine.mjs");
+    let out = std::process::Command::new("node")
+        .arg(script)
+        .args(["query", &site.to_string_lossy(), q, sort])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node (install nodejs): {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON from engine.mjs")
+}
+
+fn hit_list(result: &serde_json::Value) -> Vec<(String, u64)> {
+    result["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            (
+                h["title"].as_str().unwrap_or_default().to_string(),
+                h["part"].as_u64().unwrap_or(9),
+            )
+        })
+        .collect()
+}
+
+/// The members' area indexes only its members-only documents; its search page reads the
+/// public site's index as well, and search.js ranks, sorts and counts the two as one archive.
+#[test]
+fn the_members_search_reads_the_public_index_and_indexes_only_the_members_documents() {
+    let f = leak_fixture();
+    let (code, stderr) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{stderr}");
+    let out = f.output();
+    let index = out.join("members/search/index");
+    let manifest = std::fs::read_to_string(index.join("manifest.js")).unwrap();
+    assert!(manifest.contains(r#""part":1"#), "{manifest:.200}");
+    assert!(manifest.contains(r#""documents":3,"#), "{manifest:.200}");
+    assert_eq!(std::fs::read_dir(index.join("d")).unwrap().count(), 3);
+    let page = std::fs::read_to_string(out.join("members/search/index.html")).unwrap();
+    assert!(
+        page.contains(r#"src="../../search/index/manifest.js""#),
+        "the area's search page loads the public index"
+    );
+    let area = out.join("members");
+    // A members-only document (part 1) and a public one (part 0) both found from the area.
+    assert_eq!(
+        hit_list(&search(&area, "qzxbody", "relevance")),
+        vec![("Referat qzxtitle".to_string(), 1)]
+    );
+    assert_eq!(
+        hit_list(&search(&area, "året", "relevance")),
+        vec![("Beretning".to_string(), 0)]
+    );
+    // Sorted by date across the parts: the public meeting (April) before the members-only
+    // minutes (March) before the members-only board meeting (February).
+    let by_date = search(&area, "referat", "date");
+    let titles: Vec<String> = hit_list(&by_date).into_iter().map(|(t, _)| t).collect();
+    let at = |t: &str| titles.iter().position(|x| x.starts_with(t));
+    assert!(
+        at("Generalforsamling").is_some() && at("Generalforsamling") < at("Referat qzxtitle"),
+        "{titles:?}"
+    );
+    // One list of facet values for both parts, with counts from both.
+    let kinds: Vec<String> = by_date["facets"]["kind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["label"][0].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        kinds.contains(&"meeting".to_string()) && kinds.contains(&"minutes".to_string()),
+        "{kinds:?}"
+    );
+    // The public site's own search knows none of them.
+    assert_eq!(search(&out, "qzxbody", "relevance")["total"], 0);
+}

@@ -193,14 +193,14 @@ impl<'a> Interner<'a> {
     }
 }
 
-fn read_batch(archive: &Archive, docs: std::ops::Range<usize>) -> Batch<'_> {
+fn read_batch<'a>(archive: &'a Archive, docs: &[usize]) -> Batch<'a> {
     let mut words = Interner::default();
     let mut out = Vec::with_capacity(docs.len());
     // Per word of the batch: the document (numbered from 1 in the batch) and entry it was last
     // added to, so a repeated word adds to its entry without a search or a sort.
     let mut last: Vec<(u32, u32)> = Vec::new();
     let mut entries: Vec<(u32, u16, u32)> = Vec::new();
-    for (stamp, index) in (1u32..).zip(docs) {
+    for (stamp, &index) in (1u32..).zip(docs) {
         entries.clear();
         let mut length = 0u32;
         let mut title: Vec<u32> = Vec::new();
@@ -254,23 +254,19 @@ struct WordTerms {
 /// word of the archive, else the part's own stem.
 type Analysed = (Option<String>, Vec<Result<u32, String>>);
 
-/// Builds every posting list of the archive.
-pub fn build_postings(archive: &Archive) -> Postings {
-    build_postings_in_batches(archive, BATCH_DOCS)
+/// Builds the posting lists of the documents `docs` (numbers in the archive) of the archive;
+/// a posting's document is its place in `docs`.
+pub fn build_postings(archive: &Archive, docs: &[usize]) -> Postings {
+    build_postings_in_batches(archive, docs, BATCH_DOCS)
 }
 
 /// `build_postings` reading `batch_docs` documents per batch: public so a test can show that
 /// how the archive is cut into batches changes nothing in the index.
-pub fn build_postings_in_batches(archive: &Archive, batch_docs: usize) -> Postings {
-    let n = archive.documents.len();
-    let batch_docs = batch_docs.max(1);
-    let ranges: Vec<std::ops::Range<usize>> = (0..n)
-        .step_by(batch_docs)
-        .map(|start| start..start.saturating_add(batch_docs).min(n))
-        .collect();
-    let batches: Vec<Batch> = ranges
-        .into_par_iter()
-        .map(|r| read_batch(archive, r))
+pub fn build_postings_in_batches(archive: &Archive, docs: &[usize], batch_docs: usize) -> Postings {
+    let n = docs.len();
+    let batches: Vec<Batch> = docs
+        .par_chunks(batch_docs.max(1))
+        .map(|chunk| read_batch(archive, chunk))
         .collect();
 
     // One vocabulary for the archive; each batch's ids renumbered into it.

@@ -52,9 +52,30 @@ pub fn index_files(archive: &Archive) -> Vec<OutputFile> {
     build(archive, SHARD_BUDGET).0
 }
 
+/// Which of the archive's documents its index holds, and the part it is to the browser. The
+/// public site's index holds every document it has. The members' area's holds only the
+/// members-only ones (part 1): its search page reads the public site's index as well and
+/// search.js merges the two, so a public document is indexed and written once.
+fn indexed(archive: &Archive) -> (Vec<usize>, Option<u8>) {
+    if archive.area.members {
+        let docs = (0..archive.documents.len())
+            .filter(|&i| archive.documents[i].access.is_members())
+            .collect();
+        (docs, Some(MEMBERS_PART))
+    } else {
+        ((0..archive.documents.len()).collect(), None)
+    }
+}
+
+/// The part number of a members' area's index in its files (`arkivSearch.s(i, terms, 1)`).
+pub const MEMBERS_PART: u8 = 1;
+
 /// The index files with their statistics; `budget` as `SHARD_BUDGET` (tests use small ones).
 pub fn build(archive: &Archive, budget: usize) -> (Vec<OutputFile>, IndexStats) {
-    let postings = index::build_postings(archive);
+    let (docs, part) = indexed(archive);
+    // What each registration call ends with: nothing for the public index, `,1` for a part.
+    let tail = part.map(|p| format!(",{p}")).unwrap_or_default();
+    let postings = index::build_postings(archive, &docs);
     let mut stats = IndexStats {
         terms: postings.terms.len(),
         postings: postings.terms.iter().map(|(_, p)| p.len()).sum(),
@@ -62,8 +83,8 @@ pub fn build(archive: &Archive, budget: usize) -> (Vec<OutputFile>, IndexStats) 
     };
     let shards = shards::shard(postings, budget);
     stats.shards = shards.len();
-    let mut files = Vec::with_capacity(shards.len() + archive.documents.len() + 1);
-    let manifest = manifest(archive, &shards);
+    let mut files = Vec::with_capacity(shards.len() + docs.len() + 1);
+    let manifest = manifest(archive, &docs, part, &shards);
     let manifest = format!("arkivSearch.m({manifest});\n");
     stats.manifest_bytes = manifest.len();
     files.push(OutputFile {
@@ -75,27 +96,23 @@ pub fn build(archive: &Archive, budget: usize) -> (Vec<OutputFile>, IndexStats) 
         .enumerate()
         .map(|(i, shard)| OutputFile {
             path: format!("{INDEX_DIR}/t/{i}.js"),
-            contents: shard_script(i, &shard),
+            contents: shard_script(i, &shard, &tail),
         })
         .collect();
     for f in shard_files {
         stats.largest_shard_bytes = stats.largest_shard_bytes.max(f.contents.len());
         files.push(f);
     }
-    files.par_extend(
-        (0..archive.documents.len())
-            .into_par_iter()
-            .map(|i| OutputFile {
-                path: format!("{INDEX_DIR}/d/{i}.js"),
-                contents: format!("arkivSearch.d({i},{});\n", fragment(archive, i)).into_bytes(),
-            }),
-    );
+    files.par_extend(docs.par_iter().enumerate().map(|(i, &doc)| OutputFile {
+        path: format!("{INDEX_DIR}/d/{i}.js"),
+        contents: format!("arkivSearch.d({i},{}{tail});\n", fragment(archive, doc)).into_bytes(),
+    }));
     (files, stats)
 }
 
 /// A term shard as the script that registers it: its terms and encoded postings as one flat
 /// JSON array of strings, written straight into a buffer of about the right size.
-fn shard_script(i: usize, shard: &shards::Shard) -> Vec<u8> {
+fn shard_script(i: usize, shard: &shards::Shard, tail: &str) -> Vec<u8> {
     let size: usize = shard
         .entries
         .iter()
@@ -112,6 +129,7 @@ fn shard_script(i: usize, shard: &shards::Shard) -> Vec<u8> {
     if serde_json::to_writer(&mut out, &flat).is_err() {
         out.extend_from_slice(b"[]");
     }
+    out.extend_from_slice(tail.as_bytes());
     out.extend_from_slice(b");\n");
     out
 }
@@ -140,12 +158,15 @@ impl Facet {
     }
 }
 
+/// A facet's values over every document of the archive (so a part's labels hold the public
+/// index's too, in order), and the value of each of the indexed documents `docs`.
 fn facet_of<K: Ord + Clone>(
     archive: &Archive,
+    docs: &[usize],
     value: impl Fn(usize) -> Option<(K, Value)>,
 ) -> Facet {
     let mut values: BTreeMap<K, Value> = BTreeMap::new();
-    let per_doc: Vec<Option<K>> = (0..archive.documents.len())
+    let all: Vec<Option<K>> = (0..archive.documents.len())
         .map(|i| {
             value(i).map(|(k, label)| {
                 values.entry(k.clone()).or_insert(label);
@@ -153,6 +174,7 @@ fn facet_of<K: Ord + Clone>(
             })
         })
         .collect();
+    let per_doc = docs.iter().map(|&i| all[i].clone());
     let order: BTreeMap<K, usize> = values.keys().cloned().zip(1..).collect();
     Facet {
         labels: values.into_values().collect(),
@@ -163,22 +185,27 @@ fn facet_of<K: Ord + Clone>(
     }
 }
 
-fn manifest(archive: &Archive, shards: &[shards::Shard]) -> Value {
+fn manifest(
+    archive: &Archive,
+    indexed: &[usize],
+    part: Option<u8>,
+    shards: &[shards::Shard],
+) -> Value {
     let lang = archive.config.language;
     let docs = &archive.documents;
-    let kinds = facet_of(archive, |i| {
+    let kinds = facet_of(archive, indexed, |i| {
         let k = docs[i].front.kind;
         let (one, many) = i18n::kind_label(lang, k);
         let position = Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
         Some((position, json!([k.as_str(), one, many])))
     });
     // Newest year first in the facet list.
-    let years = facet_of(archive, |i| {
+    let years = facet_of(archive, indexed, |i| {
         docs[i]
             .year()
             .map(|y| (std::cmp::Reverse(y), json!(y.to_string())))
     });
-    let committees = facet_of(archive, |i| {
+    let committees = facet_of(archive, indexed, |i| {
         docs[i]
             .front
             .committee
@@ -187,7 +214,7 @@ fn manifest(archive: &Archive, shards: &[shards::Shard]) -> Value {
     });
     // A meeting document is in its own meeting; newest meeting first (documents are sorted
     // newest first, so the document number orders them).
-    let meetings = facet_of(archive, |i| {
+    let meetings = facet_of(archive, indexed, |i| {
         let m = if docs[i].front.kind == Kind::Meeting {
             Some(i)
         } else {
@@ -199,9 +226,9 @@ fn manifest(archive: &Archive, shards: &[shards::Shard]) -> Value {
         let (codes, width) = f.packed();
         json!({"labels": f.labels, "codes": codes, "width": width})
     };
-    json!({
+    let mut manifest = json!({
         "version": 1,
-        "documents": docs.len(),
+        "documents": indexed.len(),
         "stopwords": analysis::STOPWORDS,
         "shards": shards.iter().map(|s| s.first.as_str()).collect::<Vec<_>>(),
         "facets": {
@@ -210,7 +237,18 @@ fn manifest(archive: &Archive, shards: &[shards::Shard]) -> Value {
             "committee": facet(&committees),
             "meeting": facet(&meetings),
         },
-    })
+    });
+    if let Some(part) = part {
+        // Where each document goes in the archive's order (newest first) among the public
+        // index's documents: how many of them come before it, for sorting by date.
+        let mut before = String::new();
+        for (j, &i) in indexed.iter().enumerate() {
+            shards::push_number(&mut before, (i - j) as u64);
+        }
+        manifest["part"] = json!(part);
+        manifest["before"] = json!(before);
+    }
+    manifest
 }
 
 /// Cuts text to about `max` characters at a word boundary.

@@ -146,9 +146,17 @@
   var PAGE = 10;
   var FOLDED = 0.8, PREFIX = 0.5, PREFIX_SHARDS = 2;
 
-  var manifest = null, shardIndex = null, stopwords = null, facetCodes = {};
-  var shards = [], docs = [], pending = {}, postingCache = new Map(), foldCache = new Map();
+  /* An index is one part, or two in a members' area: the public site's (part 0) and the area's
+     own members-only documents (part 1, whose files pass 1 as their last argument). A document's
+     number here counts through the parts: part 1's follow part 0's. */
+  var parts = [], merged = null, pending = {}, postingCache = new Map(), foldCache = new Map();
   var loader = null;
+
+  function partAt(p) {
+    p = p || 0;
+    if (!parts[p]) parts[p] = { manifest: null, shards: [], docs: [] };
+    return parts[p];
+  }
 
   function foldOf(term) {
     var f = foldCache.get(term);
@@ -156,11 +164,12 @@
     return f;
   }
 
-  function need(kind, i, store) {
+  function need(p, kind, i) {
+    var store = kind === "t" ? parts[p].shards : parts[p].docs;
     if (store[i] !== undefined) return Promise.resolve(store[i]);
-    var id = kind + i;
+    var id = p + kind + i;
     if (!pending[id]) {
-      pending[id] = Promise.resolve(loader(kind + "/" + i + ".js")).then(function () {
+      pending[id] = Promise.resolve(loader(kind + "/" + i + ".js", p)).then(function () {
         delete pending[id];
         if (store[i] === undefined) throw new Error("index file " + kind + "/" + i + ".js did not register");
         return store[i];
@@ -181,49 +190,49 @@
     return i < a.length ? 1 : j < b.length ? -1 : 0;
   }
 
-  /* The last shard whose first key is not after `k`; -1 if `k` sorts before them all. */
-  function shardFor(k) {
-    var lo = 0, hi = shardIndex.length - 1, found = -1;
+  /* The last shard of a part whose first key is not after `k`; -1 if `k` sorts before them all. */
+  function shardFor(index, k) {
+    var lo = 0, hi = index.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (compare(shardIndex[mid], k) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (compare(index[mid], k) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found;
   }
 
-  /* Shards a query word needs: its own key's, and for a prefix the run of shards it spans. */
-  function shardsFor(w) {
+  /* Shards of a part a query word needs: its own key's, and for a prefix the run of shards it spans. */
+  function shardsFor(index, w) {
     var set = new Set();
-    [w.key, w.alt].forEach(function (k) { var i = shardFor(k); if (i >= 0) set.add(i); });
+    [w.key, w.alt].forEach(function (k) { var i = shardFor(index, k); if (i >= 0) set.add(i); });
     if (w.prefix) {
       // Words that start with the prefix follow its key in the shard it falls in; a run longer
       // than that shard is followed into the next one only, to keep the transfer small (the
       // most frequent completions come first in neither, so this is a cut, not a ranking).
-      var from = Math.max(shardFor(w.key), 0), to = shardFor(w.key + "\u{10FFFF}");
+      var from = Math.max(shardFor(index, w.key), 0), to = shardFor(index, w.key + "\u{10FFFF}");
       for (var i = from; i <= Math.min(to, from + PREFIX_SHARDS - 1); i++) set.add(i);
     }
     return Array.from(set);
   }
 
-  function postingsOf(term, text) {
-    var p = postingCache.get(term);
-    if (!p) {
-      var nums = decodeNumbers(text), n = nums.length / 3;
-      p = { docs: new Int32Array(n), weights: new Uint8Array(n), sections: new Uint16Array(n) };
+  function postingsOf(p, term, text) {
+    var id = p + " " + term, list = postingCache.get(id);
+    if (!list) {
+      var nums = decodeNumbers(text), n = nums.length / 3, offset = merged.offsets[p];
+      list = { docs: new Int32Array(n), weights: new Uint8Array(n), sections: new Uint16Array(n) };
       for (var i = 0, doc = 0; i < n; i++) {
         doc += nums[3 * i];
-        p.docs[i] = doc; p.weights[i] = nums[3 * i + 1]; p.sections[i] = nums[3 * i + 2];
+        list.docs[i] = offset + doc; list.weights[i] = nums[3 * i + 1]; list.sections[i] = nums[3 * i + 2];
       }
-      postingCache.set(term, p);
+      postingCache.set(id, list);
     }
-    return p;
+    return list;
   }
 
   function parseQuery(q) {
     var list = tokens(q), seen = new Set(), words = [];
     var open = !/[\s\p{P}]$/u.test(q);
     list.forEach(function (t, n) {
-      if (stopwords.has(t)) return;
+      if (merged.stopwords.has(t)) return;
       var s = stem(t), k = fold(s);
       if (seen.has(k)) return;
       seen.add(k);
@@ -233,39 +242,59 @@
     return words;
   }
 
-  /* Every document a word matches, with its best score and section. */
+  /* Every document a word matches, with its best score and section. A term's document
+     frequency counts its documents in every part. */
   function matchWord(w, loaded) {
-    var N = manifest.documents, best = new Map();
-    loaded.forEach(function (flat) {
-      for (var i = 0; i < flat.length; i += 2) {
-        var term = flat[i], f = foldOf(term), factor = 0;
-        if (term === w.stem) factor = 1;
-        else if (f === w.key || f === w.alt) factor = FOLDED;
-        else if (w.prefix && (f.indexOf(w.key) === 0 || f.indexOf(w.folded) === 0)) factor = PREFIX;
-        if (!factor) continue;
-        var p = postingsOf(term, flat[i + 1]), df = p.docs.length;
-        var idf = Math.log(1 + (N - df + 0.5) / (df + 0.5)) * factor;
-        for (var j = 0; j < df; j++) {
-          var score = idf * p.weights[j], doc = p.docs[j], had = best.get(doc);
-          if (!had || had.score < score) best.set(doc, { score: score, section: p.sections[j] || (had ? had.section : 0) });
+    var N = merged.documents, best = new Map(), terms = new Map();
+    loaded.forEach(function (shardsOfPart, p) {
+      shardsOfPart.forEach(function (flat) {
+        for (var i = 0; i < flat.length; i += 2) {
+          var term = flat[i], f = foldOf(term), factor = 0;
+          if (term === w.stem) factor = 1;
+          else if (f === w.key || f === w.alt) factor = FOLDED;
+          else if (w.prefix && (f.indexOf(w.key) === 0 || f.indexOf(w.folded) === 0)) factor = PREFIX;
+          if (!factor) continue;
+          var t = terms.get(term);
+          if (!t) { t = { factor: factor, lists: [] }; terms.set(term, t); }
+          t.lists.push(postingsOf(p, term, flat[i + 1]));
         }
-      }
+      });
+    });
+    terms.forEach(function (t) {
+      var df = 0;
+      t.lists.forEach(function (list) { df += list.docs.length; });
+      var idf = Math.log(1 + (N - df + 0.5) / (df + 0.5)) * t.factor;
+      t.lists.forEach(function (list) {
+        for (var j = 0; j < list.docs.length; j++) {
+          var score = idf * list.weights[j], doc = list.docs[j], had = best.get(doc);
+          if (!had || had.score < score) best.set(doc, { score: score, section: list.sections[j] || (had ? had.section : 0) });
+        }
+      });
     });
     return best;
   }
 
-  function facetCode(f, doc) { return facetCodes[f][doc]; }
+  function facetCode(f, doc) { return merged.codes[f][doc]; }
 
   /* The search itself: words → shards → scores → facets → order. */
   function search(q, options) {
     options = options || {};
-    if (!manifest) return Promise.reject(new Error("the search index is not loaded"));
+    if (!ready()) return Promise.reject(new Error("the search index is not loaded"));
     var words = parseQuery(q);
     if (!words.length) return Promise.resolve({ words: words, hits: [], facets: {}, partial: false, total: 0 });
-    var wanted = words.map(shardsFor);
-    var all = Array.from(new Set([].concat.apply([], wanted)));
-    return Promise.all(all.map(function (i) { return need("t", i, shards); })).then(function () {
-      var maps = words.map(function (w, n) { return matchWord(w, wanted[n].map(function (i) { return shards[i]; })); });
+    var wanted = words.map(function (w) {
+      return parts.map(function (part) { return shardsFor(part.manifest.shards, w); });
+    });
+    var loads = [];
+    parts.forEach(function (part, p) {
+      var all = new Set();
+      wanted.forEach(function (perPart) { perPart[p].forEach(function (i) { all.add(i); }); });
+      all.forEach(function (i) { loads.push(need(p, "t", i)); });
+    });
+    return Promise.all(loads).then(function () {
+      var maps = words.map(function (w, n) {
+        return matchWord(w, wanted[n].map(function (list, p) { return list.map(function (i) { return parts[p].shards[i]; }); }));
+      });
       var scored = combine(maps, true), partial = false;
       if (!scored.size && maps.length > 1) { scored = combine(maps, false); partial = scored.size > 0; }
       return finish(words, scored, options, partial);
@@ -302,44 +331,91 @@
         var c = facetCode(f, doc);
         if (c) counts.set(c, (counts.get(c) || 0) + 1);
       });
-      var labels = manifest.facets[f].labels, sel = filters[f] || new Set();
+      var labels = merged.facets[f].labels, sel = filters[f] || new Set();
       facets[f] = labels.map(function (label, i) {
         return { code: i + 1, label: label, count: counts.get(i + 1) || 0, selected: sel.has(i + 1) };
       }).filter(function (v) { return v.count || v.selected; });
     });
-    var hits = [];
+    var hits = [], order = merged.order;
     scored.forEach(function (r, doc) { if (passes(doc, null)) hits.push(r); });
-    if (options.sort === "date") hits.sort(function (a, b) { return a.doc - b.doc; });
-    else hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    if (options.sort === "date") hits.sort(function (a, b) { return order[a.doc] - order[b.doc] || a.doc - b.doc; });
+    else hits.sort(function (a, b) { return b.score - a.score || order[a.doc] - order[b.doc] || a.doc - b.doc; });
     return { words: words, hits: hits, facets: facets, partial: partial, total: hits.length };
+  }
+
+  /* A manifest's facet codes, one per document, as numbers. */
+  function codesOf(m, f) {
+    var facet = m.facets[f], width = facet.width, codes = new Uint16Array(m.documents);
+    for (var i = 0; i < m.documents; i++) {
+      var v = 0;
+      for (var j = 0; j < width; j++) v = v * 64 + VALUE[facet.codes.charCodeAt(i * width + j)];
+      codes[i] = v;
+    }
+    return codes;
+  }
+
+  /* The parts as one index, once every manifest is in. A members' part lists every facet
+     value of the whole archive, in order, so its labels are the merged ones and the public
+     part's codes are renumbered into them; its `before` places each of its documents among
+     the public part's in the archive's order (newest first). */
+  function ready() {
+    if (merged) return true;
+    if (!parts.length) return false;
+    for (var p = 0; p < parts.length; p++) if (!parts[p] || !parts[p].manifest) return false;
+    var base = parts[0].manifest, last = parts[parts.length - 1].manifest;
+    var total = 0, offsets = parts.map(function (part) { var o = total; total += part.manifest.documents; return o; });
+    var facets = {}, codes = {};
+    FACETS.forEach(function (f) {
+      var labels = last.facets[f].labels, at = new Map(), all = new Uint16Array(total);
+      labels.forEach(function (label, i) { at.set(JSON.stringify(label), i + 1); });
+      parts.forEach(function (part, p) {
+        var own = codesOf(part.manifest, f), own_labels = part.manifest.facets[f].labels;
+        var renumber = own_labels.map(function (label) {
+          var key = JSON.stringify(label);
+          if (!at.has(key)) { labels = labels.concat([label]); at.set(key, labels.length); }
+          return at.get(key);
+        });
+        for (var i = 0; i < own.length; i++) all[offsets[p] + i] = own[i] ? renumber[own[i] - 1] : 0;
+      });
+      facets[f] = { labels: labels };
+      codes[f] = all;
+    });
+    var order = new Float64Array(total);
+    parts.forEach(function (part, p) {
+      var before = part.manifest.before ? decodeNumbers(part.manifest.before) : null;
+      for (var i = 0; i < part.manifest.documents; i++) order[offsets[p] + i] = before ? 2 * before[i] : 2 * i + 1;
+    });
+    merged = { documents: total, offsets: offsets, facets: facets, codes: codes, order: order,
+      stopwords: new Set(base.stopwords) };
+    return true;
+  }
+
+  /* The part a document is in, and its number there. */
+  function locate(doc) {
+    var p = parts.length - 1;
+    while (p > 0 && doc < merged.offsets[p]) p--;
+    return { part: p, local: doc - merged.offsets[p] };
   }
 
   var engine = {
     /* Registration calls made by the index files. */
-    m: function (m) {
-      manifest = m;
-      shardIndex = m.shards;
-      stopwords = new Set(m.stopwords);
-      FACETS.forEach(function (f) {
-        var facet = m.facets[f], width = facet.width, codes = new Uint16Array(m.documents);
-        for (var i = 0; i < m.documents; i++) {
-          var v = 0;
-          for (var j = 0; j < width; j++) v = v * 64 + VALUE[facet.codes.charCodeAt(i * width + j)];
-          codes[i] = v;
-        }
-        facetCodes[f] = codes;
-      });
-    },
-    s: function (i, flat) { shards[i] = flat; },
-    d: function (i, doc) { docs[i] = doc; },
-    /* For the tests and the page. */
+    m: function (m) { partAt(m.part).manifest = m; merged = null; postingCache.clear(); },
+    s: function (i, flat, p) { partAt(p).shards[i] = flat; },
+    d: function (i, doc, p) { partAt(p).docs[i] = doc; },
+    /* For the tests and the page. The loader gets a file's path in its part's index and the
+       part (0: the site's own, or the public site's in a members' area; 1: the area's). */
     setLoader: function (f) { loader = f; },
-    ready: function () { return !!manifest; },
-    manifest: function () { return manifest; },
+    ready: ready,
+    manifest: function () { return ready() ? merged : null; },
     search: search,
-    document: function (i) { return need("d", i, docs); },
+    document: function (doc) {
+      var at = locate(doc);
+      return need(at.part, "d", at.local);
+    },
+    partOf: function (doc) { return locate(doc).part; },
+    parts: function () { return parts.length; },
     facetCode: facetCode,
-    analysis: { tokens: tokens, fold: fold, stem: stem, key: key, parseQuery: function (q) { return parseQuery(q); } },
+    analysis: { tokens: tokens, fold: fold, stem: stem, key: key, parseQuery: function (q) { ready(); return parseQuery(q); } },
     needles: function (words) { return needlesOf(words); },
     quote: function (h, doc, needles) { return quote(h, doc, needles); },
     PAGE: PAGE
@@ -471,8 +547,12 @@
   }
 
   function startPage(app) {
-    var base = app.getAttribute("data-index");
-    var rootPath = app.getAttribute("data-root") || "";
+    // In a members' area the public site's index is part 0 and the area's own is part 1;
+    // each part's results link from its own site's root.
+    var ownBase = app.getAttribute("data-index"), ownRoot = app.getAttribute("data-root") || "";
+    var publicBase = app.getAttribute("data-public-index");
+    var bases = publicBase ? [publicBase, ownBase] : [ownBase];
+    var roots = publicBase ? [app.getAttribute("data-public-root") || "", ownRoot] : [ownRoot];
     var T = function (k) { return app.getAttribute("data-t-" + k) || ""; };
     var form = document.getElementById("search-form");
     var input = document.getElementById("search-q");
@@ -487,7 +567,7 @@
     });
     var filterBox = document.getElementById("search-filter");
     if (filterBox && window.matchMedia && window.matchMedia("(max-width: 760px)").matches) filterBox.open = false;
-    engine.setLoader(function (path) { return loadScript(base + path); });
+    engine.setLoader(function (path, part) { return loadScript(bases[part || 0] + path); });
     if (!engine.ready()) { status.textContent = T("error"); return; }
     var m = engine.manifest();
 
@@ -558,7 +638,7 @@
     }
 
     function renderHit(h, doc, needles) {
-      var li = el("li", "search-result");
+      var li = el("li", "search-result"), rootPath = roots[engine.partOf(h.doc)] || ownRoot;
       var sections = doc.sections, pdf = null, section = null;
       if (h.section > sections.length) pdf = doc.pdfs[h.section - sections.length - 1] || null;
       else if (h.section > 0) section = sections[h.section - 1];
