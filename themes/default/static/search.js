@@ -386,7 +386,7 @@
       for (var i = 0; i < part.manifest.documents; i++) order[offsets[p] + i] = before ? 2 * before[i] : 2 * i + 1;
     });
     merged = { documents: total, offsets: offsets, facets: facets, codes: codes, order: order,
-      stopwords: new Set(base.stopwords) };
+      stopwords: new Set(base.stopwords), shards: base.shards };
     return true;
   }
 
