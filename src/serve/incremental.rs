@@ -366,6 +366,15 @@ impl SiteBuilder {
     pub fn published_archive(&self) -> Option<Arc<Archive>> {
         self.published.as_ref().map(|p| Arc::clone(&p.archive))
     }
+
+    /// How many outside links of the published model have no `arkiv check` result; `None`
+    /// while its link model waits for `render_deferred` (the count is then not known).
+    pub fn unchecked_links(&self) -> Option<usize> {
+        if self.links_stale {
+            return None;
+        }
+        self.published.as_ref().map(|p| p.archive.unchecked_links())
+    }
 }
 
 #[cfg(test)]

@@ -181,6 +181,9 @@ fn publish_deferred(
         Ok(update) => {
             let pages = update.pages_rendered;
             shared.publish(update);
+            if let Some(n) = builder.unchecked_links() {
+                shared.set_unchecked_links(n);
+            }
             if timings {
                 let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
                 eprintln!("{}", say.count("serve.deferred", pages, &[("ms", &ms)]));
@@ -216,11 +219,11 @@ fn rebuild(
             let full = update.full;
             let steps = update.timings.clone();
             shared.publish(update);
-            let unchecked = builder
-                .published_archive()
-                .map_or(0, |a| a.unchecked_links());
             // Said in the terminal when the number changes, on the link index while it lasts.
-            let changed = shared.set_unchecked_links(unchecked);
+            // After an edit whose link model comes later (`publish_deferred`), it is kept.
+            let unchecked = builder.unchecked_links();
+            let changed = unchecked.is_some_and(|n| shared.set_unchecked_links(n));
+            let unchecked = unchecked.unwrap_or(0);
             if quiet {
                 return true;
             }
