@@ -131,9 +131,8 @@ fn run_stages(
     }
     let t = timings.record("render", t);
     for archive in std::iter::once(&public).chain(&members) {
-        for f in model_files(archive, &mut diagnostics) {
-            sink(in_folder(&archive.area.folder_if_members(), f));
-        }
+        let folder = archive.area.folder_if_members();
+        model_files_into(archive, &mut diagnostics, &|f| sink(in_folder(&folder, f)));
     }
     let share = crate::render::og_image::site_image(&public);
     if share.made {
@@ -272,10 +271,24 @@ pub fn load_config_and_theme(site_root: &Path) -> Result<(SiteConfig, Theme), Di
 /// Files made from the whole model besides the pages (such as the search index). Serve calls
 /// this after every rebuild, so anything listed here stays current while writing.
 pub fn model_files(archive: &Archive, diagnostics: &mut Diagnostics) -> Vec<OutputFile> {
+    let files = std::sync::Mutex::new(Vec::new());
+    model_files_into(archive, diagnostics, &|f| {
+        if let Ok(mut files) = files.lock() {
+            files.push(f);
+        }
+    });
+    files.into_inner().unwrap_or_default()
+}
+
+/// `model_files`, each handed to `sink` as soon as it is made (the build writes them straight
+/// into the staging folder).
+pub fn model_files_into(
+    archive: &Archive,
+    diagnostics: &mut Diagnostics,
+    sink: &(dyn Fn(OutputFile) + Sync),
+) {
     let _ = diagnostics;
-    let mut files = Vec::new();
-    files.extend(crate::search::index_files(archive));
-    files
+    crate::search::write_index(archive, crate::search::SHARD_BUDGET, sink);
 }
 
 /// A theme file as it ships: CSS and JavaScript minified when `minify` is on.

@@ -72,6 +72,22 @@ pub const MEMBERS_PART: u8 = 1;
 
 /// The index files with their statistics; `budget` as `SHARD_BUDGET` (tests use small ones).
 pub fn build(archive: &Archive, budget: usize) -> (Vec<OutputFile>, IndexStats) {
+    let files = std::sync::Mutex::new(Vec::new());
+    let stats = write_index(archive, budget, &|f| {
+        if let Ok(mut files) = files.lock() {
+            files.push(f);
+        }
+    });
+    (files.into_inner().unwrap_or_default(), stats)
+}
+
+/// Builds the index and hands each file to `sink` as soon as it is made, so the build never
+/// holds the whole index (615 MB at 100,000 documents) in memory; returns its statistics.
+pub fn write_index(
+    archive: &Archive,
+    budget: usize,
+    sink: &(dyn Fn(OutputFile) + Sync),
+) -> IndexStats {
     let (docs, part) = indexed(archive);
     // What each registration call ends with: nothing for the public index, `,1` for a part.
     let tail = part.map(|p| format!(",{p}")).unwrap_or_default();
@@ -83,31 +99,35 @@ pub fn build(archive: &Archive, budget: usize) -> (Vec<OutputFile>, IndexStats) 
     };
     let shards = shards::shard(postings, budget);
     stats.shards = shards.len();
-    let mut files = Vec::with_capacity(shards.len() + docs.len() + 1);
     let manifest = manifest(archive, &docs, part, &shards);
     let manifest = format!("arkivSearch.m({manifest});\n");
     stats.manifest_bytes = manifest.len();
-    files.push(OutputFile {
+    sink(OutputFile {
         path: format!("{INDEX_DIR}/manifest.js"),
         contents: manifest.into_bytes(),
     });
-    let shard_files: Vec<OutputFile> = shards
+    stats.largest_shard_bytes = shards
         .into_par_iter()
         .enumerate()
-        .map(|(i, shard)| OutputFile {
-            path: format!("{INDEX_DIR}/t/{i}.js"),
-            contents: shard_script(i, &shard, &tail),
+        .map(|(i, shard)| {
+            let contents = shard_script(i, &shard, &tail);
+            let size = contents.len();
+            sink(OutputFile {
+                path: format!("{INDEX_DIR}/t/{i}.js"),
+                contents,
+            });
+            size
         })
-        .collect();
-    for f in shard_files {
-        stats.largest_shard_bytes = stats.largest_shard_bytes.max(f.contents.len());
-        files.push(f);
-    }
-    files.par_extend(docs.par_iter().enumerate().map(|(i, &doc)| OutputFile {
-        path: format!("{INDEX_DIR}/d/{i}.js"),
-        contents: format!("arkivSearch.d({i},{}{tail});\n", fragment(archive, doc)).into_bytes(),
-    }));
-    (files, stats)
+        .max()
+        .unwrap_or(0);
+    docs.par_iter().enumerate().for_each(|(i, &doc)| {
+        sink(OutputFile {
+            path: format!("{INDEX_DIR}/d/{i}.js"),
+            contents: format!("arkivSearch.d({i},{}{tail});\n", fragment(archive, doc))
+                .into_bytes(),
+        })
+    });
+    stats
 }
 
 /// A term shard as the script that registers it: its terms and encoded postings as one flat
