@@ -314,6 +314,7 @@ pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks) {
     }
     doc.links_to = resolved.targets;
     doc.links_resolved = true;
+    doc.shrink_to_fit();
 }
 
 /// Rewrites every internal link placeholder to a relative href, reporting broken ones.
