@@ -223,6 +223,7 @@ pub fn mark_closings(html: &str) -> String {
         "best regards",
         "yours sincerely",
     ];
+    const LONGEST_CLOSING: usize = "med venlige hilsner".len();
     if !html.contains("<p>") {
         return html.to_string();
     }
@@ -234,14 +235,13 @@ pub fn mark_closings(html: &str) -> String {
         let inner = &from[3..];
         let end = inner.find("</p>").unwrap_or(inner.len());
         let text = inner[..end].trim_end_matches(|c: char| c == ',' || c.is_whitespace());
-        let text = text
-            .split("<br")
-            .next()
-            .unwrap_or(text)
-            .trim()
-            .to_lowercase();
-        let text = text.trim_end_matches([',', '.', '!']);
-        if CLOSINGS.contains(&text) {
+        let text = text.split("<br").next().unwrap_or(text).trim();
+        // A closing is a few words: a longer paragraph is not lowercased to find out.
+        let is_closing = text.len() <= LONGEST_CLOSING + 8 && {
+            let lower = text.to_lowercase();
+            CLOSINGS.contains(&lower.trim_end_matches([',', '.', '!']))
+        };
+        if is_closing {
             out.push_str("<p class=\"closing\">");
         } else {
             out.push_str("<p>");

@@ -191,18 +191,33 @@ pub fn pages_showing(archive: &Archive, i: usize) -> Vec<Page> {
 /// In the pack a document's title is a level-2 heading, so its own headings move one level
 /// down (`h2` → `h3`, …, `h6` stays `h6`) and the printed outline stays in order.
 pub fn demote_headings(html: &str) -> String {
-    let mut out = html.to_string();
-    for level in (1..=5).rev() {
-        for (open, close) in [("<h", ">"), ("</h", ">")] {
-            for end in if open == "<h" { [" ", ">"] } else { [">", ">"] } {
-                let from = format!("{open}{level}{end}");
-                let to = format!("{open}{}{end}", level + 1);
-                out = out.replace(&from, &to);
-            }
-            let _ = close;
+    // One pass: a tag `<hN` or `</hN` (N from 1 to 5) followed by a space or `>` gets N + 1.
+    let bytes = html.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        out.push(b);
+        i += 1;
+        if b != b'<' {
+            continue;
         }
+        let at = if bytes.get(i) == Some(&b'/') {
+            i + 1
+        } else {
+            i
+        };
+        let (Some(b'h'), Some(&level @ b'1'..=b'5'), Some(b' ' | b'>')) =
+            (bytes.get(at), bytes.get(at + 1), bytes.get(at + 2))
+        else {
+            continue;
+        };
+        out.extend_from_slice(&bytes[i..at + 1]);
+        out.push(level + 1);
+        i = at + 2;
     }
-    out
+    // Only ASCII digits were changed, so the text is as valid UTF-8 as it was.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
@@ -216,6 +231,11 @@ mod tests {
                 "<h1>A</h1><h2 id=\"b\">B</h2><h3>C</h3><h6>F</h6><header>x</header><hr>"
             ),
             "<h2>A</h2><h3 id=\"b\">B</h3><h4>C</h4><h6>F</h6><header>x</header><hr>"
+        );
+        // Each heading moves once, and text that only looks like a tag stays.
+        assert_eq!(
+            demote_headings("<h5>E</h5><h4>D</h4>a &lt;h2&gt; <h7>x</h7><h2\tx>æ</h2"),
+            "<h6>E</h6><h5>D</h5>a &lt;h2&gt; <h7>x</h7><h2\tx>æ</h2"
         );
     }
 }
