@@ -211,16 +211,14 @@ impl SiteBuilder {
             self.needs_full = true;
             Err(diagnostics)
         } else {
-            Ok(Update {
-                full: false,
-                pages_rendered: files.len(),
+            Ok(Update::partial(
+                archive,
+                theme,
                 files,
                 removed,
-                assets: pipeline::copied_files(archive, theme),
-                warnings: diagnostics,
-                language: lang,
-                timings: std::mem::take(timings),
-            })
+                diagnostics,
+                std::mem::take(timings),
+            ))
         };
         self.cache.insert(rel.to_path_buf(), (fresh, Vec::new()));
         self.sources.insert(rel.to_path_buf(), source);

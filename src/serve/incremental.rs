@@ -51,6 +51,29 @@ pub struct Update {
     pub timings: StageTimings,
 }
 
+impl Update {
+    /// An update of some pages of `archive`: the rest of the site stays as served.
+    pub(super) fn partial(
+        archive: &Archive,
+        theme: &Theme,
+        files: Vec<OutputFile>,
+        removed: Vec<String>,
+        warnings: Diagnostics,
+        timings: StageTimings,
+    ) -> Self {
+        Update {
+            full: false,
+            pages_rendered: files.len(),
+            files,
+            removed,
+            assets: pipeline::copied_files(archive, theme),
+            warnings,
+            language: archive.config.language,
+            timings,
+        }
+    }
+}
+
 /// Holds what serve has loaded and rendered so far, and rebuilds from it.
 pub struct SiteBuilder {
     pub(super) site_root: PathBuf,
@@ -349,16 +372,9 @@ impl SiteBuilder {
         if problems.has_errors() {
             return Err(problems);
         }
-        Ok(Update {
-            full: false,
-            pages_rendered: files.len(),
-            files,
-            removed,
-            assets: pipeline::copied_files(archive, theme),
-            warnings: problems,
-            language: archive.config.language,
-            timings,
-        })
+        Ok(Update::partial(
+            archive, theme, files, removed, problems, timings,
+        ))
     }
 
     /// The model of the last published build, for work done after the pages are served (the

@@ -17,6 +17,16 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Applies an update the way the server publishes it.
+/// A copy of the example site in a temporary folder (kept while the first value lives).
+fn example_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join(CONTENT_DIR), &root.join(CONTENT_DIR));
+    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    (dir, root)
+}
+
 fn apply(site: &mut HashMap<String, Vec<u8>>, update: Update) {
     if update.full {
         site.clear();
@@ -66,11 +76,7 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) -> Change {
 /// a fresh full build makes: nothing an edit affects is left stale, nothing gone is kept.
 #[test]
 fn incremental_rebuilds_match_a_full_build() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&repo.join(CONTENT_DIR), &root.join(CONTENT_DIR));
-    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    let (dir, root) = example_copy();
     let mut builder = SiteBuilder::new(&root, false);
     let mut served = HashMap::new();
     rebuild_all(&mut builder, &mut served, &[Change::Everything]).unwrap();
@@ -297,11 +303,7 @@ fn incremental_rebuilds_match_a_full_build() {
 
 #[test]
 fn a_broken_file_is_an_error_and_its_fix_recovers() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&repo.join(CONTENT_DIR), &root.join(CONTENT_DIR));
-    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    let (_dir, root) = example_copy();
     let mut builder = SiteBuilder::new(&root, false);
     let mut served = HashMap::new();
     apply(&mut served, builder.rebuild(&[Change::Everything]).unwrap());
@@ -317,6 +319,7 @@ fn a_broken_file_is_an_error_and_its_fix_recovers() {
     // A broken site.yaml is an error too, and does not lose the loaded content.
     std::fs::write(root.join("site.yaml"), "title: [x\n").unwrap();
     assert!(builder.rebuild(&[Change::Everything]).is_err());
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
     edit(&root, news, "kind: newsleter", "kind: newsletter");
     apply(
@@ -330,11 +333,7 @@ fn a_broken_file_is_an_error_and_its_fix_recovers() {
 /// rebuild still reports it, and the fix brings the site back whole.
 #[test]
 fn an_edit_elsewhere_while_a_problem_is_left_still_reports_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&repo.join(CONTENT_DIR), &root.join(CONTENT_DIR));
-    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    let (_dir, root) = example_copy();
     let mut builder = SiteBuilder::new(&root, false);
     let mut served = HashMap::new();
     rebuild_all(&mut builder, &mut served, &[Change::Everything]).unwrap();
