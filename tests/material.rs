@@ -2,6 +2,8 @@
 //! `tests/fixtures/real-material`: overfull slides, programmes without `document:`,
 //! compounds, summaries.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -119,20 +121,7 @@ fn a_programme_without_document_links_orders_the_pack_and_the_meeting_page() {
 
 /// The real search.js under Node against the built fixture (tests/fixtures/search/engine.mjs).
 fn search(out: &tempfile::TempDir, q: &str) -> serde_json::Value {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/engine.mjs");
-    let run = Command::new("node")
-        .arg(script)
-        .arg("query")
-        .arg(out.path().join("site"))
-        .arg(q)
-        .output()
-        .expect("node (install nodejs)");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    serde_json::from_slice(&run.stdout).expect("JSON")
+    common::search_engine(&["query", &out.path().join("site").to_string_lossy(), q])
 }
 
 fn hit_titles(r: &serde_json::Value) -> Vec<String> {

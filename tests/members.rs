@@ -323,18 +323,7 @@ fn an_imported_file_marked_for_members_is_published_only_in_the_members_area() {
 
 /// Runs the real search.js under Node (tests/fixtures/search/engine.mjs) on a built site.
 fn search(site: &Path, q: &str, sort: &str) -> serde_json::Value {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/engine.mjs");
-    let out = std::process::Command::new("node")
-        .arg(script)
-        .args(["query", &site.to_string_lossy(), q, sort])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run node (install nodejs): {e}"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON from engine.mjs")
+    common::search_engine(&["query", &site.to_string_lossy(), q, sort])
 }
 
 fn hit_list(result: &serde_json::Value) -> Vec<(String, u64)> {

@@ -2,34 +2,20 @@
 //! the ranking members get (the real search.js, run under Node against the built index) must
 //! put the expected document first.
 
+mod common;
+
 use arkiv::pipeline::{build, BuildOptions};
 use arkiv::search::analysis;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn engine_script() -> PathBuf {
-    repo().join("tests/fixtures/search/engine.mjs")
-}
-
-/// Runs the Node driver; Node is required (the browser tests need it too), so its absence fails.
 fn node(args: &[&str]) -> Value {
-    let out = Command::new("node")
-        .arg(engine_script())
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run node (install nodejs): {e}"));
-    assert!(
-        out.status.success(),
-        "node {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("bad JSON from node: {e}"))
+    common::search_engine(args)
 }
 
 fn build_site(site: &Path, name: &str) -> (tempfile::TempDir, PathBuf) {

@@ -137,3 +137,21 @@ pub fn make_pdf(title: Option<&str>, pages: &[&str]) -> Vec<u8> {
     );
     out
 }
+
+/// Runs the real search.js under Node (`tests/fixtures/search/engine.mjs`) with `args`
+/// (`query <site> <q> [sort] [kind]`, `analyse <file>`) and returns its JSON. Node is required,
+/// as for the browser tests, so its absence fails.
+pub fn search_engine(args: &[&str]) -> serde_json::Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/engine.mjs");
+    let out = std::process::Command::new("node")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node (install nodejs): {e}"));
+    assert!(
+        out.status.success(),
+        "node {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("bad JSON from node: {e}"))
+}
