@@ -27,6 +27,10 @@ test("the members' search finds members-only and public documents, and each resu
   assert.ok(titles.includes("Referat af ordinær generalforsamling 2025"), `members' results: ${titles}`);
   assert.ok(titles.some((t) => t.startsWith("Ordinær generalforsamling 2025")), `public documents too: ${titles}`);
   assert.ok(hrefs.length > 0);
+  // The members-only result says so; a public one does not.
+  const metaOf = (title) => page.locator(".search-result").filter({ has: page.locator(".search-result-title", { hasText: new RegExp(`^${title}`) }) }).first().locator(".search-result-meta").innerText();
+  assert.match(await metaOf("Referat af ordinær generalforsamling 2025"), /Kun for medlemmer/);
+  assert.doesNotMatch(await metaOf("Ordinær generalforsamling 2025"), /Kun for medlemmer/);
   for (const href of hrefs) {
     const response = await page.request.get(href);
     assert.equal(response.status(), 200, href);

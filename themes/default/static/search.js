@@ -654,6 +654,8 @@
       if (pdf) bits.push("PDF");
       if (kind) bits.push(kind[1]);
       if (doc.date) bits.push(doc.date);
+      // In a members' area, its own part holds the members-only documents.
+      if (publicBase && engine.partOf(h.doc) === 1) bits.push(T("members"));
       var meeting = m.facets.meeting.labels[engine.facetCode("meeting", h.doc) - 1];
       if (meeting && meeting !== doc.title) bits.push(meeting);
       meta.textContent = bits.join(" · ");
