@@ -50,14 +50,24 @@ export async function serveStatic(root, prefix = "/") {
   return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** Headless Chromium with the flags this machine's closed network needs. */
+/** Headless Chromium with the flags this machine's closed network needs. A launch is tried
+    three times: on a loaded CI machine Chromium has been seen to crash (SIGSEGV) while
+    starting, before any page of ours is open; a test never retries what it asserts. */
 export async function launchBrowser() {
-  return chromium.launch({
+  const options = {
     executablePath: chromiumPath,
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-  });
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch(options);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.error(`chromium did not start (attempt ${attempt}): ${String(e.message).split("\n")[0]}`);
+    }
+  }
 }
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) on the page and returns its violations. */
