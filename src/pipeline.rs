@@ -4,7 +4,7 @@
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::config::SiteConfig;
 use crate::load::theme::Theme;
-use crate::model::{build_archives, Archive, Archives};
+use crate::model::{build_archives, Archive, Archives, Document};
 use crate::output::{self, CopiedFile};
 use crate::render::minify;
 use crate::render::{OutputFile, Renderer};
@@ -72,7 +72,7 @@ pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagn
             files.push(f);
         }
     };
-    let staged = run_stages(site_root, drafts, &collect)?;
+    let staged = run_stages(site_root, drafts, true, &collect)?;
     Ok(RenderedSite {
         archive: staged.archive,
         members: staged.members,
@@ -94,10 +94,13 @@ struct Staged {
 }
 
 /// Load → model → render; every output file goes to `sink` as soon as it exists. With a
-/// members' area, its pages follow the public site's, each under the area's folder.
+/// members' area, its pages follow the public site's, each under the area's folder. Without
+/// `keep_page_text`, the documents' HTML goes once their pages are written, before the search
+/// index is built (the build's peak): the caller gets the model without it.
 fn run_stages(
     site_root: &Path,
     drafts: bool,
+    keep_page_text: bool,
     sink: &(dyn Fn(OutputFile) + Sync),
 ) -> Result<Staged, Diagnostics> {
     let mut timings = StageTimings::default();
@@ -107,7 +110,10 @@ fn run_stages(
     let t = timings.record("load", start);
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(base_url_warning(&config, site_root));
-    let Archives { public, members } = build_archives(config, site_root, loaded, &mut diagnostics);
+    let Archives {
+        mut public,
+        mut members,
+    } = build_archives(config, site_root, loaded, &mut diagnostics);
     let t = timings.record("model", t);
     if diagnostics.has_errors() {
         diagnostics.sort();
@@ -130,6 +136,14 @@ fn run_stages(
         });
     }
     let t = timings.record("render", t);
+    if !keep_page_text {
+        for archive in std::iter::once(&mut public).chain(members.as_mut()) {
+            archive
+                .documents
+                .iter_mut()
+                .for_each(Document::release_page_text);
+        }
+    }
     for archive in std::iter::once(&public).chain(&members) {
         let folder = archive.area.folder_if_members();
         model_files_into(archive, &mut diagnostics, &|f| sink(in_folder(&folder, f)));
@@ -362,7 +376,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         }
     };
     // On any error `staging` is dropped, which deletes it: the published site stays as it was.
-    let staged = run_stages(&options.site_root, options.drafts, &write)?;
+    let staged = run_stages(&options.site_root, options.drafts, false, &write)?;
     if let Some(e) = write_error.into_inner().ok().flatten() {
         return Err(one(e));
     }

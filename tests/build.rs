@@ -241,3 +241,37 @@ fn output_is_minified_unless_turned_off() {
     );
     assert!(plain.contains("\n"));
 }
+
+/// `arkiv build` drops the documents' HTML once their pages are written, before the search
+/// index (the build's peak memory); the in-memory render keeps it. Every file must come out the
+/// same either way, so nothing after the pages may read what was dropped.
+#[test]
+fn the_written_site_is_byte_for_byte_the_rendered_one() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    arkiv::pipeline::build(&arkiv::pipeline::BuildOptions {
+        site_root: repo.to_path_buf(),
+        output: Some(out.clone()),
+        drafts: false,
+    })
+    .unwrap_or_else(|d| panic!("build failed: {d:?}"));
+    let rendered = arkiv::pipeline::render_site(repo, false)
+        .unwrap_or_else(|d| panic!("render failed: {d:?}"));
+    assert!(rendered.members.is_some(), "the example has a members' area");
+    let mut compared = 0;
+    for f in &rendered.files {
+        if f.path.ends_with(arkiv::output::MARKER_FILE) {
+            continue;
+        }
+        let written = std::fs::read(out.join(&f.path))
+            .unwrap_or_else(|e| panic!("{} was not written: {e}", f.path));
+        assert!(written == f.contents, "{} differs", f.path);
+        compared += 1;
+    }
+    assert!(compared > 200, "{compared} files");
+    assert!(rendered
+        .files
+        .iter()
+        .any(|f| f.path.starts_with("search/index/d/")));
+}
