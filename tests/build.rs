@@ -258,7 +258,10 @@ fn the_written_site_is_byte_for_byte_the_rendered_one() {
     .unwrap_or_else(|d| panic!("build failed: {d:?}"));
     let rendered = arkiv::pipeline::render_site(repo, false)
         .unwrap_or_else(|d| panic!("render failed: {d:?}"));
-    assert!(rendered.members.is_some(), "the example has a members' area");
+    assert!(
+        rendered.members.is_some(),
+        "the example has a members' area"
+    );
     let mut compared = 0;
     for f in &rendered.files {
         if f.path.ends_with(arkiv::output::MARKER_FILE) {
