@@ -176,16 +176,10 @@ fn checked(site: &std::path::Path, urls: &[&str]) {
         cache.results.insert(
             url.to_string(),
             CheckResult {
-                url: url.to_string(),
-                state: LinkState::Ok,
                 status: Some(200),
-                final_url: None,
-                redirects: Vec::new(),
                 content_type: Some("text/html".into()),
-                error: None,
-                error_da: None,
                 attempts: 1,
-                checked_at: 1_700_000_000,
+                ..CheckResult::new(url, LinkState::Ok, 1_700_000_000)
             },
         );
     }

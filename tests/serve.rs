@@ -567,16 +567,13 @@ fn the_link_index_tells_the_secretary_to_run_check_until_it_has_run() {
         cache.results.insert(
             t.url.clone(),
             arkiv::load::link_cache::CheckResult {
-                url: t.url.clone(),
-                state: arkiv::load::link_cache::LinkState::Ok,
                 status: Some(200),
-                final_url: None,
-                redirects: Vec::new(),
-                content_type: None,
-                error: None,
-                error_da: None,
                 attempts: 1,
-                checked_at: 1_700_000_000,
+                ..arkiv::load::link_cache::CheckResult::new(
+                    &t.url,
+                    arkiv::load::link_cache::LinkState::Ok,
+                    1_700_000_000,
+                )
             },
         );
     }

@@ -124,18 +124,7 @@ fn check_url_until(
     settings: &HttpSettings,
     deadline: Option<Instant>,
 ) -> CheckResult {
-    let mut result = CheckResult {
-        url: url.to_string(),
-        state: LinkState::Broken,
-        status: None,
-        final_url: None,
-        redirects: Vec::new(),
-        content_type: None,
-        error: None,
-        error_da: None,
-        attempts: 0,
-        checked_at: now_secs(),
-    };
+    let mut result = CheckResult::new(url, LinkState::Broken, now_secs());
     let mut current = url.to_string();
     let mut retries_left = settings.retries;
     let mut wait = settings.backoff;
@@ -323,18 +312,9 @@ pub fn check_all(
 }
 
 fn failed(url: &str, why: Text) -> CheckResult {
-    CheckResult {
-        url: url.to_string(),
-        state: LinkState::Broken,
-        status: None,
-        final_url: None,
-        redirects: Vec::new(),
-        content_type: None,
-        error: Some(why.en),
-        error_da: why.da,
-        attempts: 0,
-        checked_at: now_secs(),
-    }
+    let mut result = CheckResult::new(url, LinkState::Broken, now_secs());
+    result.set_error(why);
+    result
 }
 
 #[cfg(test)]

@@ -217,16 +217,9 @@ mod tests {
 
     fn report() -> CheckReport {
         let mut gone = CheckResult {
-            url: "https://a.example/gone".into(),
-            state: LinkState::Broken,
             status: Some(404),
-            final_url: None,
-            redirects: Vec::new(),
-            content_type: None,
-            error: None,
-            error_da: None,
             attempts: 1,
-            checked_at: 0,
+            ..CheckResult::new("https://a.example/gone", LinkState::Broken, 0)
         };
         gone.set_error(msg("linkcheck.gone", &[]));
         CheckReport {

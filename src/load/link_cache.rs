@@ -83,6 +83,23 @@ pub struct CheckResult {
 }
 
 impl CheckResult {
+    /// A result for `url` in `state` at `checked_at` (seconds since 1970), with no response,
+    /// redirect, type or error recorded and no request made yet; a check fills in the rest.
+    pub fn new(url: &str, state: LinkState, checked_at: u64) -> Self {
+        CheckResult {
+            url: url.to_string(),
+            state,
+            status: None,
+            final_url: None,
+            redirects: Vec::new(),
+            content_type: None,
+            error: None,
+            error_da: None,
+            attempts: 0,
+            checked_at,
+        }
+    }
+
     /// Records what went wrong, in both languages.
     pub fn set_error(&mut self, error: crate::core::messages::Text) {
         self.error = Some(error.en);
@@ -206,16 +223,10 @@ mod tests {
 
     fn result(url: &str, at: u64) -> CheckResult {
         CheckResult {
-            url: url.into(),
-            state: LinkState::Ok,
             status: Some(200),
-            final_url: None,
-            redirects: vec![],
             content_type: Some("application/pdf".into()),
-            error: None,
-            error_da: None,
             attempts: 1,
-            checked_at: at,
+            ..CheckResult::new(url, LinkState::Ok, at)
         }
     }
 
