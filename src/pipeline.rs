@@ -302,7 +302,7 @@ pub fn model_files_into(
     sink: &(dyn Fn(OutputFile) + Sync),
 ) {
     let _ = diagnostics;
-    crate::search::write_index(archive, crate::search::SHARD_BUDGET, sink);
+    crate::search::write_index(archive, sink);
 }
 
 /// A theme file as it ships: CSS and JavaScript minified when `minify` is on.

@@ -37,21 +37,6 @@ const SECTION_CHARS: usize = 480;
 /// How much of a PDF's text a result may quote from.
 const PDF_CHARS: usize = 300;
 
-/// Sizes of what was written, for the benchmark and the report.
-#[derive(Debug, Default, Clone)]
-pub struct IndexStats {
-    pub terms: usize,
-    pub postings: usize,
-    pub shards: usize,
-    pub manifest_bytes: usize,
-    pub largest_shard_bytes: usize,
-}
-
-/// The search index as output files.
-pub fn index_files(archive: &Archive) -> Vec<OutputFile> {
-    build(archive, SHARD_BUDGET).0
-}
-
 /// Which of the archive's documents its index holds, and the part it is to the browser. The
 /// public site's index holds every document it has. The members' area's holds only the
 /// members-only ones (part 1): its search page reads the public site's index as well and
@@ -70,56 +55,24 @@ fn indexed(archive: &Archive) -> (Vec<usize>, Option<u8>) {
 /// The part number of a members' area's index in its files (`arkivSearch.s(i, terms, 1)`).
 pub const MEMBERS_PART: u8 = 1;
 
-/// The index files with their statistics; `budget` as `SHARD_BUDGET` (tests use small ones).
-pub fn build(archive: &Archive, budget: usize) -> (Vec<OutputFile>, IndexStats) {
-    let files = std::sync::Mutex::new(Vec::new());
-    let stats = write_index(archive, budget, &|f| {
-        if let Ok(mut files) = files.lock() {
-            files.push(f);
-        }
-    });
-    (files.into_inner().unwrap_or_default(), stats)
-}
-
 /// Builds the index and hands each file to `sink` as soon as it is made, so the build never
-/// holds the whole index (615 MB at 100,000 documents) in memory; returns its statistics.
-pub fn write_index(
-    archive: &Archive,
-    budget: usize,
-    sink: &(dyn Fn(OutputFile) + Sync),
-) -> IndexStats {
+/// holds the whole index (615 MB at 100,000 documents) in memory.
+pub fn write_index(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
     let (docs, part) = indexed(archive);
     // What each registration call ends with: nothing for the public index, `,1` for a part.
     let tail = part.map(|p| format!(",{p}")).unwrap_or_default();
-    let postings = index::build_postings(archive, &docs);
-    let mut stats = IndexStats {
-        terms: postings.terms.len(),
-        postings: postings.terms.iter().map(|(_, p)| p.len()).sum(),
-        ..IndexStats::default()
-    };
-    let shards = shards::shard(postings, budget);
-    stats.shards = shards.len();
+    let shards = shards::shard(index::build_postings(archive, &docs), SHARD_BUDGET);
     let manifest = manifest(archive, &docs, part, &shards);
-    let manifest = format!("arkivSearch.m({manifest});\n");
-    stats.manifest_bytes = manifest.len();
     sink(OutputFile {
         path: format!("{INDEX_DIR}/manifest.js"),
-        contents: manifest.into_bytes(),
+        contents: format!("arkivSearch.m({manifest});\n").into_bytes(),
     });
-    stats.largest_shard_bytes = shards
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, shard)| {
-            let contents = shard_script(i, &shard, &tail);
-            let size = contents.len();
-            sink(OutputFile {
-                path: format!("{INDEX_DIR}/t/{i}.js"),
-                contents,
-            });
-            size
+    shards.into_par_iter().enumerate().for_each(|(i, shard)| {
+        sink(OutputFile {
+            path: format!("{INDEX_DIR}/t/{i}.js"),
+            contents: shard_script(i, &shard, &tail),
         })
-        .max()
-        .unwrap_or(0);
+    });
     docs.par_iter().enumerate().for_each(|(i, &doc)| {
         sink(OutputFile {
             path: format!("{INDEX_DIR}/d/{i}.js"),
@@ -127,7 +80,6 @@ pub fn write_index(
                 .into_bytes(),
         })
     });
-    stats
 }
 
 /// A term shard as the script that registers it: its terms and encoded postings as one flat
