@@ -391,3 +391,54 @@ fn the_members_search_reads_the_public_index_and_indexes_only_the_members_docume
     // The public site's own search knows none of them.
     assert_eq!(search(&out, "qzxbody", "relevance")["total"], 0);
 }
+
+/// A programme that names no documents (as real ones mostly do): an item matched to a
+/// members-only document by its title is linked in the members' area, and on the public
+/// meeting page it says "(for medlemmer)" with no link, as an item with `document:` does.
+#[test]
+fn a_programme_item_matched_by_title_to_a_members_only_document_is_marked_in_public() {
+    let f = Fixture::new(MEMBERS_SITE);
+    f.doc(
+        "2025/kredsmoede/index.md",
+        "title: Kredsmøde\ndate: 2025-11-06\nkind: meeting\nprogramme:\n  - time: \"19:00\"\n    title: Beretning\n  - time: \"20:30\"\n    title: Regnskab 2024\n    speaker: kasserer Lone",
+        "Alle er velkomne.\n",
+    );
+    f.doc(
+        "2025/kredsmoede/beretning.md",
+        "title: Beretning\ndate: 2025-11-06\nkind: chairman-report\nmeeting: kredsmoede",
+        "Året.\n",
+    );
+    f.doc(
+        "2025/kredsmoede/regnskab.md",
+        "title: Årsregnskab qzxaccounts 2024\ndate: 2025-09-01\nkind: accounts\nmeeting: kredsmoede\naccess: members\nauthors: [kasserer Lone]",
+        "Tal.\n",
+    );
+    let (code, stderr) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{stderr}");
+    let public = f.read_output("2025/kredsmoede/index.html");
+    let item = |html: &str, title: &str| {
+        let at = html
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} not on the page"));
+        html[html[..at].rfind("<li").unwrap_or(0)..]
+            .split("</li>")
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let accounts = item(&public, "Regnskab 2024");
+    assert!(accounts.contains("(for medlemmer)"), "{accounts}");
+    assert!(!accounts.contains("<a "), "{accounts}");
+    let report = item(&public, ">Beretning<");
+    assert!(!report.contains("(for medlemmer)"), "{report}");
+    assert_eq!(
+        public_hits(&f.output(), "qzxaccounts"),
+        Vec::<String>::new()
+    );
+    let area = f.read_output("members/2025/kredsmoede/index.html");
+    let linked = item(&area, "Regnskab 2024");
+    assert!(
+        linked.contains("regnskab/") && !linked.contains("(for medlemmer)"),
+        "{linked}"
+    );
+}

@@ -149,3 +149,33 @@ pub fn in_members_area(documents: &[Document]) -> Vec<bool> {
         })
         .collect()
 }
+
+/// Marks the programme items of the public site's meetings that present a members-only
+/// document "(for members)". An item that names its document (`document:`) is marked when the
+/// public archive is made; one matched to it by title, speaker and kind (a programme that names
+/// no documents) is matched only in the members' area, which holds the document, so the mark
+/// is copied from there. `public` and `members` are the two archives' documents.
+pub fn mark_matched_members_items(public: &mut [Document], members: &[Document]) {
+    let meetings: HashMap<&str, &Document> = members
+        .iter()
+        .filter(|d| d.front.kind == crate::core::kind::Kind::Meeting)
+        .map(|d| (d.slug.as_str(), d))
+        .collect();
+    for doc in public.iter_mut() {
+        let Some(meeting) = meetings.get(doc.slug.as_str()) else {
+            continue;
+        };
+        if doc.front.kind != crate::core::kind::Kind::Meeting {
+            continue;
+        }
+        doc.programme_members
+            .resize(doc.front.programme.len(), false);
+        for (mark, found) in doc
+            .programme_members
+            .iter_mut()
+            .zip(&meeting.programme_documents)
+        {
+            *mark |= found.is_some_and(|d| members[d].access.is_members());
+        }
+    }
+}

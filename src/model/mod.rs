@@ -241,6 +241,8 @@ pub fn build_archives(
         diagnostics,
         true,
     );
+    let mut public = public;
+    area::mark_matched_members_items(&mut public.documents, &members.documents);
     Archives {
         public,
         members: Some(members),
