@@ -378,3 +378,56 @@ fn search_and_the_index_filter_fold_letters_by_the_one_table() {
     }
     assert_eq!(analysis::fold("høring"), "hoering");
 }
+
+/// A one-word query shows its first page from the result cards in the shard it loaded: no
+/// document file is read. Each card names the same document, date and section link as the
+/// document's own file, and quotes text holding the word. More words read the documents.
+#[test]
+fn a_one_word_query_shows_its_first_page_from_result_cards() {
+    let (_dir, fixture) = build_site(&repo().join("tests/fixtures/search/site"), "fixture");
+    let (_dir2, example) = build_site(&repo(), "example");
+    let mut cards = 0;
+    for (site, q) in [
+        (&fixture, "regionen"),
+        (&fixture, "genoptræning"),
+        (&fixture, "patienttal"),
+        (&fixture, "kursus"),
+        (&example, "generalforsamling"),
+        (&example, "regnskab"),
+        (&example, "overenskomst"),
+        (&example, "kontingent"),
+    ] {
+        let r = query(site, q);
+        let hits = r["hits"].as_array().cloned().unwrap_or_default();
+        assert!(!hits.is_empty(), "{q:?} finds something");
+        for h in hits.iter().take(10) {
+            assert_eq!(h["card"], true, "{q:?}: {} has a card", h["title"]);
+            let doc = &h["document"];
+            for field in ["title", "url", "date", "link"] {
+                assert_eq!(h[field], doc[field], "{q:?}: the card's {field}");
+            }
+            let excerpt = h["excerpt"].as_str().unwrap_or_default();
+            let folded = analysis::fold(&excerpt.to_lowercase());
+            let needles = h["needles"].as_array().cloned().unwrap_or_default();
+            let any = needles
+                .iter()
+                .any(|n| folded.contains(n.as_str().unwrap_or("\u{0}")));
+            // A hit on the title alone may quote a document that never says the word.
+            let doc_has = {
+                let d = analysis::fold(&doc["excerpt"].as_str().unwrap_or_default().to_lowercase());
+                needles
+                    .iter()
+                    .any(|n| d.contains(n.as_str().unwrap_or("\u{0}")))
+            };
+            assert!(
+                any || !doc_has,
+                "{q:?}: the card quotes the word: {excerpt:?}"
+            );
+            cards += 1;
+        }
+    }
+    assert!(cards >= 20, "{cards} cards checked");
+    // Two words: the hits are read from the documents.
+    let r = query(&fixture, "henvisninger weekenden");
+    assert_eq!(r["hits"][0]["card"], false);
+}

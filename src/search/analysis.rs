@@ -35,12 +35,21 @@ pub fn is_stopword(word: &str) -> bool {
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len() + 4);
     for c in word.chars() {
-        match FOLD.iter().find(|(from, _)| *from == c) {
-            Some((_, to)) => out.push_str(to),
-            None => out.push(c),
-        }
+        push_folded(&mut out, c);
     }
     out
+}
+
+/// Appends `c` folded (`fold`'s rule for one character).
+pub fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c);
+        return;
+    }
+    match FOLD.iter().find(|(from, _)| *from == c) {
+        Some((_, to)) => out.push_str(to),
+        None => out.push(c),
+    }
 }
 
 /// The folding table: the one rule for æ/ø/å and accents. `search.js` and `index-filter.js`

@@ -7,15 +7,19 @@
 //! - `manifest.js`: stop words, the shard prefixes, and every document's facets (kind, year,
 //!   committee, meeting) packed into a few characters each, so facet counts and date sorting
 //!   need nothing more;
-//! - `t/<n>.js`: term shards, posting lists of a run of terms in the order of their folded keys;
+//! - `t/<n>.js`: term shards, posting lists of a run of terms in the order of their folded keys,
+//!   with each term's result cards: the documents a one-word query for it shows first, with
+//!   the text around the term (`results`);
 //! - `d/<n>.js`: one per document, its title, address, date and the start of each section, for
-//!   showing a result with an excerpt.
+//!   showing a result the cards do not hold (more words, filters, later pages).
 //!
-//! A query thus needs three rounds of requests: manifest (with the search code), the shards of
-//! its words, and the documents shown. `analysis` holds the Danish rules both sides share.
+//! A one-word query thus needs two rounds of requests: manifest (with the search code) and the
+//! shards of its word. Other queries need a third, for the documents shown. `analysis` holds
+//! the Danish rules both sides share.
 
 pub mod analysis;
 pub mod index;
+pub mod results;
 pub mod shards;
 
 use crate::core::i18n;
@@ -31,11 +35,11 @@ pub const INDEX_DIR: &str = crate::routes::SEARCH_INDEX;
 /// About how many characters of postings a shard holds (about 7 KB gzip): small enough that
 /// a one-word query stays well under 40 KB, large enough that the manifest's list stays short.
 pub const SHARD_BUDGET: usize = 16_000;
-/// How much of each section a result may quote from: enough that the excerpt, centred on the
-/// best match (search.js), mostly shows the matched words and not only the section's opening.
-const SECTION_CHARS: usize = 480;
-/// How much of a PDF's text a result may quote from.
-const PDF_CHARS: usize = 300;
+/// How many result cards a term carries in its shard: the first page of a one-word query
+/// (search.js's PAGE).
+pub const CARDS_PER_TERM: usize = 10;
+/// About how many characters a result card adds to its shard, for cutting shards.
+const CARD_CHARS: usize = 330;
 
 /// Which of the archive's documents its index holds, and the part it is to the browser. The
 /// public site's index holds every document it has. The members' area's holds only the
@@ -52,7 +56,7 @@ fn indexed(archive: &Archive) -> (Vec<usize>, Option<u8>) {
     }
 }
 
-/// The part number of a members' area's index in its files (`arkivSearch.s(i, terms, 1)`).
+/// The part number of a members' area's index in its files (`arkivSearch.s(i, terms, 1, cards)`).
 pub const MEMBERS_PART: u8 = 1;
 
 /// Builds the index and hands each file to `sink` as soon as it is made, so the build never
@@ -61,7 +65,8 @@ pub fn write_index(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
     let (docs, part) = indexed(archive);
     // What each registration call ends with: nothing for the public index, `,1` for a part.
     let tail = part.map(|p| format!(",{p}")).unwrap_or_default();
-    let shards = shards::shard(index::build_postings(archive, &docs), SHARD_BUDGET);
+    let postings = index::build_postings(archive, &docs);
+    let shards = shards::shard(postings, SHARD_BUDGET, CARDS_PER_TERM, CARD_CHARS);
     let manifest = manifest(archive, &docs, part, &shards);
     sink(OutputFile {
         path: format!("{INDEX_DIR}/manifest.js"),
@@ -70,38 +75,48 @@ pub fn write_index(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
     shards.into_par_iter().enumerate().for_each(|(i, shard)| {
         sink(OutputFile {
             path: format!("{INDEX_DIR}/t/{i}.js"),
-            contents: shard_script(i, &shard, &tail),
+            contents: shard_script(
+                i,
+                &shard,
+                part,
+                &results::cards(archive, &docs, &shard.entries),
+            ),
         })
     });
     docs.par_iter().enumerate().for_each(|(i, &doc)| {
         sink(OutputFile {
             path: format!("{INDEX_DIR}/d/{i}.js"),
-            contents: format!("arkivSearch.d({i},{}{tail});\n", fragment(archive, doc))
-                .into_bytes(),
+            contents: format!(
+                "arkivSearch.d({i},{}{tail});\n",
+                results::fragment(archive, doc)
+            )
+            .into_bytes(),
         })
     });
 }
 
 /// A term shard as the script that registers it: its terms and encoded postings as one flat
-/// JSON array of strings, written straight into a buffer of about the right size.
-fn shard_script(i: usize, shard: &shards::Shard, tail: &str) -> Vec<u8> {
+/// JSON array of strings, its part (0: the public site's) and its result cards, written
+/// straight into a buffer of about the right size.
+fn shard_script(i: usize, shard: &shards::Shard, part: Option<u8>, cards: &str) -> Vec<u8> {
     let size: usize = shard
         .entries
         .iter()
-        .map(|(t, p)| t.len() + p.len() + 6)
+        .map(|e| e.term.len() + e.postings.len() + 6)
         .sum();
-    let mut out = Vec::with_capacity(size + 32);
+    let mut out = Vec::with_capacity(size + cards.len() + 32);
     out.extend_from_slice(format!("arkivSearch.s({i},").as_bytes());
     let flat: Vec<&str> = shard
         .entries
         .iter()
-        .flat_map(|(t, p)| [t.as_str(), p.as_str()])
+        .flat_map(|e| [e.term.as_str(), e.postings.as_str()])
         .collect();
     // Writing strings to a Vec cannot fail; were it to, the shard would be an empty list.
     if serde_json::to_writer(&mut out, &flat).is_err() {
         out.extend_from_slice(b"[]");
     }
-    out.extend_from_slice(tail.as_bytes());
+    out.extend_from_slice(format!(",{},", part.unwrap_or(0)).as_bytes());
+    out.extend_from_slice(cards.as_bytes());
     out.extend_from_slice(b");\n");
     out
 }
@@ -221,104 +236,4 @@ fn manifest(
         manifest["before"] = json!(before);
     }
     manifest
-}
-
-/// Cuts text to about `max` characters at a word boundary.
-fn clip(text: &str, max: usize) -> String {
-    let text = text.trim();
-    match text.char_indices().nth(max) {
-        None => text.to_string(),
-        Some((cut, next)) => {
-            let head = &text[..cut];
-            let head = if next.is_whitespace() {
-                head
-            } else {
-                head.rfind(' ').map_or(head, |space| &head[..space])
-            };
-            format!("{head} …")
-        }
-    }
-}
-
-/// What a result shows of one document, serialised straight from borrowed text (no
-/// intermediate JSON tree): fields in alphabetical order, as the format has always had them.
-#[derive(serde::Serialize)]
-struct Fragment<'a> {
-    date: String,
-    pdfs: Vec<(String, &'a str, String)>,
-    sections: Vec<(String, &'a str, String)>,
-    title: &'a str,
-    url: &'a str,
-}
-
-/// What a result shows of one document, as JSON.
-fn fragment(archive: &Archive, i: usize) -> String {
-    let d = &archive.documents[i];
-    let lang = archive.config.language;
-    let is_deck = d.front.kind == Kind::Slides && !d.slides.is_empty();
-    let mut sections: Vec<(String, &str, String)> = d
-        .sections
-        .iter()
-        .map(|s| {
-            // A slide links to the presentation at that slide; a section to its heading.
-            let link = match (&s.anchor, is_deck) {
-                (Some(a), true) => {
-                    let number = a.strip_prefix("slide-").unwrap_or(a);
-                    format!("{}slides/#{number}", d.url)
-                }
-                (Some(a), false) => format!("{}#{a}", d.url),
-                (None, _) => d.url.clone(),
-            };
-            (link, s.heading.as_str(), clip(&s.text, SECTION_CHARS))
-        })
-        .collect();
-    // A meeting's programme, as search::index numbers it: the section after the body's.
-    if !d.front.programme.is_empty() {
-        let text: Vec<String> = d
-            .front
-            .programme
-            .iter()
-            .map(|p| match &p.speaker {
-                Some(s) => format!("{} {} ({s})", p.time, p.title),
-                None => format!("{} {}", p.time, p.title),
-            })
-            .collect();
-        sections.push((
-            format!("{}#programme-title", d.url),
-            crate::core::i18n::text(lang, "programme"),
-            clip(&text.join(" · "), SECTION_CHARS * 2),
-        ));
-    }
-    let pdfs = d
-        .attachments
-        .iter()
-        .filter_map(|a| {
-            let pdf = a.pdf.as_ref()?;
-            Some((
-                crate::core::urls::encode_path(&a.path),
-                a.title.as_str(),
-                clip(&pdf.text, PDF_CHARS),
-            ))
-        })
-        .collect();
-    let fragment = Fragment {
-        date: d.front.date.map(|x| x.long(lang)).unwrap_or_default(),
-        pdfs,
-        sections,
-        title: &d.front.title,
-        url: &d.url,
-    };
-    // Serialising strings and tuples cannot fail; were it to, the result would show no text.
-    serde_json::to_string(&fragment).unwrap_or_else(|_| "{}".to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clipping_cuts_at_words() {
-        assert_eq!(clip("kort tekst", 50), "kort tekst");
-        assert_eq!(clip("lægevagten i Sønderborg", 12), "lægevagten i …");
-    }
 }

@@ -57,29 +57,59 @@ pub fn encode_postings(postings: &[Posting]) -> String {
     out
 }
 
-/// One shard: the first folded key it holds, and its (term, encoded postings) pairs.
+/// One shard: the first folded key it holds, and its terms.
 pub struct Shard {
     pub first: String,
-    pub entries: Vec<(String, String)>,
+    pub entries: Vec<Entry>,
 }
 
-/// Cuts the terms, sorted by folded key, into runs of about `budget` characters. The browser
+/// A term of a shard: its encoded postings, and the postings a one-word query for it shows
+/// first, which get result cards (`search::results`).
+pub struct Entry {
+    pub term: String,
+    pub postings: String,
+    pub top: Vec<Posting>,
+}
+
+/// The postings a one-word query shows first, best first: the highest weight, then the
+/// earlier document (the newest: documents are numbered newest first), as search.js orders
+/// the hits of one term, whose idf is the same for all of them.
+pub fn top_postings(list: &[Posting], n: usize) -> Vec<Posting> {
+    let mut top: Vec<Posting> = list.to_vec();
+    let by_rank = |a: &Posting, b: &Posting| b.weight.cmp(&a.weight).then(a.doc.cmp(&b.doc));
+    if top.len() > n {
+        top.select_nth_unstable_by(n, by_rank);
+        top.truncate(n);
+    }
+    top.sort_unstable_by(by_rank);
+    top
+}
+
+/// Cuts the terms, sorted by folded key, into runs of about `budget` characters, counting
+/// `card_chars` for each of a term's `cards` top postings' result cards. The browser
 /// finds a key's shard as the last one whose first key is not after it, and the shards of a
 /// prefix as the run from the prefix's shard to the shard of the prefix followed by the
 /// highest character; terms that fold alike always share a shard.
-pub fn shard(postings: Postings, budget: usize) -> Vec<Shard> {
-    let mut items: Vec<(String, String, String)> = postings
+pub fn shard(postings: Postings, budget: usize, cards: usize, card_chars: usize) -> Vec<Shard> {
+    let mut items: Vec<(String, Entry)> = postings
         .terms
         .into_par_iter()
-        .map(|(term, list)| (analysis::fold(&term), term, encode_postings(&list)))
+        .map(|(term, list)| {
+            let entry = Entry {
+                postings: encode_postings(&list),
+                top: top_postings(&list, cards),
+                term,
+            };
+            (analysis::fold(&entry.term), entry)
+        })
         .collect();
     // Terms are distinct, so this is the order of (key, term).
-    items.par_sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    items.par_sort_unstable_by(|a, b| (&a.0, &a.1.term).cmp(&(&b.0, &b.1.term)));
     let mut shards: Vec<Shard> = Vec::new();
     let mut size = 0;
     let mut previous_key: Option<String> = None;
-    for (key, term, encoded) in items {
-        let item_size = term.len() + encoded.len() + 6;
+    for (key, entry) in items {
+        let item_size = entry.term.len() + entry.postings.len() + 6 + entry.top.len() * card_chars;
         let same_key = previous_key.as_deref() == Some(key.as_str());
         let start_new = match shards.last() {
             None => true,
@@ -94,7 +124,7 @@ pub fn shard(postings: Postings, budget: usize) -> Vec<Shard> {
         }
         size += item_size;
         if let Some(last) = shards.last_mut() {
-            last.entries.push((term, encoded));
+            last.entries.push(entry);
         }
         previous_key = Some(key);
     }
@@ -117,6 +147,21 @@ mod tests {
         push_number(&mut one, 31);
         assert_eq!(one.len(), 1);
         assert_eq!(read_numbers("!"), None);
+    }
+
+    #[test]
+    fn the_top_postings_are_the_heaviest_then_the_newest() {
+        let p = |doc, weight| Posting {
+            doc,
+            weight,
+            section: 1,
+        };
+        let list = [p(0, 3), p(1, 9), p(2, 3), p(3, 12), p(4, 9), p(5, 1)];
+        let docs = |top: Vec<Posting>| top.iter().map(|x| x.doc).collect::<Vec<_>>();
+        assert_eq!(docs(top_postings(&list, 3)), vec![3, 1, 4]);
+        assert_eq!(docs(top_postings(&list, 4)), vec![3, 1, 4, 0]);
+        assert_eq!(docs(top_postings(&list, 10)), vec![3, 1, 4, 0, 2, 5]);
+        assert!(top_postings(&list, 0).is_empty());
     }
 
     #[test]
@@ -155,14 +200,16 @@ mod tests {
                 terms: terms.clone(),
             },
             usize::MAX,
+            10,
+            0,
         );
         assert_eq!(whole.len(), 1);
         assert_eq!(whole[0].first, "a");
-        let small = shard(Postings { terms }, 200);
+        let small = shard(Postings { terms }, 200, 10, 0);
         assert!(small.len() > 3, "{}", small.len());
         // Every term sits in the last shard whose first key is not after its folded key.
         for (n, s) in small.iter().enumerate() {
-            for (term, _) in &s.entries {
+            for Entry { term, .. } in &s.entries {
                 let key = analysis::fold(term);
                 let found = small.iter().rposition(|x| x.first <= key);
                 assert_eq!(found, Some(n), "{term}");
@@ -171,8 +218,8 @@ mod tests {
         // `læge` and `laege` fold alike and stay together, over budget or not.
         let together = small
             .iter()
-            .find(|s| s.entries.iter().any(|(t, _)| t == "læge"))
-            .map(|s| s.entries.iter().any(|(t, _)| t == "laege"));
+            .find(|s| s.entries.iter().any(|e| e.term == "læge"))
+            .map(|s| s.entries.iter().any(|e| e.term == "laege"));
         assert_eq!(together, Some(true));
         assert_eq!(small.iter().map(|s| s.entries.len()).sum::<usize>(), 7);
     }

@@ -154,7 +154,7 @@
 
   function partAt(p) {
     p = p || 0;
-    if (!parts[p]) parts[p] = { manifest: null, shards: [], docs: [] };
+    if (!parts[p]) parts[p] = { manifest: null, shards: [], cards: [], docs: [] };
     return parts[p];
   }
 
@@ -242,12 +242,13 @@
     return words;
   }
 
-  /* Every document a word matches, with its best score and section. A term's document
-     frequency counts its documents in every part. */
-  function matchWord(w, loaded) {
+  /* Every document a word matches, with its best score and section, and the term that gave
+     it (for its result card). A term's document frequency counts its documents in every part. */
+  function matchWord(w, shardsOfParts) {
     var N = merged.documents, best = new Map(), terms = new Map();
-    loaded.forEach(function (shardsOfPart, p) {
-      shardsOfPart.forEach(function (flat) {
+    shardsOfParts.forEach(function (indices, p) {
+      indices.forEach(function (si) {
+        var flat = parts[p].shards[si], cards = parts[p].cards[si];
         for (var i = 0; i < flat.length; i += 2) {
           var term = flat[i], f = foldOf(term), factor = 0;
           if (term === w.stem) factor = 1;
@@ -256,18 +257,23 @@
           if (!factor) continue;
           var t = terms.get(term);
           if (!t) { t = { factor: factor, lists: [] }; terms.set(term, t); }
-          t.lists.push(postingsOf(p, term, flat[i + 1]));
+          t.lists.push({ list: postingsOf(p, term, flat[i + 1]), p: p, cards: cards, k: i >> 1 });
         }
       });
     });
     terms.forEach(function (t) {
       var df = 0;
-      t.lists.forEach(function (list) { df += list.docs.length; });
+      t.lists.forEach(function (e) { df += e.list.docs.length; });
       var idf = Math.log(1 + (N - df + 0.5) / (df + 0.5)) * t.factor;
-      t.lists.forEach(function (list) {
+      t.lists.forEach(function (e) {
+        var list = e.list;
         for (var j = 0; j < list.docs.length; j++) {
           var score = idf * list.weights[j], doc = list.docs[j], had = best.get(doc);
-          if (!had || had.score < score) best.set(doc, { score: score, section: list.sections[j] || (had ? had.section : 0) });
+          if (!had || had.score < score) {
+            // A match on the title alone keeps the section (and the card) a lesser term found.
+            var keep = had && had.section && !list.sections[j];
+            best.set(doc, { score: score, section: keep ? had.section : list.sections[j], from: keep ? had.from : e });
+          }
         }
       });
     });
@@ -292,9 +298,7 @@
       all.forEach(function (i) { loads.push(need(p, "t", i)); });
     });
     return Promise.all(loads).then(function () {
-      var maps = words.map(function (w, n) {
-        return matchWord(w, wanted[n].map(function (list, p) { return list.map(function (i) { return parts[p].shards[i]; }); }));
-      });
+      var maps = words.map(function (w, n) { return matchWord(w, wanted[n]); });
       var scored = combine(maps, true), partial = false;
       if (!scored.size && maps.length > 1) { scored = combine(maps, false); partial = scored.size > 0; }
       return finish(words, scored, options, partial);
@@ -309,6 +313,8 @@
         if (!r) { r = { doc: doc, score: 0, section: 0, top: 0, count: 0 }; out.set(doc, r); }
         r.score += hit.score; r.count++;
         if (hit.section && hit.score > r.top) { r.top = hit.score; r.section = hit.section; }
+        // A one-word query's hit may show its term's result card; more words, the document.
+        if (maps.length === 1) r.from = hit.from;
       });
     });
     if (every) out.forEach(function (r, doc) { if (r.count < maps.length) out.delete(doc); });
@@ -390,6 +396,31 @@
     return true;
   }
 
+  /* A hit as its term's result card (written with the shard, search/results.rs) shows it,
+     shaped as its document: only the quoted section has text. Null when the shard has no card
+     for it (not among the term's first results, or another section), so the document is read. */
+  var NO_TEXT = ["", "", ""];
+  function cardOf(h) {
+    var f = h.from, cards = f && f.cards, list = cards && cards.c[f.k];
+    if (!list) return null;
+    var local = h.doc - merged.offsets[f.p];
+    for (var i = 0; i < list.length; i++) {
+      var c = list[i], meta = cards.d[local];
+      if (c[0] !== local || c[1] !== h.section || !meta) continue;
+      var n = meta[3], sections = [], pdfs = [];
+      var place = function (k, entry) {
+        if (k > n) { while (pdfs.length < k - n) pdfs.push(NO_TEXT); pdfs[k - n - 1] = entry; }
+        else if (k > 0) sections[k - 1] = entry;
+      };
+      for (var j = 0; j < n; j++) sections.push(NO_TEXT);
+      // The posting's section (its link and heading), and the section the quote is from.
+      place(c[1], [c[3], c[4], c[2] === c[1] ? c[5] : ""]);
+      if (c[2] !== c[1]) place(c[2], ["", "", c[5]]);
+      return { title: meta[0], url: meta[1], date: meta[2], sections: sections, pdfs: pdfs, card: true };
+    }
+    return null;
+  }
+
   /* The part a document is in, and its number there. */
   function locate(doc) {
     var p = parts.length - 1;
@@ -400,7 +431,7 @@
   var engine = {
     /* Registration calls made by the index files. */
     m: function (m) { partAt(m.part).manifest = m; merged = null; postingCache.clear(); },
-    s: function (i, flat, p) { partAt(p).shards[i] = flat; },
+    s: function (i, flat, p, cards) { var part = partAt(p); part.shards[i] = flat; part.cards[i] = cards || null; },
     d: function (i, doc, p) { partAt(p).docs[i] = doc; },
     /* For the tests and the page. The loader gets a file's path in its part's index and the
        part (0: the site's own, or the public site's in a members' area; 1: the area's). */
@@ -411,6 +442,11 @@
     document: function (doc) {
       var at = locate(doc);
       return need(at.part, "d", at.local);
+    },
+    /* What a hit shows: its result card when its shard has one, else its document. */
+    result: function (h) {
+      var card = cardOf(h);
+      return card ? Promise.resolve(card) : engine.document(h.doc);
     },
     partOf: function (doc) { return locate(doc).part; },
     parts: function () { return parts.length; },
@@ -621,7 +657,7 @@
 
     function showPage(mine, fresh) {
       var r = current, slice = r.hits.slice(shown, shown + PAGE);
-      return Promise.all(slice.map(function (h) { return engine.document(h.doc); })).then(function (ds) {
+      return Promise.all(slice.map(function (h) { return engine.result(h); })).then(function (ds) {
         if (mine !== run) return;
         if (fresh) {
           list.textContent = "";

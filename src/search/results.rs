@@ -1,0 +1,391 @@
+//! What a search result shows of a document: its title, address, date and the text it quotes.
+//!
+//! Two files carry it to the browser:
+//!
+//! - `d/<n>.js`, the document's fragment: the start of every section and PDF, from which
+//!   search.js quotes whatever a query matched;
+//! - result cards inside each term shard (`t/<n>.js`): for each term, the documents a one-word
+//!   query for it shows first, each with the stretch of text around the term. A first query thus
+//!   shows its results from the shard it loaded anyway, with no request per result.
+
+use crate::core::i18n;
+use crate::core::kind::Kind;
+use crate::model::Archive;
+use crate::search::analysis;
+use crate::search::shards::Entry;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// How much of each section a fragment holds: enough that the excerpt, centred on the best
+/// match (search.js), mostly shows the matched words and not only the section's opening.
+const SECTION_CHARS: usize = 480;
+/// How much of a PDF's text a fragment holds.
+const PDF_CHARS: usize = 300;
+/// How long a card's quote is: under search.js's excerpt length (220), so it shows whole.
+const CARD_QUOTE_CHARS: usize = 200;
+/// How much of a card's quote comes before the matched word.
+const CARD_LEAD_CHARS: usize = 70;
+/// How far into a text a card looks for its word.
+const SCAN_BYTES: usize = 8_000;
+
+/// A quotable text of a document: where a result links to, its heading and its text.
+struct Quotable<'a> {
+    link: String,
+    heading: &'a str,
+    text: Cow<'a, str>,
+}
+
+/// A document's quotable texts, numbered as the index numbers sections (`search::index`):
+/// its sections, then its programme (a meeting's), then its PDFs.
+struct Texts<'a> {
+    sections: Vec<Quotable<'a>>,
+    pdfs: Vec<Quotable<'a>>,
+}
+
+fn texts(archive: &Archive, i: usize) -> Texts<'_> {
+    let d = &archive.documents[i];
+    let sections = (0..d.sections.len())
+        .map(|n| section(archive, i, n))
+        .chain((!d.front.programme.is_empty()).then(|| programme(archive, i)))
+        .collect();
+    let pdfs = d.attachments.iter().filter_map(pdf).collect();
+    Texts { sections, pdfs }
+}
+
+/// The `n`-th (0-based) of a document's own sections.
+fn section(archive: &Archive, i: usize, n: usize) -> Quotable<'_> {
+    let d = &archive.documents[i];
+    let s = &d.sections[n];
+    let is_deck = d.front.kind == Kind::Slides && !d.slides.is_empty();
+    // A slide links to the presentation at that slide; a section to its heading.
+    let link = match (&s.anchor, is_deck) {
+        (Some(a), true) => {
+            let number = a.strip_prefix("slide-").unwrap_or(a);
+            format!("{}slides/#{number}", d.url)
+        }
+        (Some(a), false) => format!("{}#{a}", d.url),
+        (None, _) => d.url.clone(),
+    };
+    Quotable {
+        link,
+        heading: s.heading.as_str(),
+        text: Cow::Borrowed(s.text.as_str()),
+    }
+}
+
+/// A meeting's programme as a section: the one after the body's.
+fn programme(archive: &Archive, i: usize) -> Quotable<'_> {
+    let d = &archive.documents[i];
+    let text: Vec<String> = d
+        .front
+        .programme
+        .iter()
+        .map(|p| match &p.speaker {
+            Some(s) => format!("{} {} ({s})", p.time, p.title),
+            None => format!("{} {}", p.time, p.title),
+        })
+        .collect();
+    Quotable {
+        link: format!("{}#programme-title", d.url),
+        heading: i18n::text(archive.config.language, "programme"),
+        text: Cow::Owned(text.join(" · ")),
+    }
+}
+
+fn pdf(a: &crate::model::attachments::Attachment) -> Option<Quotable<'_>> {
+    let pdf = a.pdf.as_ref()?;
+    Some(Quotable {
+        link: crate::core::urls::encode_path(&a.path),
+        heading: a.title.as_str(),
+        text: Cow::Borrowed(pdf.text.as_str()),
+    })
+}
+
+/// How many sections a document has as a fragment numbers them (its own and its programme).
+fn section_count(archive: &Archive, i: usize) -> usize {
+    let d = &archive.documents[i];
+    d.sections.len() + usize::from(!d.front.programme.is_empty())
+}
+
+/// The `s`-th (1-based) quotable text: a section, the programme, or after them a PDF.
+fn quotable(archive: &Archive, i: usize, s: usize) -> Option<Quotable<'_>> {
+    let d = &archive.documents[i];
+    let n = section_count(archive, i);
+    if s == 0 {
+        None
+    } else if s <= d.sections.len() {
+        Some(section(archive, i, s - 1))
+    } else if s <= n {
+        Some(programme(archive, i))
+    } else {
+        d.attachments.iter().filter_map(pdf).nth(s - n - 1)
+    }
+}
+
+fn date(archive: &Archive, i: usize) -> String {
+    let d = &archive.documents[i];
+    d.front
+        .date
+        .map(|x| x.long(archive.config.language))
+        .unwrap_or_default()
+}
+
+/// Cuts text to about `max` characters at a word boundary.
+fn clip(text: &str, max: usize) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((cut, next)) => {
+            let head = &text[..cut];
+            let head = if next.is_whitespace() {
+                head
+            } else {
+                head.rfind(' ').map_or(head, |space| &head[..space])
+            };
+            format!("{head} …")
+        }
+    }
+}
+
+/// A document's fragment, serialised straight from borrowed text (no intermediate JSON tree):
+/// fields in alphabetical order, as the format has always had them.
+#[derive(Serialize)]
+struct Fragment<'a> {
+    date: String,
+    pdfs: Vec<(&'a str, &'a str, String)>,
+    sections: Vec<(&'a str, &'a str, String)>,
+    title: &'a str,
+    url: &'a str,
+}
+
+/// What a result shows of one document (`d/<n>.js`), as JSON.
+pub fn fragment(archive: &Archive, i: usize) -> String {
+    let d = &archive.documents[i];
+    let texts = texts(archive, i);
+    // The programme may quote twice as much: every item is short.
+    let programme = !d.front.programme.is_empty();
+    let last = texts.sections.len().saturating_sub(1);
+    let sections = texts
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(n, q)| {
+            let max = if programme && n == last {
+                SECTION_CHARS * 2
+            } else {
+                SECTION_CHARS
+            };
+            (q.link.as_str(), q.heading, clip(&q.text, max))
+        })
+        .collect();
+    let pdfs = texts
+        .pdfs
+        .iter()
+        .map(|q| (q.link.as_str(), q.heading, clip(&q.text, PDF_CHARS)))
+        .collect();
+    let fragment = Fragment {
+        date: date(archive, i),
+        pdfs,
+        sections,
+        title: &d.front.title,
+        url: &d.url,
+    };
+    // Serialising strings and tuples cannot fail; were it to, the result would show no text.
+    serde_json::to_string(&fragment).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// A shard's result cards: `d` maps each document's number (in its part) to its title,
+/// address, date and number of sections; `c` holds, for each of the shard's terms in order, its
+/// first results as `[document, section, at, link, heading, quote]`: `section` is the
+/// posting's (1-based; 0: the title), `link` and `heading` are that section's, and `at` is the
+/// section whose text the quote is from (0: none).
+#[derive(Serialize)]
+struct Cards<'a> {
+    d: BTreeMap<u32, (&'a str, &'a str, String, usize)>,
+    c: Vec<Vec<Card>>,
+}
+
+type Card = (u32, u16, usize, String, String, String);
+
+/// The result cards of a shard's `entries`, as JSON; `docs` maps a posting's document number
+/// to the archive's.
+pub fn cards(archive: &Archive, docs: &[usize], entries: &[Entry]) -> String {
+    let mut out = Cards {
+        d: BTreeMap::new(),
+        c: Vec::with_capacity(entries.len()),
+    };
+    for entry in entries {
+        let key = analysis::fold(&entry.term);
+        let mut list = Vec::with_capacity(entry.top.len());
+        for p in &entry.top {
+            let Some(&i) = docs.get(p.doc as usize) else {
+                continue;
+            };
+            out.d.entry(p.doc).or_insert_with(|| {
+                let d = &archive.documents[i];
+                (
+                    &d.front.title,
+                    &d.url,
+                    date(archive, i),
+                    section_count(archive, i),
+                )
+            });
+            list.push(card(archive, i, p.doc, p.section, &key));
+        }
+        out.c.push(list);
+    }
+    serde_json::to_string(&out).unwrap_or_else(|_| r#"{"d":{},"c":[]}"#.to_string())
+}
+
+/// One card, quoting as search.js quotes a fragment: the posting's section's (or PDF's) text
+/// around the term; when that section does not say it (a match on its heading, or the title),
+/// the first section that does, else the section's own text (or the opening, for the title).
+/// `link` and `heading` are the posting's section's (none for the title).
+fn card(archive: &Archive, i: usize, doc: u32, section: u16, key: &str) -> Card {
+    let s = usize::from(section);
+    let n = section_count(archive, i);
+    let own = (s > 0).then(|| quotable(archive, i, s)).flatten();
+    let found = |q: &Quotable| find_word(q.text.trim(), key);
+    let own_word = own.as_ref().and_then(found);
+    let quoted: Option<(usize, Cow<str>, Option<usize>)> = match &own {
+        Some(q) if s > n || own_word.is_some() => Some((s, q.text.clone(), own_word)),
+        _ => {
+            let first = (1..=n).find_map(|at| {
+                let q = quotable(archive, i, at)?;
+                let word = found(&q)?;
+                Some((at, q.text, Some(word)))
+            });
+            first.or_else(|| match &own {
+                Some(q) => Some((s, q.text.clone(), None)),
+                None => quotable(archive, i, 1).map(|q| (1, q.text, None)),
+            })
+        }
+    };
+    let (link, heading) = own
+        .as_ref()
+        .map(|q| (q.link.clone(), q.heading.to_string()))
+        .unwrap_or_default();
+    match quoted {
+        Some((at, text, word)) => (doc, section, at, link, heading, quote(&text, word)),
+        None => (doc, section, 0, link, heading, String::new()),
+    }
+}
+
+/// The byte offset of the first word of `text` that holds `key` (a folded term) as search.js
+/// marks words: at its start, or inside it for a key of four characters or more. Looks at the
+/// first `SCAN_BYTES` of the text only: a quote from further in is not worth the time.
+fn find_word(text: &str, key: &str) -> Option<usize> {
+    if key.is_empty() {
+        return None;
+    }
+    let text = match text.char_indices().find(|&(i, _)| i >= SCAN_BYTES) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    };
+    // The text lower-cased and folded once, with where in `text` each of its bytes comes from.
+    let mut folded = String::with_capacity(text.len() + 16);
+    let mut origin: Vec<u32> = Vec::with_capacity(text.len() + 16);
+    for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                analysis::push_folded(&mut folded, l);
+            }
+        }
+        origin.resize(folded.len(), i as u32);
+    }
+    let inside = key.chars().count() >= 4;
+    for (at, _) in folded.match_indices(key) {
+        let start = origin.get(at).map_or(0, |&o| o as usize);
+        let word = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(start, |(i, _)| i);
+        if word == start || inside {
+            return Some(word);
+        }
+    }
+    None
+}
+
+/// About `CARD_QUOTE_CHARS` of `text` from a little before the word at byte `word` of the
+/// trimmed text (`find_word`), or from the opening; cut at spaces, with "…" where it was cut.
+fn quote(text: &str, word: Option<usize>) -> String {
+    let text = text.trim();
+    let at = word.filter(|&w| text.is_char_boundary(w)).unwrap_or(0);
+    let lead_start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(CARD_LEAD_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    // Start at a word: after the first space of the lead, unless the lead is the opening.
+    let start = if lead_start == 0 {
+        0
+    } else {
+        text[lead_start..at]
+            .find(' ')
+            .map_or(at, |space| lead_start + space + 1)
+    };
+    let rest = &text[start..];
+    let body = match rest.char_indices().nth(CARD_QUOTE_CHARS) {
+        None => rest.to_string(),
+        Some((cut, _)) => {
+            let head = &rest[..cut];
+            let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+            format!("{head} …")
+        }
+    };
+    if start > 0 {
+        format!("… {body}")
+    } else {
+        body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_cuts_at_words() {
+        assert_eq!(clip("kort tekst", 50), "kort tekst");
+        assert_eq!(clip("lægevagten i Sønderborg", 12), "lægevagten i …");
+    }
+
+    #[test]
+    fn a_word_is_found_as_search_js_marks_it() {
+        let text = "Mødet om Lægevagten, og om vagtplanen.";
+        assert_eq!(find_word(text, "laegevagt"), text.find("Lægevagten"));
+        // Inside a word only for keys of four characters or more.
+        assert_eq!(find_word(text, "plan"), text.find("vagtplanen"));
+        assert_eq!(find_word(text, "lan"), None);
+        assert_eq!(find_word(text, "plan."), None);
+        assert_eq!(find_word("slut med ordet", "ordet"), Some(9));
+        assert_eq!(find_word("", "ord"), None);
+    }
+
+    #[test]
+    fn a_quote_starts_before_the_word_and_is_cut_at_spaces() {
+        let filler = "ord ".repeat(60);
+        let text = format!("{filler}generalforsamlingen blev holdt i år {filler}");
+        let q = quote(&text, find_word(&text, "generalforsaml"));
+        assert!(q.starts_with("… ord"), "{q}");
+        assert!(q.ends_with(" …"), "{q}");
+        let before = q.find("generalforsamlingen").unwrap_or(usize::MAX);
+        assert!((60..=80).contains(&before), "{before}: {q}");
+        assert!(
+            q.chars().count() <= CARD_QUOTE_CHARS + 4,
+            "{}",
+            q.chars().count()
+        );
+        // A word near the opening quotes from the opening, without "…" in front.
+        let short = "Kort tekst om kontingent.";
+        assert_eq!(quote(short, find_word(short, "kontingent")), short);
+        // No match: the opening.
+        assert!(quote(&text, find_word(&text, "budget")).starts_with("ord ord"));
+    }
+}
