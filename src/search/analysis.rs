@@ -4,9 +4,10 @@
 //! a query into exactly the keys the index was built with. `tests/search.rs` runs both on a few
 //! thousand words and fails on any difference, so change the two together.
 
+use super::hash::FastSet;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Longest token kept: longer runs are tables of digits or pasted junk, never words to search for.
 pub const MAX_TOKEN_CHARS: usize = 40;
@@ -203,35 +204,6 @@ fn push_token<'t>(token: Cow<'t, str>, emit: &mut dyn FnMut(Cow<'t, str>)) {
         emit(token);
     }
 }
-
-/// FNV-1a: the indexer hashes tens of millions of short words, where the standard library's
-/// DoS-resistant hasher is several times slower and its protection buys nothing (the input is
-/// the site's own content).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with the fast hasher.
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-/// A hash set with the fast hasher.
-pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Shortest first part of a compound (`læge` in `lægevagt`): shorter ones (`for`, `an`) would
 /// split ordinary words into nonsense.

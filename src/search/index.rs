@@ -9,7 +9,8 @@
 //! works on small integer ids (a document's words become a flat list of
 //! `(word, section, weight)` rather than a table of strings).
 
-use super::analysis::{self, Compounds, FastMap};
+use super::analysis::{self, Compounds};
+use super::hash::{FastMap, FastSet};
 use crate::model::Archive;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -301,7 +302,7 @@ pub fn build_postings_in_batches(archive: &Archive, docs: &[usize], batch_docs: 
     let contains = |w: &str| vocabulary.contains_key(w);
     // A part is recognised by its stem too.
     let word_stems: Vec<String> = words.par_iter().map(|w| analysis::stem(w)).collect();
-    let stem_set: analysis::FastSet<&str> = word_stems.iter().map(String::as_str).collect();
+    let stem_set: FastSet<&str> = word_stems.iter().map(String::as_str).collect();
     let stem_known = |s: &str| stem_set.contains(s);
     let compounds = Compounds::with_lookup(&contains).with_known_tails(&stem_known);
     // A part is mostly a word of the vocabulary (whose stem is computed anyway); a joined head

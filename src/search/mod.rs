@@ -18,6 +18,7 @@
 //! the Danish rules both sides share.
 
 pub mod analysis;
+pub mod hash;
 pub mod index;
 pub mod results;
 pub mod shards;
