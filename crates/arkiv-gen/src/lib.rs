@@ -35,6 +35,7 @@ mod newsletters;
 mod nouns;
 mod pages;
 mod pdf;
+pub mod peers;
 mod people;
 mod phrases;
 mod plan;

@@ -20,6 +20,10 @@ struct Cli {
     /// Same seed, same site, byte for byte.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Also write the archive as a Hugo site and a Zola site, into PEERS/hugo and PEERS/zola
+    /// (for bench/peers.sh).
+    #[arg(long, value_name = "PEERS")]
+    peers: Option<PathBuf>,
 }
 
 /// `--documents`: a whole number up to `MAX_DOCUMENTS`, checked before anything is
@@ -48,6 +52,22 @@ fn main() -> ExitCode {
                 summary.markdown_bytes as f64 / 1e6,
                 cli.dir.display()
             );
+            if let Some(peers) = &cli.peers {
+                match arkiv_gen::peers::write_peers(&cli.dir, peers) {
+                    Ok(p) => eprintln!(
+                        "wrote {} documents as Hugo and Zola sites into {}",
+                        p.documents,
+                        peers.display()
+                    ),
+                    Err(e) => {
+                        eprintln!(
+                            "error: cannot write the Hugo and Zola sites into {}: {e}",
+                            peers.display()
+                        );
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
