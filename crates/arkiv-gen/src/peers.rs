@@ -6,6 +6,7 @@
 //! and plain templates; Zola also builds its search index. Attachments (PDFs) are left out:
 //! neither peer reads them.
 
+use super::format::push_quoted;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -51,15 +52,7 @@ fn split(text: &str) -> Option<(Front, &str)> {
 /// A string as a quoted scalar, valid in YAML and TOML alike.
 fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_quoted(&mut out, s);
     out
 }
 
