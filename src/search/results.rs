@@ -27,7 +27,9 @@ const CARD_QUOTE_CHARS: usize = 200;
 /// How much of a card's quote comes before the matched word.
 const CARD_LEAD_CHARS: usize = 70;
 /// How far into a text a card looks for its word.
-const SCAN_BYTES: usize = 8_000;
+const SCAN_BYTES: usize = 4_000;
+/// How many characters a card folds before it looks for its word again.
+const STRETCH_CHARS: usize = 256;
 
 /// A quotable text of a document: where a result links to, its heading and its text.
 struct Quotable<'a> {
@@ -283,31 +285,42 @@ fn find_word(text: &str, key: &str) -> Option<usize> {
         Some((cut, _)) => &text[..cut],
         None => text,
     };
-    // The text lower-cased and folded once, with where in `text` each of its bytes comes from.
-    let mut folded = String::with_capacity(text.len() + 16);
-    let mut origin: Vec<u32> = Vec::with_capacity(text.len() + 16);
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-        } else {
-            for l in c.to_lowercase() {
-                analysis::push_folded(&mut folded, l);
+    // The text lower-cased and folded a stretch at a time (the word is mostly near the
+    // start), with where in `text` each folded byte comes from.
+    let mut folded = String::with_capacity(text.len().min(1024) + 16);
+    let mut origin: Vec<u32> = Vec::with_capacity(text.len().min(1024) + 16);
+    let inside = key.chars().count() >= 4;
+    let mut searched = 0;
+    let mut chars = text.char_indices().peekable();
+    while chars.peek().is_some() {
+        for (i, c) in chars.by_ref().take(STRETCH_CHARS) {
+            if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
+            } else {
+                for l in c.to_lowercase() {
+                    analysis::push_folded(&mut folded, l);
+                }
+            }
+            origin.resize(folded.len(), i as u32);
+        }
+        // Search again from where a match could have begun that the last stretch cut off.
+        let mut from = searched;
+        while !folded.is_char_boundary(from) {
+            from -= 1;
+        }
+        for (at, _) in folded[from..].match_indices(key) {
+            let start = origin.get(from + at).map_or(0, |&o| o as usize);
+            let word = text[..start]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric())
+                .last()
+                .map_or(start, |(i, _)| i);
+            if word == start || inside {
+                return Some(word);
             }
         }
-        origin.resize(folded.len(), i as u32);
-    }
-    let inside = key.chars().count() >= 4;
-    for (at, _) in folded.match_indices(key) {
-        let start = origin.get(at).map_or(0, |&o| o as usize);
-        let word = text[..start]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphanumeric())
-            .last()
-            .map_or(start, |(i, _)| i);
-        if word == start || inside {
-            return Some(word);
-        }
+        searched = (folded.len() + 1).saturating_sub(key.len()).max(searched);
     }
     None
 }
@@ -366,6 +379,14 @@ mod tests {
         assert_eq!(find_word(text, "plan."), None);
         assert_eq!(find_word("slut med ordet", "ordet"), Some(9));
         assert_eq!(find_word("", "ord"), None);
+        // Found across the stretches it is folded in, wherever the word falls.
+        for lead in [0, 250, 253, 256, 700] {
+            let text = format!("{}lægevagten", "x ".repeat(lead / 2));
+            assert_eq!(find_word(&text, "laegevagt"), text.find("læge"), "{lead}");
+        }
+        // Not past the scan limit.
+        let far = format!("{}kontingent", "ord ".repeat(SCAN_BYTES / 4 + 10));
+        assert_eq!(find_word(&far, "kontingent"), None);
     }
 
     #[test]

@@ -111,8 +111,6 @@ compile_sass = false
 minify_html = true
 build_search_index = true
 taxonomies = [{ name = "tags" }]
-[markdown]
-highlight_code = false
 "#;
 
 const ZOLA_BASE: &str = r#"<!doctype html><html lang="da"><head><meta charset="utf-8"><title>{% block title %}{{ config.title }}{% endblock %}</title></head>
@@ -123,7 +121,7 @@ const ZOLA_PAGE: &str = r#"{% extends "base.html" %}{% block title %}{{ page.tit
 {{ page.content | safe }}</article>{% endblock %}
 "#;
 const ZOLA_SECTION: &str = r#"{% extends "base.html" %}{% block main %}<h1>{{ section.title | default(value="Arkiv") }}</h1><ul>{% for p in section.pages %}<li><a href="{{ p.permalink }}">{{ p.title }}</a> {{ p.date }}<p>{{ p.description | default(value="") }}</p></li>{% endfor %}
-{% for s in section.subsections %}<li><a href="{{ get_section(path=s).permalink }}">{{ get_section(path=s).title }}</a></li>{% endfor %}</ul>{% endblock %}
+{% for s in section.subsections %}{% set sub = get_section(path=s) %}<li><a href="{{ sub.permalink }}">{{ sub.title }}</a></li>{% endfor %}</ul>{% endblock %}
 "#;
 const ZOLA_TAXONOMY_LIST: &str = r#"{% extends "base.html" %}{% block main %}<ul>{% for t in terms %}<li><a href="{{ t.permalink }}">{{ t.name }}</a> ({{ t.pages | length }})</li>{% endfor %}</ul>{% endblock %}
 "#;
