@@ -26,10 +26,13 @@ const PDF_CHARS: usize = 300;
 const CARD_QUOTE_CHARS: usize = 200;
 /// How much of a card's quote comes before the matched word.
 const CARD_LEAD_CHARS: usize = 70;
-/// How far into a text a card looks for its word.
+/// How far into its own section's text a card looks for its word.
 const SCAN_BYTES: usize = 4_000;
+/// How far into the other sections a card looks, when its own does not say the word (a
+/// fragment holds their first 480 characters).
+const OTHER_SCAN_BYTES: usize = 1_000;
 /// How many characters a card folds before it looks for its word again.
-const STRETCH_CHARS: usize = 256;
+const STRETCH_CHARS: usize = 128;
 
 /// A quotable text of a document: where a result links to, its heading and its text.
 struct Quotable<'a> {
@@ -248,14 +251,14 @@ fn card(archive: &Archive, i: usize, doc: u32, section: u16, key: &str) -> Card 
     let s = usize::from(section);
     let n = section_count(archive, i);
     let own = (s > 0).then(|| quotable(archive, i, s)).flatten();
-    let found = |q: &Quotable| find_word(q.text.trim(), key);
-    let own_word = own.as_ref().and_then(found);
+    let found = |q: &Quotable, limit| find_word(q.text.trim(), key, limit);
+    let own_word = own.as_ref().and_then(|q| found(q, SCAN_BYTES));
     let quoted: Option<(usize, Cow<str>, Option<usize>)> = match &own {
         Some(q) if s > n || own_word.is_some() => Some((s, q.text.clone(), own_word)),
         _ => {
             let first = (1..=n).find_map(|at| {
                 let q = quotable(archive, i, at)?;
-                let word = found(&q)?;
+                let word = found(&q, OTHER_SCAN_BYTES)?;
                 Some((at, q.text, Some(word)))
             });
             first.or_else(|| match &own {
@@ -276,15 +279,16 @@ fn card(archive: &Archive, i: usize, doc: u32, section: u16, key: &str) -> Card 
 
 /// The byte offset of the first word of `text` that holds `key` (a folded term) as search.js
 /// marks words: at its start, or inside it for a key of four characters or more. Looks at the
-/// first `SCAN_BYTES` of the text only: a quote from further in is not worth the time.
-fn find_word(text: &str, key: &str) -> Option<usize> {
+/// first `limit` bytes of the text only: a quote from further in is not worth the time.
+fn find_word(text: &str, key: &str, limit: usize) -> Option<usize> {
     if key.is_empty() {
         return None;
     }
-    let text = match text.char_indices().find(|&(i, _)| i >= SCAN_BYTES) {
-        Some((cut, _)) => &text[..cut],
-        None => text,
-    };
+    let mut cut = text.len().min(limit);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let text = &text[..cut];
     // The text lower-cased and folded a stretch at a time (the word is mostly near the
     // start), with where in `text` each folded byte comes from.
     let mut folded = String::with_capacity(text.len().min(1024) + 16);
@@ -372,28 +376,35 @@ mod tests {
     #[test]
     fn a_word_is_found_as_search_js_marks_it() {
         let text = "Mødet om Lægevagten, og om vagtplanen.";
-        assert_eq!(find_word(text, "laegevagt"), text.find("Lægevagten"));
+        assert_eq!(
+            find_word(text, "laegevagt", SCAN_BYTES),
+            text.find("Lægevagten")
+        );
         // Inside a word only for keys of four characters or more.
-        assert_eq!(find_word(text, "plan"), text.find("vagtplanen"));
-        assert_eq!(find_word(text, "lan"), None);
-        assert_eq!(find_word(text, "plan."), None);
-        assert_eq!(find_word("slut med ordet", "ordet"), Some(9));
-        assert_eq!(find_word("", "ord"), None);
+        assert_eq!(find_word(text, "plan", SCAN_BYTES), text.find("vagtplanen"));
+        assert_eq!(find_word(text, "lan", SCAN_BYTES), None);
+        assert_eq!(find_word(text, "plan.", SCAN_BYTES), None);
+        assert_eq!(find_word("slut med ordet", "ordet", SCAN_BYTES), Some(9));
+        assert_eq!(find_word("", "ord", SCAN_BYTES), None);
         // Found across the stretches it is folded in, wherever the word falls.
         for lead in [0, 250, 253, 256, 700] {
             let text = format!("{}lægevagten", "x ".repeat(lead / 2));
-            assert_eq!(find_word(&text, "laegevagt"), text.find("læge"), "{lead}");
+            assert_eq!(
+                find_word(&text, "laegevagt", SCAN_BYTES),
+                text.find("læge"),
+                "{lead}"
+            );
         }
         // Not past the scan limit.
         let far = format!("{}kontingent", "ord ".repeat(SCAN_BYTES / 4 + 10));
-        assert_eq!(find_word(&far, "kontingent"), None);
+        assert_eq!(find_word(&far, "kontingent", SCAN_BYTES), None);
     }
 
     #[test]
     fn a_quote_starts_before_the_word_and_is_cut_at_spaces() {
         let filler = "ord ".repeat(60);
         let text = format!("{filler}generalforsamlingen blev holdt i år {filler}");
-        let q = quote(&text, find_word(&text, "generalforsaml"));
+        let q = quote(&text, find_word(&text, "generalforsaml", SCAN_BYTES));
         assert!(q.starts_with("… ord"), "{q}");
         assert!(q.ends_with(" …"), "{q}");
         let before = q.find("generalforsamlingen").unwrap_or(usize::MAX);
@@ -405,8 +416,11 @@ mod tests {
         );
         // A word near the opening quotes from the opening, without "…" in front.
         let short = "Kort tekst om kontingent.";
-        assert_eq!(quote(short, find_word(short, "kontingent")), short);
+        assert_eq!(
+            quote(short, find_word(short, "kontingent", SCAN_BYTES)),
+            short
+        );
         // No match: the opening.
-        assert!(quote(&text, find_word(&text, "budget")).starts_with("ord ord"));
+        assert!(quote(&text, find_word(&text, "budget", SCAN_BYTES)).starts_with("ord ord"));
     }
 }
