@@ -59,6 +59,33 @@ test("a facet narrows the results and shows counts", async () => {
   await page.close();
 });
 
+test("a one-word query shows its results from the shard it loads, with no file per result", async () => {
+  const { page } = await searchPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.waitForFunction(() => window.arkivSearch && window.arkivSearch.ready());
+  await page.locator("#search-q").fill("regionen");
+  await page.locator("#search-form").evaluate((f) => f.requestSubmit());
+  await page.locator(".search-result").first().waitFor();
+  const shown = await page.locator(".search-result").count();
+  assert.ok(shown >= 3, `${shown} results`);
+  const index = (kind) => requests.filter((p) => p.includes(`/search/index/${kind}/`));
+  assert.ok(index("t").length >= 1, requests.join(" "));
+  assert.deepEqual(index("d"), [], "no document file is read");
+  // Every result has its title, date and a quote with the word marked.
+  for (const r of await page.locator(".search-result").all()) {
+    assert.ok((await r.locator(".search-result-title").innerText()).trim().length > 0);
+    assert.match(await r.locator(".search-result-meta").innerText(), /\d{4}/);
+  }
+  assert.ok((await page.locator(".search-result-excerpt mark").count()) > 0);
+  // Two words read the documents they show.
+  await page.locator("#search-q").fill("henvisninger weekenden");
+  await page.locator("#search-form").evaluate((f) => f.requestSubmit());
+  await page.waitForFunction(() => /weekenden/i.test(document.querySelector(".search-result")?.innerText || ""));
+  assert.ok(index("d").length >= 1, "documents read for two words");
+  await page.close();
+});
+
 test("a result leads to the section where the words are", async () => {
   const { page } = await searchPage("henvisninger weekenden");
   const link = page.locator(".search-result-title").first();
