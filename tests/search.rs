@@ -379,9 +379,10 @@ fn search_and_the_index_filter_fold_letters_by_the_one_table() {
     assert_eq!(analysis::fold("høring"), "hoering");
 }
 
-/// A one-word query shows its first page from the result cards in the shard it loaded: no
-/// document file is read. Each card names the same document, date and section link as the
-/// document's own file, and quotes text holding the word. More words read the documents.
+/// A one-word query shows its first page from the result cards of its word: one card file
+/// instead of a document file per result. Each card names the same document, date and
+/// section link as the document's own file, and quotes text holding the word. A single hit
+/// reads its document (smaller than a card file), and so do more words.
 #[test]
 fn a_one_word_query_shows_its_first_page_from_result_cards() {
     let (_dir, fixture) = build_site(&repo().join("tests/fixtures/search/site"), "fixture");
@@ -389,7 +390,6 @@ fn a_one_word_query_shows_its_first_page_from_result_cards() {
     let mut cards = 0;
     for (site, q) in [
         (&fixture, "regionen"),
-        (&fixture, "genoptræning"),
         (&fixture, "patienttal"),
         (&fixture, "kursus"),
         (&example, "generalforsamling"),
@@ -427,7 +427,89 @@ fn a_one_word_query_shows_its_first_page_from_result_cards() {
         }
     }
     assert!(cards >= 20, "{cards} cards checked");
+    // One hit: its document.
+    let r = query(&fixture, "genoptræning");
+    assert_eq!(r["total"], 1);
+    assert_eq!(r["hits"][0]["card"], false);
     // Two words: the hits are read from the documents.
     let r = query(&fixture, "henvisninger weekenden");
     assert_eq!(r["hits"][0]["card"], false);
+}
+
+/// Every term of every shard has its result cards in exactly the card file its shard names
+/// (`starts`), and no card file is far over its budget: checked on a generated archive large
+/// enough that shards need several card files.
+#[test]
+fn every_term_has_its_cards_in_the_file_its_shard_names() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let site = dir.path().join("site");
+    let options = arkiv_gen::GenerateOptions {
+        documents: 300,
+        seed: 3,
+    };
+    arkiv_gen::generate_site(&site, &options).unwrap_or_else(|e| panic!("generate: {e}"));
+    let (_out_dir, out) = build_site(&site, "out");
+    let index = out.join("search/index");
+    // The JSON arguments of a registration call: `arkivSearch.x(a,b,...);`.
+    let arguments = |path: &Path| -> Vec<Value> {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+        let inner = text
+            .trim_end()
+            .strip_suffix(");")
+            .and_then(|t| t.split_once('(').map(|(_, rest)| rest))
+            .unwrap_or_else(|| panic!("not a call: {text:.60}"));
+        let parsed: Value = serde_json::from_str(&format!("[{inner}]"))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        parsed.as_array().cloned().unwrap_or_default()
+    };
+    let mut shards = 0;
+    let mut several = 0;
+    let mut largest = 0;
+    for entry in std::fs::read_dir(index.join("t")).unwrap_or_else(|e| panic!("{e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        let args = arguments(&path);
+        let i = args[0].as_u64().unwrap_or(u64::MAX);
+        let flat = args[1].as_array().cloned().unwrap_or_default();
+        let starts: Vec<u64> = args[3]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_u64).collect())
+            .unwrap_or_default();
+        assert_eq!(starts.first(), Some(&0), "{}", path.display());
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+        if starts.len() > 1 {
+            several += 1;
+        }
+        let files: Vec<Value> = (0..starts.len())
+            .map(|j| {
+                let file = index.join(format!("c/{i}-{j}.js"));
+                largest = largest.max(std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0));
+                let args = arguments(&file);
+                assert_eq!(args[0], format!("{i}-{j}"));
+                args[1].clone()
+            })
+            .collect();
+        for (k, term) in flat.iter().step_by(2).enumerate() {
+            let term = term.as_str().unwrap_or_default();
+            let j = starts.iter().rposition(|&s| s <= k as u64).unwrap_or(0);
+            for (n, file) in files.iter().enumerate() {
+                let has = file["t"].get(term).is_some();
+                assert_eq!(has, n == j, "term {term:?} of shard {i} in card file {n}");
+            }
+            // Each of its cards names a document of the file's table.
+            let cards = files[j]["t"][term].as_array().cloned().unwrap_or_default();
+            assert!(
+                !cards.is_empty() && cards.len() <= 10,
+                "{term}: {}",
+                cards.len()
+            );
+            for c in cards {
+                let doc = c[0].as_u64().unwrap_or(u64::MAX).to_string();
+                assert!(files[j]["d"].get(&doc).is_some(), "{term}: document {doc}");
+            }
+        }
+        shards += 1;
+    }
+    assert!(shards > 5, "{shards} shards");
+    assert!(several > 0, "no shard needed a second card file");
+    assert!(largest < 40_000, "a card file of {largest} bytes");
 }

@@ -7,14 +7,15 @@
 //! - `manifest.js`: stop words, the shard prefixes, and every document's facets (kind, year,
 //!   committee, meeting) packed into a few characters each, so facet counts and date sorting
 //!   need nothing more;
-//! - `t/<n>.js`: term shards, posting lists of a run of terms in the order of their folded keys,
-//!   with each term's result cards: the documents a one-word query for it shows first, with
-//!   the text around the term (`results`);
+//! - `t/<n>.js`: term shards, posting lists of a run of terms in the order of their folded keys;
+//! - `c/<n>-<j>.js`: the result cards of a shard's terms, a run of terms per file: for each
+//!   term, the documents a one-word query for it shows first, with the text around the term
+//!   (`results`);
 //! - `d/<n>.js`: one per document, its title, address, date and the start of each section, for
 //!   showing a result the cards do not hold (more words, filters, later pages).
 //!
-//! A one-word query thus needs two rounds of requests: manifest (with the search code) and the
-//! shards of its word. Other queries need a third, for the documents shown. `analysis` holds
+//! A query thus needs three rounds of requests: manifest (with the search code), the shards of
+//! its words, then the card file of the word (one word) or the documents shown (more words). `analysis` holds
 //! the Danish rules both sides share.
 
 pub mod analysis;
@@ -39,8 +40,8 @@ pub const SHARD_BUDGET: usize = 16_000;
 /// How many result cards a term carries in its shard: the first page of a one-word query
 /// (search.js's PAGE).
 pub const CARDS_PER_TERM: usize = 10;
-/// About how many characters a result card adds to its shard, for cutting shards.
-const CARD_CHARS: usize = 330;
+/// About how many characters of result cards a card file holds (about 5 KB gzip).
+const CARD_BUDGET: usize = 16_000;
 
 /// Which of the archive's documents its index holds, and the part it is to the browser. The
 /// public site's index holds every document it has. The members' area's holds only the
@@ -57,7 +58,7 @@ fn indexed(archive: &Archive) -> (Vec<usize>, Option<u8>) {
     }
 }
 
-/// The part number of a members' area's index in its files (`arkivSearch.s(i, terms, 1, cards)`).
+/// The part number of a members' area's index in its files (`arkivSearch.s(i, terms, 1, starts)`).
 pub const MEMBERS_PART: u8 = 1;
 
 /// Builds the index and hands each file to `sink` as soon as it is made, so the build never
@@ -67,22 +68,25 @@ pub fn write_index(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
     // What each registration call ends with: nothing for the public index, `,1` for a part.
     let tail = part.map(|p| format!(",{p}")).unwrap_or_default();
     let postings = index::build_postings(archive, &docs);
-    let shards = shards::shard(postings, SHARD_BUDGET, CARDS_PER_TERM, CARD_CHARS);
+    let shards = shards::shard(postings, SHARD_BUDGET, CARDS_PER_TERM);
     let manifest = manifest(archive, &docs, part, &shards);
     sink(OutputFile {
         path: format!("{INDEX_DIR}/manifest.js"),
         contents: format!("arkivSearch.m({manifest});\n").into_bytes(),
     });
     shards.into_par_iter().enumerate().for_each(|(i, shard)| {
+        let files = results::card_files(archive, &docs, &shard.entries, CARD_BUDGET);
+        let starts: Vec<usize> = files.iter().map(|(first, _)| *first).collect();
         sink(OutputFile {
             path: format!("{INDEX_DIR}/t/{i}.js"),
-            contents: shard_script(
-                i,
-                &shard,
-                part,
-                &results::cards(archive, &docs, &shard.entries),
-            ),
-        })
+            contents: shard_script(i, &shard, part, &starts),
+        });
+        for (j, (_, cards)) in files.into_iter().enumerate() {
+            sink(OutputFile {
+                path: format!("{INDEX_DIR}/c/{i}-{j}.js"),
+                contents: format!("arkivSearch.c(\"{i}-{j}\",{cards}{tail});\n").into_bytes(),
+            });
+        }
     });
     docs.par_iter().enumerate().for_each(|(i, &doc)| {
         sink(OutputFile {
@@ -97,15 +101,16 @@ pub fn write_index(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
 }
 
 /// A term shard as the script that registers it: its terms and encoded postings as one flat
-/// JSON array of strings, its part (0: the public site's) and its result cards, written
-/// straight into a buffer of about the right size.
-fn shard_script(i: usize, shard: &shards::Shard, part: Option<u8>, cards: &str) -> Vec<u8> {
+/// JSON array of strings, its part (0: the public site's), and where its terms' result cards
+/// are: card file `c/<i>-<j>.js` holds the terms from number `starts[j]` on. Written straight
+/// into a buffer of about the right size.
+fn shard_script(i: usize, shard: &shards::Shard, part: Option<u8>, starts: &[usize]) -> Vec<u8> {
     let size: usize = shard
         .entries
         .iter()
         .map(|e| e.term.len() + e.postings.len() + 6)
         .sum();
-    let mut out = Vec::with_capacity(size + cards.len() + 32);
+    let mut out = Vec::with_capacity(size + 8 * starts.len() + 32);
     out.extend_from_slice(format!("arkivSearch.s({i},").as_bytes());
     let flat: Vec<&str> = shard
         .entries
@@ -117,7 +122,9 @@ fn shard_script(i: usize, shard: &shards::Shard, part: Option<u8>, cards: &str) 
         out.extend_from_slice(b"[]");
     }
     out.extend_from_slice(format!(",{},", part.unwrap_or(0)).as_bytes());
-    out.extend_from_slice(cards.as_bytes());
+    if serde_json::to_writer(&mut out, starts).is_err() {
+        out.extend_from_slice(b"[]");
+    }
     out.extend_from_slice(b");\n");
     out
 }

@@ -4,9 +4,10 @@
 //!
 //! - `d/<n>.js`, the document's fragment: the start of every section and PDF, from which
 //!   search.js quotes whatever a query matched;
-//! - result cards inside each term shard (`t/<n>.js`): for each term, the documents a one-word
-//!   query for it shows first, each with the stretch of text around the term. A first query thus
-//!   shows its results from the shard it loaded anyway, with no request per result.
+//! - result cards (`c/<n>-<j>.js`, for the terms of shard `t/<n>.js`): for each term, the
+//!   documents a one-word query for it shows first, each with the stretch of text around the
+//!   term. A one-word query thus shows its first page from one card file, with no request per
+//!   result.
 
 use crate::core::i18n;
 use crate::core::kind::Kind;
@@ -200,35 +201,47 @@ pub fn fragment(archive: &Archive, i: usize) -> String {
     serde_json::to_string(&fragment).unwrap_or_else(|_| "{}".to_string())
 }
 
-/// A shard's result cards: `d` maps each document's number (in its part) to its title,
-/// address, date and number of sections; `c` holds, for each of the shard's terms in order, its
-/// first results as `[document, section, at, link, heading, quote]`: `section` is the
-/// posting's (1-based; 0: the title), `link` and `heading` are that section's, and `at` is the
-/// section whose text the quote is from (0: none).
-#[derive(Serialize)]
+/// A card file: `d` maps each document's number (in its part) to its title, address, date
+/// and number of sections; `t` holds, for each of its terms, its first results as
+/// `[document, section, at, link, heading, quote]`: `section` is the posting's (1-based; 0:
+/// the title), `link` and `heading` are that section's, and `at` is the section whose text
+/// the quote is from (0: none).
+#[derive(Serialize, Default)]
 struct Cards<'a> {
     d: BTreeMap<u32, (&'a str, &'a str, String, usize)>,
-    c: Vec<Vec<Card>>,
+    t: BTreeMap<&'a str, Vec<Card>>,
 }
 
 type Card = (u32, u16, usize, String, String, String);
 
-/// The result cards of a shard's `entries`, as JSON; `docs` maps a posting's document number
-/// to the archive's.
-pub fn cards(archive: &Archive, docs: &[usize], entries: &[Entry]) -> String {
-    let mut out = Cards {
-        d: BTreeMap::new(),
-        c: Vec::with_capacity(entries.len()),
-    };
-    for entry in entries {
+/// The result cards of a shard's `entries`, cut into files of about `budget` characters:
+/// each file as the number of its first term in the shard and its JSON. `docs` maps a
+/// posting's document number to the archive's.
+pub fn card_files(
+    archive: &Archive,
+    docs: &[usize],
+    entries: &[Entry],
+    budget: usize,
+) -> Vec<(usize, String)> {
+    let mut files = Vec::new();
+    let mut file = Cards::default();
+    let (mut first, mut size) = (0, 0);
+    for (k, entry) in entries.iter().enumerate() {
+        if size > budget && !file.t.is_empty() {
+            files.push((first, to_json(&file)));
+            file = Cards::default();
+            (first, size) = (k, 0);
+        }
         let key = analysis::fold(&entry.term);
         let mut list = Vec::with_capacity(entry.top.len());
+        let mut added = 0;
         for p in &entry.top {
             let Some(&i) = docs.get(p.doc as usize) else {
                 continue;
             };
-            out.d.entry(p.doc).or_insert_with(|| {
+            file.d.entry(p.doc).or_insert_with(|| {
                 let d = &archive.documents[i];
+                added += d.front.title.len() + d.url.len() + 24;
                 (
                     &d.front.title,
                     &d.url,
@@ -236,11 +249,23 @@ pub fn cards(archive: &Archive, docs: &[usize], entries: &[Entry]) -> String {
                     section_count(archive, i),
                 )
             });
-            list.push(card(archive, i, p.doc, p.section, &key));
+            let c = card(archive, i, p.doc, p.section, &key);
+            added += c.3.len() + c.4.len() + c.5.len() + 16;
+            list.push(c);
         }
-        out.c.push(list);
+        size += added + entry.term.len() + 6;
+        file.t.insert(&entry.term, list);
     }
-    serde_json::to_string(&out).unwrap_or_else(|_| r#"{"d":{},"c":[]}"#.to_string())
+    if !file.t.is_empty() || files.is_empty() {
+        files.push((first, to_json(&file)));
+    }
+    files
+}
+
+fn to_json(cards: &Cards) -> String {
+    // Serialising strings, numbers and tuples cannot fail; were it to, no card would show
+    // and the browser would read the documents instead.
+    serde_json::to_string(cards).unwrap_or_else(|_| r#"{"d":{},"t":{}}"#.to_string())
 }
 
 /// One card, quoting as search.js quotes a fragment: the posting's section's (or PDF's) text

@@ -85,12 +85,12 @@ pub fn top_postings(list: &[Posting], n: usize) -> Vec<Posting> {
     top
 }
 
-/// Cuts the terms, sorted by folded key, into runs of about `budget` characters, counting
-/// `card_chars` for each of a term's `cards` top postings' result cards. The browser
+/// Cuts the terms, sorted by folded key, into runs of about `budget` characters of postings,
+/// keeping each term's `cards` top postings for its result cards. The browser
 /// finds a key's shard as the last one whose first key is not after it, and the shards of a
 /// prefix as the run from the prefix's shard to the shard of the prefix followed by the
 /// highest character; terms that fold alike always share a shard.
-pub fn shard(postings: Postings, budget: usize, cards: usize, card_chars: usize) -> Vec<Shard> {
+pub fn shard(postings: Postings, budget: usize, cards: usize) -> Vec<Shard> {
     let mut items: Vec<(String, Entry)> = postings
         .terms
         .into_par_iter()
@@ -109,7 +109,7 @@ pub fn shard(postings: Postings, budget: usize, cards: usize, card_chars: usize)
     let mut size = 0;
     let mut previous_key: Option<String> = None;
     for (key, entry) in items {
-        let item_size = entry.term.len() + entry.postings.len() + 6 + entry.top.len() * card_chars;
+        let item_size = entry.term.len() + entry.postings.len() + 6;
         let same_key = previous_key.as_deref() == Some(key.as_str());
         let start_new = match shards.last() {
             None => true,
@@ -201,11 +201,10 @@ mod tests {
             },
             usize::MAX,
             10,
-            0,
         );
         assert_eq!(whole.len(), 1);
         assert_eq!(whole[0].first, "a");
-        let small = shard(Postings { terms }, 200, 10, 0);
+        let small = shard(Postings { terms }, 200, 10);
         assert!(small.len() > 3, "{}", small.len());
         // Every term sits in the last shard whose first key is not after its folded key.
         for (n, s) in small.iter().enumerate() {

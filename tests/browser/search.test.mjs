@@ -59,7 +59,7 @@ test("a facet narrows the results and shows counts", async () => {
   await page.close();
 });
 
-test("a one-word query shows its results from the shard it loads, with no file per result", async () => {
+test("a one-word query shows its results from one card file, with no file per result", async () => {
   const { page } = await searchPage();
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
@@ -71,6 +71,7 @@ test("a one-word query shows its results from the shard it loads, with no file p
   assert.ok(shown >= 3, `${shown} results`);
   const index = (kind) => requests.filter((p) => p.includes(`/search/index/${kind}/`));
   assert.ok(index("t").length >= 1, requests.join(" "));
+  assert.equal(index("c").length, 1, requests.join(" "));
   assert.deepEqual(index("d"), [], "no document file is read");
   // Every result has its title, date and a quote with the word marked.
   for (const r of await page.locator(".search-result").all()) {

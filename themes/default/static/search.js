@@ -1,7 +1,8 @@
 /* arkiv search: Danish full-text search of the archive, in the browser, with no server.
  *
  * The index is written by `arkiv build` (src/search/) as script files that call
- * arkivSearch.m (manifest), arkivSearch.s (term shard) and arkivSearch.d (document), so it
+ * arkivSearch.m (manifest), arkivSearch.s (term shard), arkivSearch.c (result cards) and
+ * arkivSearch.d (document), so it
  * loads from file:// too. The analysis below (tokens, folding, Snowball Danish stemming) is the
  * twin of src/search/analysis.rs: tests/search.rs runs both on thousands of words and fails on
  * any difference. Index text is only ever put on the page as text (textContent), never as HTML.
@@ -144,7 +145,7 @@
 
   var FACETS = ["kind", "year", "committee", "meeting"];
   var PAGE = 10;
-  var FOLDED = 0.8, PREFIX = 0.5, PREFIX_SHARDS = 2;
+  var FOLDED = 0.8, PREFIX = 0.5, PREFIX_SHARDS = 2, CARD_FILES = 2;
 
   /* An index is one part, or two in a members' area: the public site's (part 0) and the area's
      own members-only documents (part 1, whose files pass 1 as their last argument). A document's
@@ -154,7 +155,7 @@
 
   function partAt(p) {
     p = p || 0;
-    if (!parts[p]) parts[p] = { manifest: null, shards: [], cards: [], docs: [] };
+    if (!parts[p]) parts[p] = { manifest: null, shards: [], starts: [], cards: {}, docs: [] };
     return parts[p];
   }
 
@@ -165,7 +166,7 @@
   }
 
   function need(p, kind, i) {
-    var store = kind === "t" ? parts[p].shards : parts[p].docs;
+    var store = kind === "t" ? parts[p].shards : kind === "c" ? parts[p].cards : parts[p].docs;
     if (store[i] !== undefined) return Promise.resolve(store[i]);
     var id = p + kind + i;
     if (!pending[id]) {
@@ -248,7 +249,7 @@
     var N = merged.documents, best = new Map(), terms = new Map();
     shardsOfParts.forEach(function (indices, p) {
       indices.forEach(function (si) {
-        var flat = parts[p].shards[si], cards = parts[p].cards[si];
+        var flat = parts[p].shards[si];
         for (var i = 0; i < flat.length; i += 2) {
           var term = flat[i], f = foldOf(term), factor = 0;
           if (term === w.stem) factor = 1;
@@ -257,7 +258,7 @@
           if (!factor) continue;
           var t = terms.get(term);
           if (!t) { t = { factor: factor, lists: [] }; terms.set(term, t); }
-          t.lists.push({ list: postingsOf(p, term, flat[i + 1]), p: p, cards: cards, k: i >> 1 });
+          t.lists.push({ list: postingsOf(p, term, flat[i + 1]), p: p, shard: si, k: i >> 1, term: term });
         }
       });
     });
@@ -396,12 +397,20 @@
     return true;
   }
 
-  /* A hit as its term's result card (written with the shard, search/results.rs) shows it,
-     shaped as its document: only the quoted section has text. Null when the shard has no card
-     for it (not among the term's first results, or another section), so the document is read. */
+  /* The card file holding the result cards of the term that gave a hit its score: the last
+     file of the term's shard whose first term is not after it (search/results.rs). */
+  function cardFileOf(f) {
+    var starts = parts[f.p].starts[f.shard] || [], j = -1;
+    for (var i = 0; i < starts.length; i++) if (starts[i] <= f.k) j = i;
+    return j < 0 ? null : f.shard + "-" + j;
+  }
+
+  /* A hit as its term's result card shows it, shaped as its document: only the quoted section
+     has text. Null when the file has no card for it (not among the term's first results, or
+     another section), so the document is read. */
   var NO_TEXT = ["", "", ""];
-  function cardOf(h) {
-    var f = h.from, cards = f && f.cards, list = cards && cards.c[f.k];
+  function cardOf(h, cards) {
+    var f = h.from, list = cards && cards.t && cards.t[f.term];
     if (!list) return null;
     var local = h.doc - merged.offsets[f.p];
     for (var i = 0; i < list.length; i++) {
@@ -431,7 +440,8 @@
   var engine = {
     /* Registration calls made by the index files. */
     m: function (m) { partAt(m.part).manifest = m; merged = null; postingCache.clear(); },
-    s: function (i, flat, p, cards) { var part = partAt(p); part.shards[i] = flat; part.cards[i] = cards || null; },
+    s: function (i, flat, p, starts) { var part = partAt(p); part.shards[i] = flat; part.starts[i] = starts || []; },
+    c: function (id, cards, p) { partAt(p).cards[id] = cards; },
     d: function (i, doc, p) { partAt(p).docs[i] = doc; },
     /* For the tests and the page. The loader gets a file's path in its part's index and the
        part (0: the site's own, or the public site's in a members' area; 1: the area's). */
@@ -443,10 +453,21 @@
       var at = locate(doc);
       return need(at.part, "d", at.local);
     },
-    /* What a hit shows: its result card when its shard has one, else its document. */
-    result: function (h) {
-      var card = cardOf(h);
-      return card ? Promise.resolve(card) : engine.document(h.doc);
+    /* What a page of hits shows: its term's result card for a hit whose card file holds
+       cards for at least one other hit of the page too (at most CARD_FILES files), else its
+       document; a card file costs more than one document, less than two. */
+    results: function (hits) {
+      var ids = hits.map(function (h) { return h.from ? cardFileOf(h.from) : null; });
+      var counts = {};
+      ids.forEach(function (id, n) { if (id) counts[hits[n].from.p + " " + id] = (counts[hits[n].from.p + " " + id] || 0) + 1; });
+      var chosen = Object.keys(counts).filter(function (k) { return counts[k] >= 2; })
+        .sort(function (a, b) { return counts[b] - counts[a]; }).slice(0, CARD_FILES);
+      return Promise.all(hits.map(function (h, n) {
+        if (!ids[n] || chosen.indexOf(h.from.p + " " + ids[n]) < 0) return engine.document(h.doc);
+        return need(h.from.p, "c", ids[n]).then(function (cards) {
+          return cardOf(h, cards) || engine.document(h.doc);
+        }, function () { return engine.document(h.doc); });
+      }));
     },
     partOf: function (doc) { return locate(doc).part; },
     parts: function () { return parts.length; },
@@ -657,7 +678,7 @@
 
     function showPage(mine, fresh) {
       var r = current, slice = r.hits.slice(shown, shown + PAGE);
-      return Promise.all(slice.map(function (h) { return engine.result(h); })).then(function (ds) {
+      return engine.results(slice).then(function (ds) {
         if (mine !== run) return;
         if (fresh) {
           list.textContent = "";
