@@ -8,10 +8,10 @@ set -euo pipefail
 bin=${1:-target/release/arkiv}
 gen=${2:-target/release/arkiv-gen}
 n=${N:-10000}
-if [ -z "${DIR:-}" ]; then
-  if [ -w /dev/shm ]; then DIR=/dev/shm/arkiv-mb; else DIR=/tmp/arkiv-mb; fi
-fi
-rm -rf "$DIR" && mkdir -p "$DIR"
+# A fresh folder of its own (under DIR if given: DIR itself is never removed).
+base="${DIR:-$( [ -w /dev/shm ] && echo /dev/shm || echo /tmp )}"
+mkdir -p "$base"
+DIR="$(mktemp -d "$base/arkiv-mb.XXXXXX")"
 trap 'rm -rf "$DIR"' EXIT
 "$gen" "$DIR/plain" --documents $n --seed 1 >/dev/null
 cp -r "$DIR/plain" "$DIR/members"

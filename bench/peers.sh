@@ -15,15 +15,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 docs="${DOCS:-10000}"
 runs="${RUNS:-3}"
-work="${BENCH_DIR:-$( [ -d /dev/shm ] && echo /dev/shm/arkiv-peers || echo /tmp/arkiv-peers )}"
-mkdir -p "$work"
+# A fresh folder of its own (under BENCH_DIR if given), removed at the end.
+base="${BENCH_DIR:-$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp )}"
+mkdir -p "$base"
+work="$(mktemp -d "$base/arkiv-peers.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet --workspace
 bin="$PWD/target/release/arkiv"
 gen="$PWD/target/release/arkiv-gen"
 
-rm -rf "$work/site" "$work/peers"
 "$gen" "$work/site" --documents "$docs" --seed 1 --peers "$work/peers" 2>&1 | sed 's/^/  /'
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
