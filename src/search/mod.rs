@@ -62,7 +62,7 @@ fn indexed(archive: &Archive) -> (Vec<usize>, Option<u8>) {
 pub const MEMBERS_PART: u8 = 1;
 
 /// Builds the index and hands each file to `sink` as soon as it is made, so the build never
-/// holds the whole index (615 MB at 100,000 documents) in memory.
+/// holds the whole index (788 MB at 100,000 documents) in memory.
 pub fn write_index(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
     let (docs, part) = indexed(archive);
     // What each registration call ends with: nothing for the public index, `,1` for a part.
