@@ -16,7 +16,6 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Applies an update the way the server publishes it.
 /// A copy of the example site in a temporary folder (kept while the first value lives).
 fn example_copy() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -27,6 +26,7 @@ fn example_copy() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, root)
 }
 
+/// Applies an update the way the server publishes it.
 fn apply(site: &mut HashMap<String, Vec<u8>>, update: Update) {
     if update.full {
         site.clear();
