@@ -304,8 +304,14 @@ pub fn document_hrefs(
 /// lead.
 pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks) {
     let hrefs = &resolved.hrefs;
+    // Each rewritten text keeps no spare room (the rest of the document was trimmed when it
+    // was rendered, `Document::shrink_to_fit`).
     let resolve = |html: &str| {
-        crate::markdown::replace_placeholders(html, |n| hrefs.get(n).cloned().unwrap_or_default())
+        let mut out = crate::markdown::replace_placeholders(html, |n| {
+            hrefs.get(n).cloned().unwrap_or_default()
+        });
+        out.shrink_to_fit();
+        out
     };
     doc.html = resolve(&doc.html);
     for slide in &mut doc.slides {
@@ -314,7 +320,6 @@ pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks) {
     }
     doc.links_to = resolved.targets;
     doc.links_resolved = true;
-    doc.shrink_to_fit();
 }
 
 /// Rewrites every internal link placeholder to a relative href, reporting broken ones.
