@@ -75,13 +75,18 @@ pub struct Entry {
 /// earlier document (the newest: documents are numbered newest first), as search.js orders
 /// the hits of one term, whose idf is the same for all of them.
 pub fn top_postings(list: &[Posting], n: usize) -> Vec<Posting> {
-    let mut top: Vec<Posting> = list.to_vec();
     let by_rank = |a: &Posting, b: &Posting| b.weight.cmp(&a.weight).then(a.doc.cmp(&b.doc));
-    if top.len() > n {
-        top.select_nth_unstable_by(n, by_rank);
+    // Kept sorted, best first; a posting enters only if it beats the last (most do not, so a
+    // long list costs one comparison per posting and no copy).
+    let mut top: Vec<Posting> = Vec::with_capacity(n.min(list.len()) + 1);
+    for p in list {
+        if top.len() == n && top.last().is_none_or(|last| by_rank(p, last).is_ge()) {
+            continue;
+        }
+        let at = top.partition_point(|q| by_rank(q, p).is_lt());
+        top.insert(at, *p);
         top.truncate(n);
     }
-    top.sort_unstable_by(by_rank);
     top
 }
 
