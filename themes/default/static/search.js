@@ -2,8 +2,7 @@
  *
  * The index is written by `arkiv build` (src/search/) as script files that call
  * arkivSearch.m (manifest), arkivSearch.s (term shard), arkivSearch.c (result cards) and
- * arkivSearch.d (document), so it
- * loads from file:// too. The analysis below (tokens, folding, Snowball Danish stemming) is the
+ * arkivSearch.d (document), so it loads from file:// too. The analysis below (tokens, folding, Snowball Danish stemming) is the
  * twin of src/search/analysis.rs: tests/search.rs runs both on thousands of words and fails on
  * any difference. Index text is only ever put on the page as text (textContent), never as HTML.
  */
@@ -148,7 +147,7 @@
   var FOLDED = 0.8, PREFIX = 0.5, PREFIX_SHARDS = 2, CARD_FILES = 2;
 
   /* An index is one part, or two in a members' area: the public site's (part 0) and the area's
-     own members-only documents (part 1, whose files pass 1 as their last argument). A document's
+     own members-only documents (part 1, whose files pass 1 as their part). A document's
      number here counts through the parts: part 1's follow part 0's. */
   var parts = [], merged = null, pending = {}, postingCache = new Map(), foldCache = new Map();
   var loader = null;
@@ -404,6 +403,10 @@
     for (var i = 0; i < starts.length; i++) if (starts[i] <= f.k) j = i;
     return j < 0 ? null : f.shard + "-" + j;
   }
+  function cardKey(h) {
+    var id = h.from ? cardFileOf(h.from) : null;
+    return id ? h.from.p + " " + id : null;
+  }
 
   /* A hit as its term's result card shows it, shaped as its document: only the quoted section
      has text. Null when the file has no card for it (not among the term's first results, or
@@ -455,16 +458,16 @@
     },
     /* What a page of hits shows: its term's result card for a hit whose card file holds
        cards for at least one other hit of the page too (at most CARD_FILES files), else its
-       document; a card file costs more than one document, less than two. */
+       document. A card file is one request, as one document is, so it is read only where it
+       saves requests; in bytes it is mostly larger than the documents it replaces. */
     results: function (hits) {
-      var ids = hits.map(function (h) { return h.from ? cardFileOf(h.from) : null; });
-      var counts = {};
-      ids.forEach(function (id, n) { if (id) counts[hits[n].from.p + " " + id] = (counts[hits[n].from.p + " " + id] || 0) + 1; });
+      var keys = hits.map(cardKey), counts = {};
+      keys.forEach(function (k) { if (k) counts[k] = (counts[k] || 0) + 1; });
       var chosen = Object.keys(counts).filter(function (k) { return counts[k] >= 2; })
         .sort(function (a, b) { return counts[b] - counts[a]; }).slice(0, CARD_FILES);
       return Promise.all(hits.map(function (h, n) {
-        if (!ids[n] || chosen.indexOf(h.from.p + " " + ids[n]) < 0) return engine.document(h.doc);
-        return need(h.from.p, "c", ids[n]).then(function (cards) {
+        if (!keys[n] || chosen.indexOf(keys[n]) < 0) return engine.document(h.doc);
+        return need(h.from.p, "c", cardFileOf(h.from)).then(function (cards) {
           return cardOf(h, cards) || engine.document(h.doc);
         }, function () { return engine.document(h.doc); });
       }));
