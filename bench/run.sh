@@ -39,7 +39,7 @@ for n in $sizes; do
   wall=$(printf '%s\n' "${walls[@]}" | median)
   mem_kb=$(printf '%s\n' "${mems[@]}" | median)
   "$bin" build "$site" --output "$out" --timings 2>"$work/timings.txt" >/dev/null
-  stages=$(grep -E '^\s+[^ ]+ +[0-9.]+ ms' "$work/timings.txt" | awk '{printf "%s %s ms, ", $1, $2}' | sed 's/, $//')
+  stages=$(grep -E '^\s+[^ ]+ +[0-9.]+ ms' "$work/timings.txt" | awk '{printf "%s %s ms%s, ", $1, $2, ($6 == "" ? "" : " (" $6 " MB)")}' | sed 's/, $//')
   search_kb=$( [ -d "$out/search" ] && du -sk --apparent-size "$out/search" | cut -f1 || echo 0)
   echo "| $n documents ($md_mb MB Markdown) | ${wall} s | $((mem_kb / 1024)) MB | $stages | ${search_kb} KB |"
 done

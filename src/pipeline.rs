@@ -4,6 +4,7 @@
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::config::SiteConfig;
 use crate::load::theme::Theme;
+use crate::model::store::TextStore;
 use crate::model::{build_archives, Archive, Archives, Document};
 use crate::output::{self, CopiedFile};
 use crate::render::minify;
@@ -24,12 +25,16 @@ pub struct BuildOptions {
 #[derive(Debug, Default, Clone)]
 pub struct StageTimings {
     pub stages: Vec<(&'static str, Duration)>,
+    /// The memory held at the end of each stage, beside `stages` (`None` where the system
+    /// does not tell; see `core::memory`).
+    pub memory: Vec<Option<crate::core::memory::Resident>>,
 }
 
 impl StageTimings {
     /// Adds the time since `since` under `name`; returns now, for the next stage.
     pub fn record(&mut self, name: &'static str, since: Instant) -> Instant {
         self.stages.push((name, since.elapsed()));
+        self.memory.push(crate::core::memory::resident());
         Instant::now()
     }
 }
@@ -72,7 +77,7 @@ pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagn
             files.push(f);
         }
     };
-    let staged = run_stages(site_root, drafts, true, &collect)?;
+    let staged = run_stages(site_root, drafts, true, TextStore::in_memory(), &collect)?;
     Ok(RenderedSite {
         archive: staged.archive,
         members: staged.members,
@@ -101,6 +106,7 @@ fn run_stages(
     site_root: &Path,
     drafts: bool,
     keep_page_text: bool,
+    texts: TextStore,
     sink: &(dyn Fn(OutputFile) + Sync),
 ) -> Result<Staged, Diagnostics> {
     let mut timings = StageTimings::default();
@@ -113,7 +119,7 @@ fn run_stages(
     let Archives {
         mut public,
         mut members,
-    } = build_archives(config, site_root, loaded, &mut diagnostics);
+    } = build_archives(config, site_root, loaded, texts.clone(), &mut diagnostics);
     let t = timings.record("model", t);
     if diagnostics.has_errors() {
         diagnostics.sort();
@@ -163,6 +169,15 @@ fn run_stages(
                 crate::render::og_image::theme_colour(css),
             ),
         });
+    }
+    if let Some(e) = texts.failure() {
+        diagnostics.push(
+            Diagnostic::error(
+                None,
+                crate::core::messages::msg("output.cannot_read_back", &[("error", &e)]),
+            )
+            .hint(crate::core::messages::msg("output.io.hint", &[])),
+        );
     }
     let t = timings.record("index", t);
     for f in static_files(&theme) {
@@ -352,6 +367,14 @@ pub fn copied_files(archive: &Archive, _theme: &Theme) -> Vec<CopiedFile> {
 /// `arkiv build`: renders the site straight into a staging folder and swaps it into the
 /// output folder only when every stage succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_with(options, TextStore::in_dir)
+}
+
+/// `build`, with the store for the documents' texts made by `texts` in the output's folder.
+fn build_with(
+    options: &BuildOptions,
+    texts: impl FnOnce(&Path) -> TextStore,
+) -> Result<BuildReport, Diagnostics> {
     let one = |d: Diagnostic| Diagnostics { items: vec![d] };
     let output = options
         .output
@@ -376,7 +399,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         }
     };
     // On any error `staging` is dropped, which deletes it: the published site stays as it was.
-    let staged = run_stages(&options.site_root, options.drafts, false, &write)?;
+    // The documents' section texts wait for the search index in a file beside the output.
+    let texts = texts(staging.folder());
+    let staged = run_stages(&options.site_root, options.drafts, false, texts, &write)?;
     if let Some(e) = write_error.into_inner().ok().flatten() {
         return Err(one(e));
     }
@@ -407,4 +432,37 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// A problem that is not about any one file (bad arguments, an unreadable folder).
 pub fn usage_error(message: impl Into<crate::core::diagnostics::Text>) -> Diagnostic {
     Diagnostic::error(None, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_that_cannot_be_read_back_fail_the_build_and_keep_the_published_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("site.yaml"), "title: Foreningen\nlanguage: da\n").unwrap();
+        std::fs::create_dir_all(root.join("content/2025")).unwrap();
+        let doc = "---\ntitle: Beretning\nkind: chairman-report\ndate: 2025-03-01\n---\n\n## Lægevagten\n\nTekst om lægevagten.\n";
+        std::fs::write(root.join("content/2025/beretning.md"), doc).unwrap();
+        let options = BuildOptions {
+            site_root: root.to_path_buf(),
+            output: Some(root.join("output")),
+            drafts: false,
+        };
+        build(&options).unwrap();
+        let page = root.join("output/2025/beretning/index.html");
+        let published = std::fs::read(&page).unwrap();
+
+        std::fs::write(
+            root.join("content/2025/beretning.md"),
+            doc.replace("Tekst", "Ny tekst"),
+        )
+        .unwrap();
+        let failed = build_with(&options, TextStore::unreadable).unwrap_err();
+        let text = format!("{failed:?}");
+        assert!(text.contains("midlertidige fil"), "{text}");
+        assert_eq!(std::fs::read(&page).unwrap(), published);
+    }
 }

@@ -98,7 +98,8 @@ fn check(root: &Path) {
     let (config, _) = arkiv::pipeline::load_config_and_theme(root).expect("config");
     let loaded = arkiv::load::content::load(root, false);
     let mut problems = arkiv::core::diagnostics::Diagnostics::default();
-    let archive = arkiv::model::build_archives(config, root, loaded, &mut problems).public;
+    let texts = arkiv::model::store::TextStore::in_memory();
+    let archive = arkiv::model::build_archives(config, root, loaded, texts, &mut problems).public;
     let config = &archive.config;
     let base = &config.base_url;
 

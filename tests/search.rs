@@ -333,8 +333,13 @@ fn batching_documents_changes_nothing_in_the_index() {
         assert!(archive.documents.len() > 3, "{}", site.display());
         let all: Vec<usize> = (0..archive.documents.len()).collect();
         let sorted = |batch: usize| {
-            let mut terms =
-                arkiv::search::index::build_postings_in_batches(archive, &all, batch).terms;
+            let mut terms = arkiv::search::index::build_postings_in_batches(
+                archive,
+                &all,
+                batch,
+                &|_, _, _| {},
+            )
+            .terms;
             terms.sort_by(|a, b| a.0.cmp(&b.0));
             terms
         };

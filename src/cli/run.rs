@@ -132,9 +132,13 @@ pub fn build_site(
         Ok(report) => {
             print_diagnostics(&report.warnings, say.quiet, say.messages.language);
             if timings || say.verbose {
-                for (stage, took) in &report.timings.stages {
+                let memory = report.timings.memory.iter();
+                for ((stage, took), held) in report.timings.stages.iter().zip(memory) {
+                    let peak = held.map_or(String::new(), |r| {
+                        format!(" {:>6} MB {:>6} MB", r.now >> 20, r.peak >> 20)
+                    });
                     eprintln!(
-                        "  {:<12} {:>8.1} ms",
+                        "  {:<12} {:>8.1} ms{peak}",
                         m.stage(stage),
                         took.as_secs_f64() * 1000.0
                     );

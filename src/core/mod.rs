@@ -10,6 +10,7 @@ pub mod escape;
 pub mod i18n;
 pub mod kind;
 pub mod language;
+pub mod memory;
 pub mod messages;
 pub mod sanitize;
 pub mod slug;

@@ -9,6 +9,7 @@ use crate::load::frontmatter::FrontMatter;
 use crate::markdown::{self, Heading, LinkRef, Section};
 use crate::model::attachments::{resolve_attachments, Attachment};
 use crate::model::slides::split_slides;
+use crate::model::store::{StoredSection, Text};
 use std::path::{Path, PathBuf};
 
 /// A rendered slide of a deck.
@@ -42,7 +43,10 @@ pub struct Document {
     pub html: String,
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
-    pub sections: Vec<Section>,
+    /// Its text by heading, for search; the text may be in the archive's `TextStore`.
+    pub sections: Vec<StoredSection>,
+    /// How many words its text has, for the reading time.
+    pub words: usize,
     pub slides: Vec<Slide>,
     pub attachments: Vec<Attachment>,
     /// Index of the meeting document this one belongs to.
@@ -93,7 +97,9 @@ impl Document {
         self.links.shrink_to_fit();
         self.sections.shrink_to_fit();
         for s in &mut self.sections {
-            s.text.shrink_to_fit();
+            if let Text::Held(text) = &mut s.text {
+                text.shrink_to_fit();
+            }
             s.heading.shrink_to_fit();
         }
         for slide in &mut self.slides {
@@ -181,12 +187,22 @@ pub fn render_document(
         Some(s) => s.clone(),
         None => crate::model::summary::summary(source.front.kind, &rendered.prose, &slide_items),
     };
+    let words = rendered
+        .sections
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
     let mut doc = Document {
         url,
+        words,
         html: rendered.html,
         headings: rendered.headings,
         links: rendered.links,
-        sections: rendered.sections,
+        sections: rendered
+            .sections
+            .into_iter()
+            .map(StoredSection::held)
+            .collect(),
         slides,
         attachments,
         meeting: None,

@@ -13,6 +13,7 @@ use crate::load::content::{LoadedContent, SourceDocument};
 use crate::model::indexes::{build_indexes, Indexes};
 use crate::model::link_model::LinkModel;
 use crate::model::meetings::resolve_meetings;
+use crate::model::store::TextStore;
 use crate::routes::RESERVED_SLUGS;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -30,6 +31,7 @@ pub mod pdf;
 pub mod programme_match;
 pub mod slide_fit;
 pub mod slides;
+pub mod store;
 pub mod summary;
 
 pub use area::Area;
@@ -51,6 +53,8 @@ pub struct Archive {
     pub links: LinkModel,
     /// Public site or members' area, and what each may know of the other.
     pub area: Area,
+    /// Where the documents' section texts are (`model::store`).
+    pub texts: TextStore,
 }
 
 /// Builds the model from loaded content; problems are added to `diagnostics`. Members-only
@@ -122,11 +126,13 @@ pub struct Archives {
 
 /// Builds the public archive and the members' area from one rendering of every document.
 /// Without `members:` in site.yaml, members-only documents are left out with a warning, so a
-/// forgotten setting never publishes them.
+/// forgotten setting never publishes them. Section texts go into `texts` as each document is
+/// made (`model::store`).
 pub fn build_archives(
     config: SiteConfig,
     site_root: &Path,
     loaded: LoadedContent,
+    texts: TextStore,
     diagnostics: &mut Diagnostics,
 ) -> Archives {
     let (sources, assets) = prepare(loaded, diagnostics);
@@ -135,16 +141,14 @@ pub fn build_archives(
         Some(_) => (sources, access),
         None => leave_out_members(sources, access, diagnostics),
     };
-    let mut documents = render_all(
-        &config,
-        site_root,
-        sources,
-        access,
-        diagnostics,
-        &render_document,
-    );
+    let spill = |source: SourceDocument, root: &Path, label: &str| {
+        let (mut doc, problems) = render_document(source, root, label);
+        doc.sections = texts.keep_sections(std::mem::take(&mut doc.sections));
+        (doc, problems)
+    };
+    let mut documents = render_all(&config, site_root, sources, access, diagnostics, &spill);
     let Some(members) = config.members.clone() else {
-        let public = assemble(
+        let mut public = assemble(
             config,
             site_root,
             documents,
@@ -153,6 +157,7 @@ pub fn build_archives(
             diagnostics,
             true,
         );
+        public.texts = texts;
         return Archives {
             public,
             members: None,
@@ -242,7 +247,10 @@ pub fn build_archives(
         true,
     );
     let mut public = public;
+    let mut members = members;
     area::mark_matched_members_items(&mut public.documents, &members.documents);
+    public.texts = texts.clone();
+    members.texts = texts;
     Archives {
         public,
         members: Some(members),
@@ -353,6 +361,7 @@ fn assemble(
         indexes,
         links,
         area,
+        texts: TextStore::in_memory(),
     }
 }
 

@@ -145,6 +145,12 @@ impl Staging {
         Ok(staging)
     }
 
+    /// The folder the staging folder is in (the output's): where the build keeps temporary
+    /// files of its own, on the disk it writes to.
+    pub fn folder(&self) -> &Path {
+        self.root.parent().unwrap_or(Path::new("."))
+    }
+
     /// Writes one rendered file (safe to call from several threads).
     pub fn write(&self, file: &OutputFile) -> Result<(), Diagnostic> {
         let path = self.root.join(&file.path);

@@ -242,12 +242,7 @@ fn members_copy(archive: &Archive, d: &Document) -> Option<String> {
 /// Minutes a member needs to read the text, at 200 words a minute (a careful reader of
 /// Danish prose); shown so a busy reader can decide between now and later.
 pub fn reading_minutes(d: &Document) -> usize {
-    let words: usize = d
-        .sections
-        .iter()
-        .map(|s| s.text.split_whitespace().count())
-        .sum();
-    words.div_ceil(200)
+    d.words.div_ceil(200)
 }
 
 /// A running head for printed pages after the first (which has the letterhead in the page):

@@ -10,24 +10,11 @@
 //! `(word, section, weight)` rather than a table of strings).
 
 use super::analysis::{self, Compounds};
+use super::fields::{fields, weight};
 use super::hash::{FastMap, FastSet};
 use crate::model::Archive;
 use rayon::prelude::*;
 use std::borrow::Cow;
-
-/// How much a word counts where it stands: a title or heading says what a document is about,
-/// a passing mention in the body says much less. In twentieths of a body word, so that sums are
-/// exact integers whatever order the words are met in (a compound part counts half of these).
-pub mod weight {
-    pub const TITLE: u32 = 100;
-    pub const HEADING: u32 = 50;
-    pub const LABEL: u32 = 40;
-    pub const SUMMARY: u32 = 30;
-    pub const BODY: u32 = 20;
-    pub const PDF: u32 = 16;
-    /// What one body word weighs: turns the units above back into term frequency.
-    pub const UNIT: f32 = 20.0;
-}
 
 /// BM25's saturation and length normalisation, the usual values.
 const K1: f32 = 1.2;
@@ -42,6 +29,9 @@ const TITLE_LEVELS: f32 = 10.0;
 /// Documents read per batch: enough that a batch's own word list is far shorter than its
 /// tokens, few enough that both cores get work.
 const BATCH_DOCS: usize = 64;
+/// Batches read in parallel before their words join the vocabulary: enough to keep both cores
+/// busy, few enough that the texts and word lists held at once stay small.
+const GROUP_BATCHES: usize = 16;
 
 /// One occurrence of a term in a document, ready to encode.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,111 +43,10 @@ pub struct Posting {
     pub section: u16,
 }
 
-/// A text of a document with the weight of its words and the section it belongs to.
-struct Field<'a> {
-    text: &'a str,
-    weight: u32,
-    /// 0: the document as a whole; n: its n-th section (doc sections, then PDF attachments).
-    section: u16,
-}
-
 /// The archive's posting lists: each term (an unfolded stem) with its postings in document
 /// order.
 pub struct Postings {
     pub terms: Vec<(String, Vec<Posting>)>,
-}
-
-/// Every text of a document that is searched, with its weight and section.
-fn fields(archive: &Archive, index: usize) -> Vec<Field<'_>> {
-    let doc = &archive.documents[index];
-    let mut out = vec![Field {
-        text: &doc.front.title,
-        weight: weight::TITLE,
-        section: 0,
-    }];
-    for (i, s) in doc.sections.iter().enumerate() {
-        let section = section_number(i);
-        out.push(Field {
-            text: &s.heading,
-            weight: weight::HEADING,
-            section,
-        });
-        out.push(Field {
-            text: &s.text,
-            weight: weight::BODY,
-            section,
-        });
-    }
-    if let Some(summary) = &doc.front.summary {
-        out.push(Field {
-            text: summary,
-            weight: weight::SUMMARY,
-            section: 0,
-        });
-    }
-    let labels = doc
-        .front
-        .tags
-        .iter()
-        .chain(doc.front.committee.iter())
-        .chain(doc.front.authors.iter());
-    out.extend(labels.map(|text| Field {
-        text,
-        weight: weight::LABEL,
-        section: 0,
-    }));
-    // A meeting is found by its place, and by its programme (a section after the body's,
-    // quoted by search::fragment): item titles and speakers.
-    out.extend(doc.front.place.iter().map(|text| Field {
-        text,
-        weight: weight::LABEL,
-        section: 0,
-    }));
-    let programme = section_number(doc.sections.len());
-    let items = doc.front.programme.iter();
-    let texts = items.flat_map(|item| std::iter::once(&item.title).chain(item.speaker.iter()));
-    out.extend(texts.map(|text| Field {
-        text,
-        weight: weight::BODY,
-        section: programme,
-    }));
-    if let Some(m) = doc.meeting.filter(|&m| m != index) {
-        out.push(Field {
-            text: &archive.documents[m].front.title,
-            weight: weight::BODY,
-            section: 0,
-        });
-    }
-    let mut pdf_number = doc.sections.len() + usize::from(!doc.front.programme.is_empty());
-    for a in &doc.attachments {
-        let Some(pdf) = &a.pdf else { continue };
-        let section = section_number(pdf_number);
-        pdf_number += 1;
-        out.push(Field {
-            text: &a.title,
-            weight: weight::SUMMARY,
-            section,
-        });
-        if let Some(t) = &pdf.title {
-            out.push(Field {
-                text: t,
-                weight: weight::SUMMARY,
-                section,
-            });
-        }
-        out.push(Field {
-            text: &pdf.text,
-            weight: weight::PDF,
-            section,
-        });
-    }
-    out
-}
-
-/// Sections are numbered from 1 in postings (0 is the document as a whole); a document with
-/// more than 65 534 sections folds the rest into the last number rather than failing.
-fn section_number(i: usize) -> u16 {
-    u16::try_from(i + 1).unwrap_or(u16::MAX)
 }
 
 /// One document's words: `(word id, section, weight units)`, about one entry per word and
@@ -170,8 +59,8 @@ struct DocWords {
 
 /// A run of documents read together: the words they use (numbered by first use) and each
 /// document's entries in those numbers.
-struct Batch<'a> {
-    words: Vec<Cow<'a, str>>,
+struct Batch {
+    words: Vec<Box<str>>,
     docs: Vec<DocWords>,
 }
 
@@ -194,18 +83,33 @@ impl<'a> Interner<'a> {
     }
 }
 
-fn read_batch<'a>(archive: &'a Archive, docs: &[usize]) -> Batch<'a> {
+/// Reads a batch's documents, their section texts a batch at a time from the archive's store:
+/// the words are borrowed from the texts while the batch is read, and kept once each after.
+/// `first` is the place of the batch's first document in the documents indexed.
+fn read_batch(archive: &Archive, docs: &[usize], first: usize, each: &EachDocument) -> Batch {
+    let texts: Vec<Vec<Cow<str>>> = docs
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let sections = archive.documents[i].sections.iter();
+            let texts: Vec<Cow<str>> = sections
+                .map(|s| archive.texts.read(&s.text, usize::MAX))
+                .collect();
+            each(first + k, i, &texts);
+            texts
+        })
+        .collect();
     let mut words = Interner::default();
     let mut out = Vec::with_capacity(docs.len());
     // Per word of the batch: the document (numbered from 1 in the batch) and entry it was last
     // added to, so a repeated word adds to its entry without a search or a sort.
     let mut last: Vec<(u32, u32)> = Vec::new();
     let mut entries: Vec<(u32, u16, u32)> = Vec::new();
-    for (stamp, &index) in (1u32..).zip(docs) {
+    for ((stamp, &index), sections) in (1u32..).zip(docs).zip(&texts) {
         entries.clear();
         let mut length = 0u32;
         let mut title: Vec<u32> = Vec::new();
-        for (n, field) in fields(archive, index).into_iter().enumerate() {
+        for (n, field) in fields(archive, index, sections).into_iter().enumerate() {
             analysis::for_each_token(field.text, |token| {
                 if field.weight <= weight::BODY {
                     length += 1;
@@ -238,7 +142,7 @@ fn read_batch<'a>(archive: &'a Archive, docs: &[usize]) -> Batch<'a> {
         });
     }
     Batch {
-        words: words.words,
+        words: words.words.into_iter().map(Box::from).collect(),
         docs: out,
     }
 }
@@ -255,44 +159,42 @@ struct WordTerms {
 /// word of the archive, else the part's own stem.
 type Analysed = (Option<String>, Vec<Result<u32, String>>);
 
+/// What else is done with each document's section texts while they are read for the index
+/// (`search::write_index` writes its result fragment): called with the document's place in
+/// `docs`, its number in the archive and the texts, from any thread.
+pub type EachDocument<'a> = dyn Fn(usize, usize, &[Cow<str>]) + Sync + 'a;
+
 /// Builds the posting lists of the documents `docs` (numbers in the archive) of the archive;
-/// a posting's document is its place in `docs`.
-pub fn build_postings(archive: &Archive, docs: &[usize]) -> Postings {
-    build_postings_in_batches(archive, docs, BATCH_DOCS)
+/// a posting's document is its place in `docs`. Each document's texts are read once, and
+/// handed to `each` too.
+pub fn build_postings(archive: &Archive, docs: &[usize], each: &EachDocument) -> Postings {
+    build_postings_in_batches(archive, docs, BATCH_DOCS, each)
 }
 
 /// `build_postings` reading `batch_docs` documents per batch: public so a test can show that
 /// how the archive is cut into batches changes nothing in the index.
-pub fn build_postings_in_batches(archive: &Archive, docs: &[usize], batch_docs: usize) -> Postings {
+pub fn build_postings_in_batches(
+    archive: &Archive,
+    docs: &[usize],
+    batch_docs: usize,
+    each: &EachDocument,
+) -> Postings {
     let n = docs.len();
-    let batches: Vec<Batch> = docs
-        .par_chunks(batch_docs.max(1))
-        .map(|chunk| read_batch(archive, chunk))
-        .collect();
-
-    // One vocabulary for the archive; each batch's ids renumbered into it.
-    let mut vocabulary: FastMap<Cow<'_, str>, u32> = FastMap::default();
-    let mut docs: Vec<DocWords> = Vec::with_capacity(n);
-    for batch in batches {
-        let renumber: Vec<u32> = batch
-            .words
-            .into_iter()
-            .map(|w| {
-                let next = vocabulary.len() as u32;
-                *vocabulary.entry(w).or_insert(next)
-            })
+    let batch_docs = batch_docs.max(1);
+    // One vocabulary for the archive; each batch's ids renumbered into it. Batches are read a
+    // group at a time, so only a group's texts and word lists are held at once.
+    let mut vocabulary: FastMap<Box<str>, u32> = FastMap::default();
+    let mut read: Vec<DocWords> = Vec::with_capacity(n);
+    let group_docs = batch_docs.saturating_mul(GROUP_BATCHES);
+    for (g, group) in docs.chunks(group_docs).enumerate() {
+        let batches: Vec<Batch> = group
+            .par_chunks(batch_docs)
+            .enumerate()
+            .map(|(b, chunk)| read_batch(archive, chunk, g * group_docs + b * batch_docs, each))
             .collect();
-        for mut d in batch.docs {
-            for e in &mut d.entries {
-                e.0 = renumber[e.0 as usize];
-            }
-            for t in &mut d.title {
-                *t = renumber[*t as usize];
-            }
-            d.title.sort_unstable();
-            docs.push(d);
-        }
+        merge(batches, &mut vocabulary, &mut read);
     }
+    let docs = read;
     let mut words: Vec<&str> = vec![""; vocabulary.len()];
     for (w, &id) in &vocabulary {
         words[id as usize] = w.as_ref();
@@ -378,6 +280,31 @@ pub fn build_postings_in_batches(archive: &Archive, docs: &[usize], batch_docs: 
     }
     Postings {
         terms: terms.into_iter().map(str::to_string).zip(lists).collect(),
+    }
+}
+
+/// Adds batches' words to the archive's vocabulary, and their documents, in the vocabulary's
+/// numbers, to `docs`.
+fn merge(batches: Vec<Batch>, vocabulary: &mut FastMap<Box<str>, u32>, docs: &mut Vec<DocWords>) {
+    for batch in batches {
+        let renumber: Vec<u32> = batch
+            .words
+            .into_iter()
+            .map(|w| {
+                let next = vocabulary.len() as u32;
+                *vocabulary.entry(w).or_insert(next)
+            })
+            .collect();
+        for mut d in batch.docs {
+            for e in &mut d.entries {
+                e.0 = renumber[e.0 as usize];
+            }
+            for t in &mut d.title {
+                *t = renumber[*t as usize];
+            }
+            d.title.sort_unstable();
+            docs.push(d);
+        }
     }
 }
 

@@ -19,6 +19,7 @@
 //! the Danish rules both sides share.
 
 pub mod analysis;
+pub mod fields;
 pub mod hash;
 pub mod index;
 pub mod results;
@@ -67,7 +68,18 @@ pub fn write_index(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
     let (docs, part) = indexed(archive);
     // What each registration call ends with: nothing for the public index, `,1` for a part.
     let tail = part.map(|p| format!(",{p}")).unwrap_or_default();
-    let postings = index::build_postings(archive, &docs);
+    // Each document's result fragment is written as its texts are read for the index.
+    let fragment = |i: usize, doc: usize, sections: &[std::borrow::Cow<str>]| {
+        sink(OutputFile {
+            path: format!("{INDEX_DIR}/d/{i}.js"),
+            contents: format!(
+                "arkivSearch.d({i},{}{tail});\n",
+                results::fragment(archive, doc, sections)
+            )
+            .into_bytes(),
+        })
+    };
+    let postings = index::build_postings(archive, &docs, &fragment);
     let shards = shards::shard(postings, SHARD_BUDGET, CARDS_PER_TERM);
     let manifest = manifest(archive, &docs, part, &shards);
     sink(OutputFile {
@@ -87,16 +99,6 @@ pub fn write_index(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
                 contents: format!("arkivSearch.c(\"{i}-{j}\",{cards}{tail});\n").into_bytes(),
             });
         }
-    });
-    docs.par_iter().enumerate().for_each(|(i, &doc)| {
-        sink(OutputFile {
-            path: format!("{INDEX_DIR}/d/{i}.js"),
-            contents: format!(
-                "arkivSearch.d({i},{}{tail});\n",
-                results::fragment(archive, doc)
-            )
-            .into_bytes(),
-        })
     });
 }
 

@@ -34,6 +34,12 @@ const SCAN_BYTES: usize = 4_000;
 const OTHER_SCAN_BYTES: usize = 1_000;
 /// How many characters a card folds before it looks for its word again.
 const STRETCH_CHARS: usize = 128;
+/// How much of a text is read from the store (`model::store`) to quote `chars` characters
+/// from `bytes` in: a character takes up to 4 bytes, one more tells whether to add "…", and
+/// white space the quote trims away gets a kilobyte.
+const fn read_limit(bytes: usize, chars: usize) -> usize {
+    bytes + (chars + 1) * 4 + 1024
+}
 
 /// A quotable text of a document: where a result links to, its heading and its text.
 struct Quotable<'a> {
@@ -49,18 +55,21 @@ struct Texts<'a> {
     pdfs: Vec<Quotable<'a>>,
 }
 
-fn texts(archive: &Archive, i: usize) -> Texts<'_> {
+/// A document's texts, its sections' given (as read for the index).
+fn texts<'a>(archive: &'a Archive, i: usize, given: &'a [Cow<'a, str>]) -> Texts<'a> {
     let d = &archive.documents[i];
-    let sections = (0..d.sections.len())
-        .map(|n| section(archive, i, n))
+    let sections = given
+        .iter()
+        .enumerate()
+        .map(|(n, text)| section(archive, i, n, Cow::Borrowed(text.as_ref())))
         .chain((!d.front.programme.is_empty()).then(|| programme(archive, i)))
         .collect();
     let pdfs = d.attachments.iter().filter_map(pdf).collect();
     Texts { sections, pdfs }
 }
 
-/// The `n`-th (0-based) of a document's own sections.
-fn section(archive: &Archive, i: usize, n: usize) -> Quotable<'_> {
+/// The `n`-th (0-based) of a document's own sections, with its text.
+fn section<'a>(archive: &'a Archive, i: usize, n: usize, text: Cow<'a, str>) -> Quotable<'a> {
     let d = &archive.documents[i];
     let s = &d.sections[n];
     let is_deck = d.front.kind == Kind::Slides && !d.slides.is_empty();
@@ -76,7 +85,7 @@ fn section(archive: &Archive, i: usize, n: usize) -> Quotable<'_> {
     Quotable {
         link,
         heading: s.heading.as_str(),
-        text: Cow::Borrowed(s.text.as_str()),
+        text,
     }
 }
 
@@ -114,14 +123,16 @@ fn section_count(archive: &Archive, i: usize) -> usize {
     d.sections.len() + usize::from(!d.front.programme.is_empty())
 }
 
-/// The `s`-th (1-based) quotable text: a section, the programme, or after them a PDF.
-fn quotable(archive: &Archive, i: usize, s: usize) -> Option<Quotable<'_>> {
+/// The `s`-th (1-based) quotable text: a section, the programme, or after them a PDF; a
+/// section's text read as far as `limit` bytes.
+fn quotable(archive: &Archive, i: usize, s: usize, limit: usize) -> Option<Quotable<'_>> {
     let d = &archive.documents[i];
     let n = section_count(archive, i);
     if s == 0 {
         None
     } else if s <= d.sections.len() {
-        Some(section(archive, i, s - 1))
+        let text = archive.texts.read(&d.sections[s - 1].text, limit);
+        Some(section(archive, i, s - 1, text))
     } else if s <= n {
         Some(programme(archive, i))
     } else {
@@ -165,10 +176,11 @@ struct Fragment<'a> {
     url: &'a str,
 }
 
-/// What a result shows of one document (`d/<n>.js`), as JSON.
-pub fn fragment(archive: &Archive, i: usize) -> String {
+/// What a result shows of one document (`d/<n>.js`), as JSON; `sections` are its sections'
+/// texts.
+pub fn fragment(archive: &Archive, i: usize, sections: &[Cow<str>]) -> String {
     let d = &archive.documents[i];
-    let texts = texts(archive, i);
+    let texts = texts(archive, i, sections);
     // The programme may quote twice as much: every item is short.
     let programme = !d.front.programme.is_empty();
     let last = texts.sections.len().saturating_sub(1);
@@ -275,20 +287,28 @@ fn to_json(cards: &Cards) -> String {
 fn card(archive: &Archive, i: usize, doc: u32, section: u16, key: &str) -> Card {
     let s = usize::from(section);
     let n = section_count(archive, i);
-    let own = (s > 0).then(|| quotable(archive, i, s)).flatten();
+    let own_limit = read_limit(SCAN_BYTES, CARD_QUOTE_CHARS);
+    let own = (s > 0)
+        .then(|| quotable(archive, i, s, own_limit))
+        .flatten();
     let found = |q: &Quotable, limit| find_word(q.text.trim(), key, limit);
     let own_word = own.as_ref().and_then(|q| found(q, SCAN_BYTES));
     let quoted: Option<(usize, Cow<str>, Option<usize>)> = match &own {
         Some(q) if s > n || own_word.is_some() => Some((s, q.text.clone(), own_word)),
         _ => {
             let first = (1..=n).find_map(|at| {
-                let q = quotable(archive, i, at)?;
+                let q = quotable(
+                    archive,
+                    i,
+                    at,
+                    read_limit(OTHER_SCAN_BYTES, CARD_QUOTE_CHARS),
+                )?;
                 let word = found(&q, OTHER_SCAN_BYTES)?;
                 Some((at, q.text, Some(word)))
             });
             first.or_else(|| match &own {
                 Some(q) => Some((s, q.text.clone(), None)),
-                None => quotable(archive, i, 1).map(|q| (1, q.text, None)),
+                None => quotable(archive, i, 1, own_limit).map(|q| (1, q.text, None)),
             })
         }
     };

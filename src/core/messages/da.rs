@@ -210,7 +210,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.serve.timings", "Skriv, hvor lang tid hvert trin af en genopbygning tog"),
     ("help.build", "Byg sitet i output-mappen"),
     ("help.build.output", "Hvor sitet skal skrives (standard: SITE_DIR/output)"),
-    ("help.build.timings", "Skriv, hvor lang tid hvert trin tog"),
+    ("help.build.timings", "Skriv, hvor lang tid hvert trin tog, og hvor meget hukommelse buildet holdt efter det (nu og højst)"),
     ("help.site_dir", "Sitets mappe (med site.yaml og content/)"),
     ("help.drafts", "Tag dokumenter med `draft: true` med"),
     (

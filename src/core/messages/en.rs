@@ -210,7 +210,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.serve.timings", "Print the time each step of a rebuild took"),
     ("help.build", "Build the site into the output folder"),
     ("help.build.output", "Where to write the site (default: SITE_DIR/output)"),
-    ("help.build.timings", "Print the time each stage took"),
+    ("help.build.timings", "Print the time each stage took, and the memory the build held after it (now and at most)"),
     ("help.site_dir", "The site's folder (holding site.yaml and content/)"),
     ("help.drafts", "Include documents marked `draft: true`"),
     (

@@ -22,6 +22,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("output.cannot_copy", "kan ikke kopiere {path}: {error}"),
     ("output.cannot_write_list", "kan ikke skrive fillisten i {path}: {error}"),
     ("output.cannot_replace", "kan ikke erstatte {path}: {error}"),
+    ("output.cannot_read_back", "kan ikke læse dokumenternes tekst tilbage fra den midlertidige fil ved siden af output-mappen: {error}"),
     ("output.io.hint", "tjek, at der er plads på disken, og at du må skrive i output-mappen; det udgivne site er ikke ændret"),
     ("output.cannot_lock", "kan ikke låse {path}: {error}"),
     ("output.cannot_lock.hint", "tjek, at du må skrive i den mappe, som output-mappen ligger i"),

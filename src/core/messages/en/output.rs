@@ -22,6 +22,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("output.cannot_copy", "cannot copy {path}: {error}"),
     ("output.cannot_write_list", "cannot write the file list in {path}: {error}"),
     ("output.cannot_replace", "cannot replace {path}: {error}"),
+    ("output.cannot_read_back", "cannot read the documents' text back from the temporary file beside the output folder: {error}"),
     ("output.io.hint", "check that the disk has space and that you may write to the output folder; the published site was not changed"),
     ("output.cannot_lock", "cannot lock {path}: {error}"),
     ("output.cannot_lock.hint", "check that you may write to the folder that holds the output folder"),

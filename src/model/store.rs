@@ -1,0 +1,326 @@
+//! Where the model keeps the text only the search index reads: every section's plain text.
+//!
+//! A build writes it to a temporary file beside the output as each document is made, and the
+//! search stage reads it back a document at a time; the model keeps just where each text is.
+//! At 10,000 documents that is 73 MB the build no longer holds from the model stage to the
+//! end, and ten times as much at 100,000. Serve, check and the tests keep the text in memory:
+//! they read it more than once, and their archives are small.
+//!
+//! The file is unlinked as soon as it is made (the `tempfile` crate), so nothing is left
+//! behind, however the build ends. If it cannot be made or written, the text stays in memory:
+//! spilling saves memory and never costs a build. Reading it back can fail only if the disk
+//! does; the store then remembers the first failure, the build reports it and the published
+//! site stays as it was (`pipeline`).
+
+use crate::markdown::Section;
+use std::borrow::Cow;
+use std::fs::File;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// A section of a document as the model keeps it: its anchor and heading at hand (pages and
+/// results show them), its text wherever the store put it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredSection {
+    /// Anchor of the heading this text is under; `None` before the first heading.
+    pub anchor: Option<String>,
+    pub heading: String,
+    pub text: Text,
+}
+
+/// A text held in memory, or where it is in the store's file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    Held(String),
+    Spilled { at: u64, len: u32 },
+}
+
+/// The model's text store: in memory, or a temporary file (see the module's comment). Cloning
+/// shares it: the public site and the members' area read one file.
+#[derive(Debug, Clone, Default)]
+pub struct TextStore {
+    spill: Option<Arc<Spill>>,
+}
+
+#[derive(Debug)]
+struct Spill {
+    file: File,
+    /// Where the next text goes: each writer takes its place here, then writes without a lock.
+    end: AtomicU64,
+    /// The first error reading the file back, for the build to report.
+    failure: Mutex<Option<std::io::Error>>,
+}
+
+impl TextStore {
+    /// A store that keeps every text in memory.
+    pub fn in_memory() -> TextStore {
+        TextStore::default()
+    }
+
+    /// A store that writes texts to a temporary file in `dir`; in memory when no file can be
+    /// made there.
+    pub fn in_dir(dir: &Path) -> TextStore {
+        match tempfile::tempfile_in(dir) {
+            Ok(file) => TextStore::in_file(file),
+            Err(_) => TextStore::in_memory(),
+        }
+    }
+
+    fn in_file(file: File) -> TextStore {
+        TextStore {
+            spill: Some(Arc::new(Spill {
+                file,
+                end: AtomicU64::new(0),
+                failure: Mutex::new(None),
+            })),
+        }
+    }
+
+    /// A store whose texts go to a file in `dir` that cannot be read back, as on a failing
+    /// disk: for the tests of what a build does then.
+    #[cfg(test)]
+    pub(crate) fn unreadable(dir: &Path) -> TextStore {
+        match tempfile::NamedTempFile::new_in(dir).and_then(|f| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(f.into_temp_path())
+        }) {
+            Ok(file) => TextStore::in_file(file),
+            Err(_) => TextStore::in_memory(),
+        }
+    }
+
+    /// Whether texts go to a file.
+    pub fn spills(&self) -> bool {
+        self.spill.is_some()
+    }
+
+    /// Takes a text into the store.
+    pub fn keep(&self, text: String) -> Text {
+        let Some(spill) = &self.spill else {
+            return Text::Held(text);
+        };
+        let Ok(len) = u32::try_from(text.len()) else {
+            return Text::Held(text);
+        };
+        if len == 0 {
+            return Text::Held(text);
+        }
+        let at = spill.end.fetch_add(u64::from(len), Ordering::Relaxed);
+        match write_at(&spill.file, text.as_bytes(), at) {
+            Ok(()) => Text::Spilled { at, len },
+            // The place taken stays unused; the text is not lost.
+            Err(_) => Text::Held(text),
+        }
+    }
+
+    /// Takes the texts of a document's sections that are still in memory into the store.
+    pub fn keep_sections(&self, sections: Vec<StoredSection>) -> Vec<StoredSection> {
+        if !self.spills() {
+            return sections;
+        }
+        sections
+            .into_iter()
+            .map(|s| StoredSection {
+                text: match s.text {
+                    Text::Held(t) => self.keep(t),
+                    spilled => spilled,
+                },
+                ..s
+            })
+            .collect()
+    }
+
+    /// A text, or its first `limit` bytes (cut back to a whole character). A text that cannot
+    /// be read back is empty here, and the failure is kept for `failure`.
+    pub fn read<'a>(&self, text: &'a Text, limit: usize) -> Cow<'a, str> {
+        let (at, len) = match text {
+            Text::Held(s) => return Cow::Borrowed(prefix(s, limit)),
+            Text::Spilled { at, len } => (*at, *len as usize),
+        };
+        let Some(spill) = &self.spill else {
+            return Cow::Borrowed("");
+        };
+        // A character is at most 4 bytes: reading 3 more than `limit` keeps the last one whole.
+        let mut bytes = vec![0; len.min(limit.saturating_add(3))];
+        if let Err(e) = read_at(&spill.file, &mut bytes, at) {
+            spill.remember(e);
+            return Cow::Borrowed("");
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            // Only a cut through the last character can make it invalid.
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let mut bytes = e.into_bytes();
+                bytes.truncate(valid);
+                String::from_utf8(bytes).unwrap_or_default()
+            }
+        };
+        let mut text = text;
+        text.truncate(prefix(&text, limit).len());
+        Cow::Owned(text)
+    }
+
+    /// The first failure to read a text back, taken (the build reports it once).
+    pub fn failure(&self) -> Option<std::io::Error> {
+        let spill = self.spill.as_ref()?;
+        spill.failure.lock().ok()?.take()
+    }
+}
+
+impl Spill {
+    fn remember(&self, e: std::io::Error) {
+        if let Ok(mut slot) = self.failure.lock() {
+            slot.get_or_insert(e);
+        }
+    }
+}
+
+impl StoredSection {
+    /// A section kept in memory, as the markdown stage made it.
+    pub fn held(s: Section) -> StoredSection {
+        StoredSection {
+            anchor: s.anchor,
+            heading: s.heading,
+            text: Text::Held(s.text),
+        }
+    }
+}
+
+/// The first `limit` bytes of `s`, cut back to a whole character.
+fn prefix(s: &str, limit: usize) -> &str {
+    let mut cut = s.len().min(limit);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
+}
+
+#[cfg(unix)]
+fn write_at(file: &File, bytes: &[u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, bytes: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, at)
+}
+
+#[cfg(windows)]
+fn write_at(file: &File, mut bytes: &[u8], mut at: u64) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        let n = std::os::windows::fs::FileExt::seek_write(file, bytes, at)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::WriteZero.into());
+        }
+        bytes = &bytes[n..];
+        at += n as u64;
+    }
+    Ok(())
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut bytes: &mut [u8], mut at: u64) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        let n = std::os::windows::fs::FileExt::seek_read(file, bytes, at)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        bytes = &mut bytes[n..];
+        at += n as u64;
+    }
+    Ok(())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn write_at(_: &File, _: &[u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(text: &str) -> StoredSection {
+        StoredSection::held(Section {
+            anchor: Some("a".into()),
+            heading: "Overskrift".into(),
+            text: text.into(),
+        })
+    }
+
+    #[test]
+    fn spilled_texts_read_back_whole_and_cut_at_characters() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = TextStore::in_dir(dir.path());
+        assert!(store.spills());
+        let texts = [
+            "Lægevagten i Øresund",
+            "",
+            "æøå — ÆØÅ",
+            &"ord ".repeat(3000),
+        ];
+        let kept = store.keep_sections(texts.iter().map(|t| section(t)).collect());
+        assert!(matches!(kept[0].text, Text::Spilled { .. }));
+        for (k, t) in kept.iter().zip(texts) {
+            assert_eq!(store.read(&k.text, usize::MAX), t);
+            assert_eq!(k.heading, "Overskrift");
+        }
+        // "Læ" is 3 bytes: a limit of 2 ends before the æ rather than inside it.
+        assert_eq!(store.read(&kept[0].text, 2), "L");
+        assert_eq!(store.read(&kept[0].text, 3), "Læ");
+        assert_eq!(store.read(&kept[2].text, 1), "");
+        assert!(store.failure().is_none());
+    }
+
+    #[test]
+    fn texts_written_from_many_threads_each_read_back_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = TextStore::in_dir(dir.path());
+        use rayon::prelude::*;
+        let kept: Vec<(String, Text)> = (0..2000)
+            .into_par_iter()
+            .map(|i| {
+                let t = format!("dokument {i} {}", "x".repeat(i % 97));
+                (t.clone(), store.keep(t))
+            })
+            .collect();
+        for (t, k) in &kept {
+            assert_eq!(store.read(k, usize::MAX), t.as_str());
+        }
+    }
+
+    #[test]
+    fn in_memory_keeps_and_reads_without_a_file() {
+        let store = TextStore::in_memory();
+        assert!(!store.spills());
+        let t = store.keep("tekst".into());
+        assert_eq!(t, Text::Held("tekst".into()));
+        assert_eq!(store.read(&t, 3), "tek");
+    }
+
+    #[test]
+    fn a_folder_that_cannot_hold_a_file_keeps_the_text_in_memory() {
+        let store = TextStore::in_dir(Path::new("/nonexistent/arkiv/spill"));
+        assert!(!store.spills());
+        assert_eq!(store.read(&store.keep("tekst".into()), 99), "tekst");
+    }
+
+    #[test]
+    fn a_failed_read_gives_no_text_and_is_reported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = TextStore::unreadable(dir.path());
+        let t = store.keep("tekst".into());
+        assert!(matches!(t, Text::Spilled { .. }));
+        assert_eq!(store.read(&t, usize::MAX), "");
+        assert!(store.failure().is_some());
+        assert!(store.failure().is_none());
+    }
+}
