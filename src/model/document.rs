@@ -9,21 +9,21 @@ use crate::load::frontmatter::FrontMatter;
 use crate::markdown::{self, Heading, LinkRef, Section};
 use crate::model::attachments::{resolve_attachments, Attachment};
 use crate::model::slides::split_slides;
-use crate::model::store::{StoredSection, Text};
+use crate::model::store::{StoredSection, Text, TextStore};
 use std::path::{Path, PathBuf};
 
-/// A rendered slide of a deck.
-#[derive(Debug, Clone, serde::Serialize)]
+/// A rendered slide of a deck. Its HTML may be in the archive's `TextStore`.
+#[derive(Debug, Clone)]
 pub struct Slide {
     pub number: usize,
     pub title: String,
-    pub html: String,
-    pub notes_html: Option<String>,
+    pub html: Text,
+    pub notes_html: Option<Text>,
     pub line: usize,
     /// The slides the presentation shows for this one, when it is too full to show whole at a
     /// readable size: each part's HTML, the first with the slide's own heading, the rest to be
     /// shown under "… (forts.)". Empty when the slide is shown whole.
-    pub parts: Vec<String>,
+    pub parts: Vec<Text>,
     /// The handout layouts (slides per A4 page) at which the slide still prints at 7 pt or
     /// more as a thumbnail; at the others it prints as its outline text (see
     /// `model::slide_fit`).
@@ -39,14 +39,18 @@ pub struct Document {
     /// Site-relative URL of its folder (`2025/slug/`).
     pub url: String,
     pub front: FrontMatter,
-    /// Body HTML with internal links resolved to relative hrefs.
-    pub html: String,
+    /// Body HTML with internal links resolved to relative hrefs; it may be in the archive's
+    /// `TextStore`.
+    pub html: Text,
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     /// Its text by heading, for search; the text may be in the archive's `TextStore`.
     pub sections: Vec<StoredSection>,
     /// How many words its text has, for the reading time.
     pub words: usize,
+    /// Whether its body, a slide or a slide's notes hold a table (its pages load the tables'
+    /// style sheet).
+    pub has_table: bool,
     pub slides: Vec<Slide>,
     pub attachments: Vec<Attachment>,
     /// Index of the meeting document this one belongs to.
@@ -79,12 +83,29 @@ impl Document {
     /// what comes after them (the search index, the report) reads its sections and front
     /// matter, not its HTML, and at 10,000 documents the HTML is 90 MB.
     pub fn release_page_text(&mut self) {
-        self.html = String::new();
+        self.html = Text::default();
         for slide in &mut self.slides {
-            slide.html = String::new();
+            slide.html = Text::default();
             slide.notes_html = None;
             slide.parts = Vec::new();
         }
+    }
+
+    /// Moves its texts (body and slide HTML, section texts) into `texts`, as soon as it is
+    /// made: what only its pages and the search index read waits there, not in memory.
+    pub fn keep_texts_in(&mut self, texts: &TextStore) {
+        if !texts.spills() {
+            return;
+        }
+        self.html = texts.keep_text(std::mem::take(&mut self.html));
+        for slide in &mut self.slides {
+            slide.html = texts.keep_text(std::mem::take(&mut slide.html));
+            slide.notes_html = slide.notes_html.take().map(|n| texts.keep_text(n));
+            for part in &mut slide.parts {
+                *part = texts.keep_text(std::mem::take(part));
+            }
+        }
+        self.sections = texts.keep_sections(std::mem::take(&mut self.sections));
     }
 
     /// Gives back the spare room of its text: a string grown while rendering holds up to
@@ -97,9 +118,7 @@ impl Document {
         self.links.shrink_to_fit();
         self.sections.shrink_to_fit();
         for s in &mut self.sections {
-            if let Text::Held(text) = &mut s.text {
-                text.shrink_to_fit();
-            }
+            s.text.shrink_to_fit();
             s.heading.shrink_to_fit();
         }
         for slide in &mut self.slides {
@@ -164,15 +183,15 @@ pub fn render_document(
                 for (text, line) in crate::model::slide_fit::parts(&s.content, &s.fit.cuts, s.line)
                 {
                     let part = markdown::render(text, line, table_label);
-                    parts.push(renumber_links(&part.html, part_offset));
+                    parts.push(Text::Held(renumber_links(&part.html, part_offset)));
                     part_offset += part.links.len();
                 }
             }
             slides.push(Slide {
                 number: s.number,
                 title: s.title.unwrap_or_else(|| format!("{}", s.number)),
-                html: renumber_links(&content.html, offset),
-                notes_html: notes.map(|n| renumber_links(&n.html, notes_offset)),
+                html: Text::Held(renumber_links(&content.html, offset)),
+                notes_html: notes.map(|n| Text::Held(renumber_links(&n.html, notes_offset))),
                 line: s.line,
                 parts,
                 print_layouts: s.fit.print_layouts(),
@@ -192,10 +211,18 @@ pub fn render_document(
         .iter()
         .map(|s| s.text.split_whitespace().count())
         .sum();
+    // Tables are wrapped so wide ones scroll (`markdown`); the texts are all still in memory.
+    let has = |h: &str| h.contains("class=\"table-wrap\"");
+    let held = |t: &Text| matches!(t, Text::Held(h) if has(h));
+    let has_table = has(&rendered.html)
+        || slides
+            .iter()
+            .any(|s| held(&s.html) || s.notes_html.as_ref().is_some_and(held));
     let mut doc = Document {
         url,
         words,
-        html: rendered.html,
+        has_table,
+        html: Text::Held(rendered.html),
         headings: rendered.headings,
         links: rendered.links,
         sections: rendered

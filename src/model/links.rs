@@ -8,6 +8,7 @@ use crate::core::messages::{msg, Text};
 use crate::core::slug::slugify;
 use crate::core::urls::{join_normalized, percent_decode, relative};
 use crate::model::document::Document;
+use crate::model::store::{Text as StoredText, TextStore};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -302,21 +303,24 @@ pub fn document_hrefs(
 
 /// Writes resolved hrefs into a document's HTML, slides and notes, and records where its links
 /// lead.
-pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks) {
+pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks, texts: &TextStore) {
     let hrefs = &resolved.hrefs;
     // Each rewritten text keeps no spare room (the rest of the document was trimmed when it
-    // was rendered, `Document::shrink_to_fit`).
-    let resolve = |html: &str| {
-        let mut out = crate::markdown::replace_placeholders(html, |n| {
+    // was rendered, `Document::shrink_to_fit`), and goes back where it was read from.
+    let resolve = |html: &StoredText| {
+        let mut out = crate::markdown::replace_placeholders(&texts.whole(html), |n| {
             hrefs.get(n).cloned().unwrap_or_default()
         });
         out.shrink_to_fit();
-        out
+        match html {
+            StoredText::Held(_) => StoredText::Held(out),
+            StoredText::Spilled { .. } => texts.keep(out),
+        }
     };
     doc.html = resolve(&doc.html);
     for slide in &mut doc.slides {
         slide.html = resolve(&slide.html);
-        slide.notes_html = slide.notes_html.as_deref().map(resolve);
+        slide.notes_html = slide.notes_html.as_ref().map(resolve);
     }
     doc.links_to = resolved.targets;
     doc.links_resolved = true;
@@ -328,6 +332,7 @@ pub fn resolve_internal_links(
     documents: &mut [Document],
     assets: &[PathBuf],
     area: &crate::model::area::Area,
+    texts: &TextStore,
     diagnostics: &mut Diagnostics,
 ) {
     use rayon::prelude::*;
@@ -347,7 +352,7 @@ pub fn resolve_internal_links(
         .zip(resolved)
         .for_each(|(doc, resolved)| {
             if let Some(resolved) = resolved {
-                apply_hrefs(doc, resolved);
+                apply_hrefs(doc, resolved, texts);
             }
         });
 }

@@ -107,6 +107,10 @@ pub fn build_archive_with(
         diagnostics,
         render_document,
     );
+    let finish = Finish {
+        texts: TextStore::in_memory(),
+        link_model,
+    };
     assemble(
         config,
         site_root,
@@ -114,7 +118,7 @@ pub fn build_archive_with(
         assets,
         area,
         diagnostics,
-        link_model,
+        finish,
     )
 }
 
@@ -143,21 +147,24 @@ pub fn build_archives(
     };
     let spill = |source: SourceDocument, root: &Path, label: &str| {
         let (mut doc, problems) = render_document(source, root, label);
-        doc.sections = texts.keep_sections(std::mem::take(&mut doc.sections));
+        doc.keep_texts_in(&texts);
         (doc, problems)
     };
     let mut documents = render_all(&config, site_root, sources, access, diagnostics, &spill);
     let Some(members) = config.members.clone() else {
-        let mut public = assemble(
+        let finish = Finish {
+            texts,
+            link_model: true,
+        };
+        let public = assemble(
             config,
             site_root,
             documents,
             assets,
             Area::default(),
             diagnostics,
-            true,
+            finish,
         );
-        public.texts = texts;
         return Archives {
             public,
             members: None,
@@ -208,6 +215,10 @@ pub fn build_archives(
         .cloned()
         .collect();
     let mut unreported = Diagnostics::default();
+    let finish = Finish {
+        texts: texts.clone(),
+        link_model: true,
+    };
     let public = assemble(
         config.clone(),
         site_root,
@@ -215,7 +226,7 @@ pub fn build_archives(
         public_assets,
         public_area,
         &mut unreported,
-        true,
+        finish,
     );
 
     // The members' area: every document. It is a site of its own one folder down; the public
@@ -237,6 +248,10 @@ pub fn build_archives(
     }
     let mut members_config = config;
     members_config.base_url = format!("{}{}", members_config.base_url, members_area.folder);
+    let finish = Finish {
+        texts,
+        link_model: true,
+    };
     let members = assemble(
         members_config,
         site_root,
@@ -244,13 +259,10 @@ pub fn build_archives(
         assets,
         members_area,
         diagnostics,
-        true,
+        finish,
     );
     let mut public = public;
-    let mut members = members;
     area::mark_matched_members_items(&mut public.documents, &members.documents);
-    public.texts = texts.clone();
-    members.texts = texts;
     Archives {
         public,
         members: Some(members),
@@ -332,6 +344,13 @@ fn render_all(
     documents
 }
 
+/// What `assemble` is told besides the documents: where their texts are, and whether to build
+/// the link and PDF indexes now.
+struct Finish {
+    texts: TextStore,
+    link_model: bool,
+}
+
 /// The archive-wide steps over rendered documents: meetings, internal links, indexes, and the
 /// link and PDF indexes (left empty without `link_model`).
 fn assemble(
@@ -341,10 +360,17 @@ fn assemble(
     assets: Vec<PathBuf>,
     area: Area,
     diagnostics: &mut Diagnostics,
-    link_model: bool,
+    finish: Finish,
 ) -> Archive {
+    let Finish { texts, link_model } = finish;
     resolve_meetings(&mut documents, &area.hidden_slugs, diagnostics);
-    crate::model::links::resolve_internal_links(&mut documents, &assets, &area, diagnostics);
+    crate::model::links::resolve_internal_links(
+        &mut documents,
+        &assets,
+        &area,
+        &texts,
+        diagnostics,
+    );
     let indexes = build_indexes(&documents);
     let links = if link_model {
         let (links, cache_problem) = LinkModel::build(&documents, &assets, &area, site_root);
@@ -361,7 +387,7 @@ fn assemble(
         indexes,
         links,
         area,
-        texts: TextStore::in_memory(),
+        texts,
     }
 }
 

@@ -1,10 +1,12 @@
-//! Where the model keeps the text only the search index reads: every section's plain text.
+//! Where the model keeps what only a document's own pages and the search index read: its body
+//! and slide HTML, and every section's plain text.
 //!
-//! A build writes it to a temporary file beside the output as each document is made, and the
-//! search stage reads it back a document at a time; the model keeps just where each text is.
-//! At 10,000 documents that is 73 MB the build no longer holds from the model stage to the
-//! end, and ten times as much at 100,000. Serve, check and the tests keep the text in memory:
-//! they read it more than once, and their archives are small.
+//! A build writes them to a temporary file beside the output as each document is made; its
+//! pages read them back when they are rendered, and the search index a batch at a time. The
+//! model keeps just where each text is. At 10,000 documents that is 165 MB (67 MB of body
+//! HTML, 25 MB of slide HTML, 73 MB of section text) the build no longer holds, and ten times
+//! as much at 100,000. Serve, check and the tests keep the texts in memory: they read them
+//! more than once, and their archives are small.
 //!
 //! The file is unlinked as soon as it is made (the `tempfile` crate), so nothing is left
 //! behind, however the build ends. If it cannot be made or written, the text stays in memory:
@@ -34,6 +36,28 @@ pub struct StoredSection {
 pub enum Text {
     Held(String),
     Spilled { at: u64, len: u32 },
+}
+
+/// Bytes held in memory, or where they are in the store's file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Bytes {
+    Held(Vec<u8>),
+    Spilled { at: u64, len: u32 },
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::Held(String::new())
+    }
+}
+
+impl Text {
+    /// Gives back the spare room of a text held in memory.
+    pub fn shrink_to_fit(&mut self) {
+        if let Text::Held(t) = self {
+            t.shrink_to_fit();
+        }
+    }
 }
 
 /// The model's text store: in memory, or a temporary file (see the module's comment). Cloning
@@ -113,6 +137,55 @@ impl TextStore {
             // The place taken stays unused; the text is not lost.
             Err(_) => Text::Held(text),
         }
+    }
+
+    /// Takes a text that is still in memory into the store.
+    pub fn keep_text(&self, text: Text) -> Text {
+        match text {
+            Text::Held(t) if self.spills() => self.keep(t),
+            other => other,
+        }
+    }
+
+    /// Takes bytes into the store (the search index's per-document word lists, which wait there
+    /// while the archive's vocabulary is completed).
+    pub fn keep_bytes(&self, bytes: Vec<u8>) -> Bytes {
+        let Some(spill) = &self.spill else {
+            return Bytes::Held(bytes);
+        };
+        let Ok(len) = u32::try_from(bytes.len()) else {
+            return Bytes::Held(bytes);
+        };
+        let at = spill.end.fetch_add(u64::from(len), Ordering::Relaxed);
+        match write_at(&spill.file, &bytes, at) {
+            Ok(()) => Bytes::Spilled { at, len },
+            Err(_) => Bytes::Held(bytes),
+        }
+    }
+
+    /// Bytes taken by `keep_bytes`; none if they cannot be read back (the failure is kept for
+    /// `failure`).
+    pub fn read_bytes<'a>(&self, bytes: &'a Bytes) -> Cow<'a, [u8]> {
+        let (at, len) = match bytes {
+            Bytes::Held(b) => return Cow::Borrowed(b),
+            Bytes::Spilled { at, len } => (*at, *len as usize),
+        };
+        let Some(spill) = &self.spill else {
+            return Cow::Borrowed(&[]);
+        };
+        let mut out = vec![0; len];
+        match read_at(&spill.file, &mut out, at) {
+            Ok(()) => Cow::Owned(out),
+            Err(e) => {
+                spill.remember(e);
+                Cow::Borrowed(&[])
+            }
+        }
+    }
+
+    /// A text whole (`read` without a limit).
+    pub fn whole<'a>(&self, text: &'a Text) -> Cow<'a, str> {
+        self.read(text, usize::MAX)
     }
 
     /// Takes the texts of a document's sections that are still in memory into the store.
@@ -295,6 +368,22 @@ mod tests {
         for (t, k) in &kept {
             assert_eq!(store.read(k, usize::MAX), t.as_str());
         }
+    }
+
+    #[test]
+    fn bytes_read_back_as_written_in_a_file_and_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        for store in [TextStore::in_dir(dir.path()), TextStore::in_memory()] {
+            let a = store.keep_bytes(vec![1, 2, 3, 255]);
+            let b = store.keep_bytes(Vec::new());
+            assert_eq!(store.read_bytes(&a).as_ref(), &[1, 2, 3, 255]);
+            assert!(store.read_bytes(&b).is_empty());
+            assert_eq!(matches!(a, Bytes::Spilled { .. }), store.spills());
+        }
+        let store = TextStore::unreadable(dir.path());
+        let a = store.keep_bytes(vec![7; 10]);
+        assert!(store.read_bytes(&a).is_empty());
+        assert!(store.failure().is_some());
     }
 
     #[test]

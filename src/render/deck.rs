@@ -4,6 +4,7 @@
 
 use crate::core::compound::hyphenate_headings;
 use crate::core::urls::relative;
+use crate::model::store::TextStore;
 use crate::model::{Archive, Document, Slide};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -56,20 +57,20 @@ pub struct Sheet {
 
 /// The deck's slides, one per slide of the source, with their links rebased from the document
 /// page to `page_url`: what the handout and the pack print.
-pub fn slide_views(doc: &Document, page_url: &str) -> Vec<SlideView> {
+pub fn slide_views(texts: &TextStore, doc: &Document, page_url: &str) -> Vec<SlideView> {
     doc.slides
         .iter()
-        .map(|s| slide_view(s, &doc.url, page_url))
+        .map(|s| slide_view(texts, s, &doc.url, page_url))
         .collect()
 }
 
 /// The slides the presentation shows: an overfull slide as its parts, one after another.
-pub fn presentation_views(doc: &Document, page_url: &str) -> Vec<SlideView> {
+pub fn presentation_views(texts: &TextStore, doc: &Document, page_url: &str) -> Vec<SlideView> {
     let mut out = Vec::new();
     for slide in &doc.slides {
         // On screen, titles get soft hyphens at compound joints (slides-fit.js keeps words
         // whole where it can); paper keeps them as written.
-        let mut whole = slide_view(slide, &doc.url, page_url);
+        let mut whole = slide_view(texts, slide, &doc.url, page_url);
         whole.html = hyphenate_headings(&whole.html);
         if slide.parts.is_empty() {
             out.push(whole);
@@ -80,7 +81,7 @@ pub fn presentation_views(doc: &Document, page_url: &str) -> Vec<SlideView> {
             let prefix = format!("s{}-{}-", slide.number, k + 1);
             out.push(SlideView {
                 html: hyphenate_headings(&prefix_ids(
-                    &rebase_links(html, &doc.url, page_url),
+                    &rebase_links(&texts.whole(html), &doc.url, page_url),
                     &prefix,
                 )),
                 is_title: false,
@@ -98,18 +99,19 @@ pub fn presentation_views(doc: &Document, page_url: &str) -> Vec<SlideView> {
     out
 }
 
-fn slide_view(slide: &Slide, doc_url: &str, page_url: &str) -> SlideView {
+fn slide_view(texts: &TextStore, slide: &Slide, doc_url: &str, page_url: &str) -> SlideView {
     // Slides are rendered one by one, so two slides can give a heading the same id.
     let prefix = format!("s{}-", slide.number);
+    let html = texts.whole(&slide.html);
     SlideView {
         number: slide.number,
         title: slide.title.clone(),
-        html: prefix_ids(&rebase_links(&slide.html, doc_url, page_url), &prefix),
+        html: prefix_ids(&rebase_links(&html, doc_url, page_url), &prefix),
         notes_html: slide
             .notes_html
-            .as_deref()
-            .map(|n| rebase_links(n, doc_url, page_url)),
-        is_title: is_title_slide(&slide.html),
+            .as_ref()
+            .map(|n| rebase_links(&texts.whole(n), doc_url, page_url)),
+        is_title: is_title_slide(&html),
         part: 1,
         parts: 1,
         anchor: slide.number.to_string(),
@@ -217,7 +219,7 @@ fn deck_value(archive: &Archive, index: usize, page_url: &str) -> Value {
         // A title that already says the date ("… d. 23. oktober 2025") gets it only once.
         "date_in_title": doc.front.date.is_some_and(|d| doc.front.title.contains(&d.long(lang))),
         "authors": doc.front.authors,
-        "slides": presentation_views(doc, page_url),
+        "slides": presentation_views(&archive.texts, doc, page_url),
         "count": doc.slides.len(),
         "presentation_url": crate::routes::presentation(&doc.url),
         "handout_url": crate::routes::handout(&doc.url),
@@ -241,7 +243,7 @@ pub fn handout_context(archive: &Archive, index: usize, ctx: &mut tera::Context)
     let doc = &archive.documents[index];
     let page_url = crate::routes::handout(&doc.url);
     let deck = deck_value(archive, index, &page_url);
-    let views = slide_views(doc, &page_url);
+    let views = slide_views(&archive.texts, doc, &page_url);
     ctx.insert("sheets", &sheets(&views, DEFAULT_PER_PAGE));
     ctx.insert("sheet_count", &sheet_count(&views, DEFAULT_PER_PAGE));
     ctx.insert("per_page", &DEFAULT_PER_PAGE);
@@ -311,7 +313,7 @@ pub fn prefix_ids(html: &str, prefix: &str) -> String {
 }
 
 /// The deck as a readable outline for its document page: one section per slide, notes beside.
-pub fn outline_html(slides: &[Slide]) -> String {
+pub fn outline_html(texts: &TextStore, slides: &[Slide]) -> String {
     let mut html = String::new();
     for s in slides {
         html.push_str(&format!(
@@ -319,10 +321,11 @@ pub fn outline_html(slides: &[Slide]) -> String {
             s.number, s.number
         ));
         // Slide titles are the outline's sections: the page's own title is its only <h1>.
-        html.push_str(&s.html.replace("<h1", "<h2").replace("</h1>", "</h2>"));
+        let slide = texts.whole(&s.html);
+        html.push_str(&slide.replace("<h1", "<h2").replace("</h1>", "</h2>"));
         if let Some(notes) = &s.notes_html {
             html.push_str("<aside class=\"outline-notes\">");
-            html.push_str(notes);
+            html.push_str(&texts.whole(notes));
             html.push_str("</aside>");
         }
         html.push_str("</section>");

@@ -83,7 +83,7 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
             let is_deck = doc.front.kind == Kind::Slides;
             // Two decks in one pack must not share slide ids either.
             let views: Vec<SlideView> = if is_deck {
-                slide_views(doc, &page_url)
+                slide_views(&archive.texts, doc, &page_url)
                     .into_iter()
                     .map(|mut v| {
                         v.html = prefix_ids(&v.html, &format!("p{}-", n + 1));
@@ -110,7 +110,7 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
                 "slide_count": doc.slides.len(),
                 "sheets": sheets(&views, DEFAULT_PER_PAGE),
                 "body": if is_deck { String::new() } else {
-                    let html = rebase_links(&doc.html, &doc.url, &page_url);
+                    let html = rebase_links(&archive.texts.whole(&doc.html), &doc.url, &page_url);
                     demote_headings(&prefix_ids(&html, &format!("p{}-", n + 1)))
                 },
                 "attachments": doc.attachments.iter().map(|a| a.title.clone()).collect::<Vec<_>>(),
@@ -131,7 +131,7 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
             "place": m.front.place,
             "programme": programme,
             // Under the pack's title, as on the meeting page: its headings keep their level.
-            "body": prefix_ids(&rebase_links(&m.html, &m.url, &page_url), "p0-"),
+            "body": prefix_ids(&rebase_links(&archive.texts.whole(&m.html), &m.url, &page_url), "p0-"),
             "attachments": m.attachments.iter().map(|a| a.title.clone()).collect::<Vec<_>>(),
         }),
     );

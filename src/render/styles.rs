@@ -69,12 +69,7 @@ fn document_sheets(d: &Document) -> Vec<&'static str> {
     } else if crate::render::context::has_toc(d) {
         sheets.push("toc.css");
     }
-    let has_table = |html: &str| html.contains("class=\"table-wrap\"");
-    if has_table(&d.html)
-        || d.slides
-            .iter()
-            .any(|s| has_table(&s.html) || s.notes_html.as_deref().is_some_and(has_table))
-    {
+    if d.has_table {
         sheets.push("tables.css");
     }
     sheets

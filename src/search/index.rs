@@ -12,6 +12,7 @@
 use super::analysis::{self, Compounds};
 use super::fields::{fields, weight};
 use super::hash::{FastMap, FastSet};
+use crate::model::store::{Bytes, TextStore};
 use crate::model::Archive;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -55,6 +56,54 @@ struct DocWords {
     entries: Vec<(u32, u16, u32)>,
     title: Vec<u32>,
     length: u32,
+}
+
+/// A document's words while the vocabulary is completed: its entries (10 bytes each) in the
+/// archive's text store, its title words and length at hand. At 10,000 documents the entries
+/// are 70 MB.
+struct StoredWords {
+    entries: Bytes,
+    title: Vec<u32>,
+    length: u32,
+}
+
+/// The size of an entry in the store: word id, section, weight units.
+const ENTRY_BYTES: usize = 10;
+
+impl StoredWords {
+    fn keep(d: DocWords, texts: &TextStore) -> StoredWords {
+        let mut bytes = Vec::with_capacity(d.entries.len() * ENTRY_BYTES);
+        for (word, section, units) in d.entries {
+            bytes.extend_from_slice(&word.to_le_bytes());
+            bytes.extend_from_slice(&section.to_le_bytes());
+            bytes.extend_from_slice(&units.to_le_bytes());
+        }
+        StoredWords {
+            entries: texts.keep_bytes(bytes),
+            title: d.title,
+            length: d.length,
+        }
+    }
+
+    /// The document's words again (no entries if the store cannot read them back; the build
+    /// then fails, see `TextStore::failure`).
+    fn read(&self, texts: &TextStore) -> DocWords {
+        let bytes = texts.read_bytes(&self.entries);
+        let entries = bytes
+            .chunks_exact(ENTRY_BYTES)
+            .map(|e| {
+                let word = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+                let section = u16::from_le_bytes([e[4], e[5]]);
+                let units = u32::from_le_bytes([e[6], e[7], e[8], e[9]]);
+                (word, section, units)
+            })
+            .collect();
+        DocWords {
+            entries,
+            title: self.title.clone(),
+            length: self.length,
+        }
+    }
 }
 
 /// A run of documents read together: the words they use (numbered by first use) and each
@@ -184,7 +233,7 @@ pub fn build_postings_in_batches(
     // One vocabulary for the archive; each batch's ids renumbered into it. Batches are read a
     // group at a time, so only a group's texts and word lists are held at once.
     let mut vocabulary: FastMap<Box<str>, u32> = FastMap::default();
-    let mut read: Vec<DocWords> = Vec::with_capacity(n);
+    let mut read: Vec<StoredWords> = Vec::with_capacity(n);
     let group_docs = batch_docs.saturating_mul(GROUP_BATCHES);
     for (g, group) in docs.chunks(group_docs).enumerate() {
         let batches: Vec<Batch> = group
@@ -192,7 +241,7 @@ pub fn build_postings_in_batches(
             .enumerate()
             .map(|(b, chunk)| read_batch(archive, chunk, g * group_docs + b * batch_docs, each))
             .collect();
-        merge(batches, &mut vocabulary, &mut read);
+        merge(batches, &mut vocabulary, &mut read, &archive.texts);
     }
     let docs = read;
     let mut words: Vec<&str> = vec![""; vocabulary.len()];
@@ -256,28 +305,29 @@ pub fn build_postings_in_batches(
 
     let total_length: u64 = docs.iter().map(|d| u64::from(d.length)).sum();
     let average = (total_length as f32 / docs.len().max(1) as f32).max(1.0);
-    let per_doc: Vec<Vec<(u32, u8, u16)>> = docs
-        .into_par_iter()
-        .map_init(Vec::new, |scratch, d| {
-            doc_terms(d, &word_terms, average, scratch)
-        })
-        .collect();
-    let mut counts = vec![0usize; terms.len()];
-    for list in &per_doc {
-        for &(t, _, _) in list {
-            counts[t as usize] += 1;
+    // A group of documents' terms at a time, each read back from the store, into the lists.
+    let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); terms.len()];
+    let group_docs = batch_docs.saturating_mul(GROUP_BATCHES);
+    for (g, group) in docs.chunks(group_docs).enumerate() {
+        let per_doc: Vec<Vec<(u32, u8, u16)>> = group
+            .par_iter()
+            .map_init(Vec::new, |scratch, d| {
+                let words = d.read(&archive.texts);
+                doc_terms(words, &word_terms, average, scratch)
+            })
+            .collect();
+        for (k, list) in per_doc.into_iter().enumerate() {
+            let doc = (g * group_docs + k) as u32;
+            for (term, weight, section) in list {
+                lists[term as usize].push(Posting {
+                    doc,
+                    weight,
+                    section,
+                });
+            }
         }
     }
-    let mut lists: Vec<Vec<Posting>> = counts.into_iter().map(Vec::with_capacity).collect();
-    for (doc, list) in per_doc.into_iter().enumerate() {
-        for (term, weight, section) in list {
-            lists[term as usize].push(Posting {
-                doc: doc as u32,
-                weight,
-                section,
-            });
-        }
-    }
+    lists.par_iter_mut().for_each(|l| l.shrink_to_fit());
     Postings {
         terms: terms.into_iter().map(str::to_string).zip(lists).collect(),
     }
@@ -285,7 +335,13 @@ pub fn build_postings_in_batches(
 
 /// Adds batches' words to the archive's vocabulary, and their documents, in the vocabulary's
 /// numbers, to `docs`.
-fn merge(batches: Vec<Batch>, vocabulary: &mut FastMap<Box<str>, u32>, docs: &mut Vec<DocWords>) {
+/// Each document's entries wait in the archive's text store meanwhile (`StoredWords`).
+fn merge(
+    batches: Vec<Batch>,
+    vocabulary: &mut FastMap<Box<str>, u32>,
+    docs: &mut Vec<StoredWords>,
+    texts: &TextStore,
+) {
     for batch in batches {
         let renumber: Vec<u32> = batch
             .words
@@ -303,7 +359,7 @@ fn merge(batches: Vec<Batch>, vocabulary: &mut FastMap<Box<str>, u32>, docs: &mu
                 *t = renumber[*t as usize];
             }
             d.title.sort_unstable();
-            docs.push(d);
+            docs.push(StoredWords::keep(d, texts));
         }
     }
 }

@@ -307,7 +307,7 @@ fn placed(
             return None;
         }
         diagnostics.extend(std::mem::take(&mut resolved.problems));
-        apply_hrefs(&mut doc, resolved);
+        apply_hrefs(&mut doc, resolved, &archive.texts);
     }
     crate::model::pdf::fill_attachments(std::slice::from_mut(&mut doc), site_root, diagnostics);
     if diagnostics.has_errors() {
