@@ -112,7 +112,13 @@ fn run_stages(
     let mut timings = StageTimings::default();
     let start = Instant::now();
     let (config, theme) = load_config_and_theme(site_root)?;
-    let loaded = crate::load::content::load(site_root, drafts);
+    // A build reads each body again when it renders the document, so the archive's Markdown
+    // is never in memory all at once; serve and check keep it.
+    let bodies = match keep_page_text {
+        true => crate::load::content::Bodies::Kept,
+        false => crate::load::content::Bodies::Later,
+    };
+    let loaded = crate::load::content::load_with(site_root, drafts, bodies);
     let t = timings.record("load", start);
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(base_url_warning(&config, site_root));

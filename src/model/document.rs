@@ -139,11 +139,18 @@ impl Document {
 
 /// The uncached `RenderDocument`: Markdown (or slides) to HTML, attachments checked on disk.
 pub fn render_document(
-    source: SourceDocument,
+    mut source: SourceDocument,
     site_root: &Path,
     table_label: &str,
 ) -> (Document, Vec<Diagnostic>) {
     let mut problems = Vec::new();
+    // A build leaves bodies on disk until now (`load::content::Bodies::Later`).
+    if source.deferred {
+        match crate::load::content::read_body(site_root, &source) {
+            Ok(body) => source.body = body,
+            Err(e) => problems.push(e),
+        }
+    }
     let url = crate::routes::document(source.front.date.map(|d| d.year), &source.slug);
     let mut slides = Vec::new();
     // Each slide's top-level bullets, for a deck's summary.
