@@ -2,9 +2,9 @@
 //! one before produced; this file just runs them in order and times them.
 
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
+use crate::core::store::TextStore;
 use crate::load::config::SiteConfig;
 use crate::load::theme::Theme;
-use crate::model::store::TextStore;
 use crate::model::{build_archives, Archive, Archives, Document};
 use crate::output::{self, CopiedFile};
 use crate::render::minify;
@@ -112,13 +112,8 @@ fn run_stages(
     let mut timings = StageTimings::default();
     let start = Instant::now();
     let (config, theme) = load_config_and_theme(site_root)?;
-    // A build reads each body again when it renders the document, so the archive's Markdown
-    // is never in memory all at once; serve and check keep it.
-    let bodies = match keep_page_text {
-        true => crate::load::content::Bodies::Kept,
-        false => crate::load::content::Bodies::Later,
-    };
-    let loaded = crate::load::content::load_with(site_root, drafts, bodies);
+    // A build's bodies wait in the text store until their documents are rendered.
+    let loaded = crate::load::content::load_into(site_root, drafts, &texts);
     let t = timings.record("load", start);
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(base_url_warning(&config, site_root));

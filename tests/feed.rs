@@ -98,7 +98,7 @@ fn check(root: &Path) {
     let (config, _) = arkiv::pipeline::load_config_and_theme(root).expect("config");
     let loaded = arkiv::load::content::load(root, false);
     let mut problems = arkiv::core::diagnostics::Diagnostics::default();
-    let texts = arkiv::model::store::TextStore::in_memory();
+    let texts = arkiv::core::store::TextStore::in_memory();
     let archive = arkiv::model::build_archives(config, root, loaded, texts, &mut problems).public;
     let config = &archive.config;
     let base = &config.base_url;

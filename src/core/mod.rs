@@ -14,5 +14,6 @@ pub mod memory;
 pub mod messages;
 pub mod sanitize;
 pub mod slug;
+pub mod store;
 pub mod urls;
 pub mod yaml;

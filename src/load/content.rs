@@ -4,6 +4,7 @@
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::core::messages::msg;
 use crate::core::slug::slugify;
+use crate::core::store::{Text, TextStore};
 use crate::load::frontmatter::{self, FrontMatter};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -19,12 +20,10 @@ pub struct SourceDocument {
     /// Relative to `content/` (`2025/beretning.md`): how documents link to each other.
     pub content_path: PathBuf,
     pub front: FrontMatter,
-    /// The Markdown body; empty when `deferred`.
+    /// The Markdown body; empty while it waits in a `TextStore` (`stored_body`).
     pub body: String,
-    /// Whether the body was left on disk (`Bodies::Later`), for `read_body` when it is needed.
-    pub deferred: bool,
-    /// A hash of the front matter's text, by which `read_body` knows the file is unchanged.
-    pub front_hash: u64,
+    /// Where the body waits when loading put it in a store (`load_into`).
+    pub stored_body: Option<Text>,
     /// 1-based line of the file where the body starts, so Markdown positions map to file lines.
     pub body_line: usize,
     pub slug: String,
@@ -67,22 +66,15 @@ pub fn outside_link_error(file: PathBuf) -> Diagnostic {
         .hint(msg("content.outside_link.hint", &[]))
 }
 
-/// Whether loading keeps each document's body, or leaves it on disk to be read again when it
-/// is rendered: a build does, so the whole archive's Markdown (74 MB at 10,000 documents) is
-/// never in memory at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bodies {
-    Kept,
-    Later,
-}
-
 /// Walks `content/` and loads every document in parallel; drafts are kept only with `drafts`.
 pub fn load(site_root: &Path, drafts: bool) -> LoadedContent {
-    load_with(site_root, drafts, Bodies::Kept)
+    load_into(site_root, drafts, &TextStore::in_memory())
 }
 
-/// `load`, keeping the bodies or leaving them on disk.
-pub fn load_with(site_root: &Path, drafts: bool, bodies: Bodies) -> LoadedContent {
+/// `load`, with each body put in `texts` as soon as it is read (`stored_body`): a build does,
+/// so the archive's Markdown (74 MB at 10,000 documents) is never in memory all at once, and
+/// every file is still read once.
+pub fn load_into(site_root: &Path, drafts: bool, texts: &TextStore) -> LoadedContent {
     let content_root = site_root.join(CONTENT_DIR);
     let mut loaded = LoadedContent::default();
     if !content_root.is_dir() {
@@ -135,15 +127,13 @@ pub fn load_with(site_root: &Path, drafts: bool, bodies: Bodies) -> LoadedConten
     let results: Vec<Result<Option<SourceDocument>, Vec<Diagnostic>>> = markdown
         .par_iter()
         .map(|rel| {
-            let doc = load_document(&content_root, rel, drafts);
-            match (doc, bodies) {
-                (Ok(Some(mut doc)), Bodies::Later) => {
-                    doc.body = String::new();
-                    doc.deferred = true;
-                    Ok(Some(doc))
+            let mut doc = load_document(&content_root, rel, drafts);
+            if let Ok(Some(doc)) = &mut doc {
+                if texts.spills() {
+                    doc.stored_body = Some(texts.keep(std::mem::take(&mut doc.body)));
                 }
-                (doc, _) => doc,
             }
+            doc
         })
         .collect();
     let mut drafts_left_out = Vec::new();
@@ -225,7 +215,6 @@ pub fn parse_document(
 ) -> Result<Option<SourceDocument>, Vec<Diagnostic>> {
     let text = crate::core::sanitize::strip_control(text);
     let split = frontmatter::split(&text, source).map_err(|d| vec![d])?;
-    let front_hash = hash_text(split.yaml);
     let front = frontmatter::parse(split.yaml, split.yaml_line, source)?;
     if front.draft && !drafts {
         return Ok(None);
@@ -247,43 +236,10 @@ pub fn parse_document(
         content_path: rel.to_path_buf(),
         front,
         body: split.body.to_string(),
-        deferred: false,
-        front_hash,
+        stored_body: None,
         body_line: split.body_line,
         slug,
     }))
-}
-
-fn hash_text(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
-}
-
-/// The body of a document loaded with `Bodies::Later`, read again from `content/`. The file
-/// must still be as it was loaded: if its front matter has changed meanwhile, the build stops
-/// rather than publish a page whose text and facts come from two versions.
-/// The front matter's text is compared, not parsed again.
-pub fn read_body(site_root: &Path, doc: &SourceDocument) -> Result<String, Diagnostic> {
-    let path = site_root.join(CONTENT_DIR).join(&doc.content_path);
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            doc.source.clone(),
-            msg("content.cannot_read_file", &[("error", &e)]),
-        )
-    })?;
-    let text = decode_utf8(bytes, &doc.source)?;
-    let text = crate::core::sanitize::strip_control(&text);
-    let split = frontmatter::split(&text, &doc.source)?;
-    if hash_text(split.yaml) != doc.front_hash || split.body_line != doc.body_line {
-        return Err(Diagnostic::error(
-            doc.source.clone(),
-            msg("content.changed_while_building", &[]),
-        )
-        .hint(msg("content.changed_while_building.hint", &[])));
-    }
-    Ok(split.body.to_string())
 }
 
 /// File name without `.md`; an `index.md` takes its folder's name.
@@ -365,44 +321,28 @@ mod tests {
 mod body_tests {
     use super::*;
 
-    fn site(text: &str) -> tempfile::TempDir {
+    #[test]
+    fn bodies_put_in_a_store_read_back_as_loading_keeps_them() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("content/2025")).unwrap();
-        std::fs::write(dir.path().join("content/2025/a.md"), text).unwrap();
-        dir
-    }
-
-    const DOC: &str =
-        "---\ntitle: Beretning\nkind: newsletter\ndate: 2025-03-01\n---\n\nLægevagten i år.\n";
-
-    #[test]
-    fn a_body_left_on_disk_reads_back_as_loading_would_have_kept_it() {
-        let dir = site(DOC);
+        let doc =
+            "---\ntitle: Beretning\nkind: newsletter\ndate: 2025-03-01\n---\n\nLægevagten i år.\n";
+        std::fs::write(dir.path().join("content/2025/a.md"), doc).unwrap();
         let loaded = load(dir.path(), false);
         assert!(
             loaded.diagnostics.items.is_empty(),
             "{:?}",
             loaded.diagnostics
         );
-        let kept = loaded.documents;
-        let later = load_with(dir.path(), false, Bodies::Later).documents;
-        assert_eq!(later[0].body, "");
-        assert!(later[0].deferred);
-        assert_eq!(read_body(dir.path(), &later[0]).unwrap(), kept[0].body);
-    }
-
-    #[test]
-    fn a_file_changed_or_removed_after_loading_stops_the_build() {
-        let dir = site(DOC);
-        let later = load_with(dir.path(), false, Bodies::Later).documents;
-        let file = dir.path().join("content/2025/a.md");
-        // The body alone may change: the new text is what is published.
-        std::fs::write(&file, DOC.replace("i år", "i 2025")).unwrap();
-        assert!(read_body(dir.path(), &later[0]).unwrap().contains("i 2025"));
-        std::fs::write(&file, DOC.replace("Beretning", "Referat")).unwrap();
-        let e = read_body(dir.path(), &later[0]).unwrap_err();
-        assert!(e.message.contains("changed"), "{}", e.message);
-        std::fs::remove_file(&file).unwrap();
-        assert!(read_body(dir.path(), &later[0]).is_err());
+        let kept = &loaded.documents[0];
+        assert!(kept.stored_body.is_none());
+        let texts = TextStore::in_dir(dir.path());
+        let stored = load_into(dir.path(), false, &texts).documents;
+        assert_eq!(stored[0].body, "");
+        let body = stored[0]
+            .stored_body
+            .as_ref()
+            .map(|t| texts.whole(t).into_owned());
+        assert_eq!(body.as_deref(), Some(kept.body.as_str()));
     }
 }

@@ -4,13 +4,34 @@
 
 use crate::core::diagnostics::Diagnostic;
 use crate::core::kind::Kind;
+use crate::core::store::{Text, TextStore};
 use crate::load::content::SourceDocument;
 use crate::load::frontmatter::FrontMatter;
 use crate::markdown::{self, Heading, LinkRef, Section};
 use crate::model::attachments::{resolve_attachments, Attachment};
 use crate::model::slides::split_slides;
-use crate::model::store::{StoredSection, Text, TextStore};
 use std::path::{Path, PathBuf};
+
+/// A section of a document as the model keeps it: its anchor and heading at hand (pages and
+/// results show them), its text wherever the archive's `TextStore` put it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredSection {
+    /// Anchor of the heading this text is under; `None` before the first heading.
+    pub anchor: Option<String>,
+    pub heading: String,
+    pub text: Text,
+}
+
+impl StoredSection {
+    /// A section kept in memory, as the markdown stage made it.
+    pub fn held(s: Section) -> StoredSection {
+        StoredSection {
+            anchor: s.anchor,
+            heading: s.heading,
+            text: Text::Held(s.text),
+        }
+    }
+}
 
 /// A rendered slide of a deck. Its HTML may be in the archive's `TextStore`.
 #[derive(Debug, Clone)]
@@ -97,15 +118,17 @@ impl Document {
         if !texts.spills() {
             return;
         }
-        self.html = texts.keep_text(std::mem::take(&mut self.html));
-        for slide in &mut self.slides {
-            slide.html = texts.keep_text(std::mem::take(&mut slide.html));
-            slide.notes_html = slide.notes_html.take().map(|n| texts.keep_text(n));
-            for part in &mut slide.parts {
-                *part = texts.keep_text(std::mem::take(part));
-            }
-        }
-        self.sections = texts.keep_sections(std::mem::take(&mut self.sections));
+        let slides = self.slides.iter_mut().flat_map(|s| {
+            std::iter::once(&mut s.html)
+                .chain(s.notes_html.as_mut())
+                .chain(s.parts.iter_mut())
+        });
+        let sections = self.sections.iter_mut().map(|s| &mut s.text);
+        texts.keep_all(
+            std::iter::once(&mut self.html)
+                .chain(slides)
+                .chain(sections),
+        );
     }
 
     /// Gives back the spare room of its text: a string grown while rendering holds up to
@@ -139,18 +162,11 @@ impl Document {
 
 /// The uncached `RenderDocument`: Markdown (or slides) to HTML, attachments checked on disk.
 pub fn render_document(
-    mut source: SourceDocument,
+    source: SourceDocument,
     site_root: &Path,
     table_label: &str,
 ) -> (Document, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    // A build leaves bodies on disk until now (`load::content::Bodies::Later`).
-    if source.deferred {
-        match crate::load::content::read_body(site_root, &source) {
-            Ok(body) => source.body = body,
-            Err(e) => problems.push(e),
-        }
-    }
     let url = crate::routes::document(source.front.date.map(|d| d.year), &source.slug);
     let mut slides = Vec::new();
     // Each slide's top-level bullets, for a deck's summary.

@@ -6,9 +6,9 @@
 use crate::core::diagnostics::{suggest, suggest_names, Diagnostic, Diagnostics};
 use crate::core::messages::{msg, Text};
 use crate::core::slug::slugify;
+use crate::core::store::{Text as StoredText, TextStore};
 use crate::core::urls::{join_normalized, percent_decode, relative};
 use crate::model::document::Document;
-use crate::model::store::{Text as StoredText, TextStore};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 

@@ -8,12 +8,12 @@
 use crate::core::access::Access;
 use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::core::messages::msg;
+use crate::core::store::TextStore;
 use crate::load::config::SiteConfig;
 use crate::load::content::{LoadedContent, SourceDocument};
 use crate::model::indexes::{build_indexes, Indexes};
 use crate::model::link_model::LinkModel;
 use crate::model::meetings::resolve_meetings;
-use crate::model::store::TextStore;
 use crate::routes::RESERVED_SLUGS;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -31,7 +31,6 @@ pub mod pdf;
 pub mod programme_match;
 pub mod slide_fit;
 pub mod slides;
-pub mod store;
 pub mod summary;
 
 pub use area::Area;
@@ -145,7 +144,11 @@ pub fn build_archives(
         Some(_) => (sources, access),
         None => leave_out_members(sources, access, diagnostics),
     };
-    let spill = |source: SourceDocument, root: &Path, label: &str| {
+    let spill = |mut source: SourceDocument, root: &Path, label: &str| {
+        // The body waited in the store since loading (`load::content::load_into`).
+        if let Some(body) = source.stored_body.take() {
+            source.body = texts.whole(&body).into_owned();
+        }
         let (mut doc, problems) = render_document(source, root, label);
         doc.keep_texts_in(&texts);
         (doc, problems)

@@ -3,8 +3,8 @@
 //! document, so every link in a slide is rebased here; the meeting pack reuses the same views.
 
 use crate::core::compound::hyphenate_headings;
+use crate::core::store::TextStore;
 use crate::core::urls::relative;
-use crate::model::store::TextStore;
 use crate::model::{Archive, Document, Slide};
 use serde::Serialize;
 use serde_json::{json, Value};

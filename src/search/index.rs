@@ -12,7 +12,7 @@
 use super::analysis::{self, Compounds};
 use super::fields::{fields, weight};
 use super::hash::{FastMap, FastSet};
-use crate::model::store::{Bytes, TextStore};
+use crate::core::store::{Bytes, TextStore};
 use crate::model::Archive;
 use rayon::prelude::*;
 use std::borrow::Cow;

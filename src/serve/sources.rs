@@ -146,8 +146,7 @@ impl SiteBuilder {
                 content_path: doc.content_path.clone(),
                 front: doc.front.clone(),
                 body,
-                deferred: false,
-                front_hash: doc.front_hash,
+                stored_body: None,
                 body_line: doc.body_line,
                 slug: doc.slug.clone(),
             });

@@ -135,8 +135,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("content.none", "der er ingen mappe content/"),
     ("content.none.hint", "opret en mappe med navnet content ved siden af site.yaml, og læg dokumenterne (.md-filerne) i den"),
     ("content.cannot_read", "kan ikke læses: {error}"),
-    ("content.changed_while_building", "filen blev ændret, mens sitet blev bygget"),
-    ("content.changed_while_building.hint", "gem filen færdig, og byg igen; det udgivne site er ikke ændret"),
     ("content.cannot_read_file", "kan ikke læse filen: {error}"),
     ("content.empty_slug", "dokumentets slug er tom"),
     ("content.empty_slug.hint", "giv filen et navn med bogstaver eller tal, eller tilføj `slug: et-navn` i front matter"),

@@ -135,8 +135,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("content.none", "there is no content/ folder"),
     ("content.none.hint", "create a folder named content next to site.yaml and put the documents (.md files) in it"),
     ("content.cannot_read", "cannot read: {error}"),
-    ("content.changed_while_building", "the file changed while the site was being built"),
-    ("content.changed_while_building.hint", "finish saving the file and build again; the published site was not changed"),
     ("content.cannot_read_file", "cannot read the file: {error}"),
     ("content.empty_slug", "the document's slug is empty"),
     ("content.empty_slug.hint", "give the file a name with letters or digits, or add `slug: a-name` to the front matter"),

@@ -1,11 +1,11 @@
-//! Where the model keeps what only a document's own pages and the search index read: its body
-//! and slide HTML, and every section's plain text.
+//! Where a build keeps the texts it needs only now and then: each document's Markdown from
+//! loading until it is rendered, its body and slide HTML until its pages are, every section's
+//! plain text and the search index's word lists until the index is built.
 //!
-//! A build writes them to a temporary file beside the output as each document is made; its
-//! pages read them back when they are rendered, and the search index a batch at a time. The
-//! model keeps just where each text is. At 10,000 documents that is 165 MB (67 MB of body
-//! HTML, 25 MB of slide HTML, 73 MB of section text) the build no longer holds, and ten times
-//! as much at 100,000. Serve, check and the tests keep the texts in memory: they read them
+//! A build writes them to a temporary file beside the output as soon as they exist, and reads
+//! each back when it is needed; the load stage and the model keep just where each text is. At 10,000 documents that is about 310 MB (74 MB of
+//! Markdown, 67 MB of body HTML, 25 MB of slide HTML, 73 MB of section text, 70 MB of word
+//! lists) the build no longer holds, and ten times as much at 100,000. Serve, check and the tests keep the texts in memory: they read them
 //! more than once, and their archives are small.
 //!
 //! The file is unlinked as soon as it is made (the `tempfile` crate), so nothing is left
@@ -14,22 +14,11 @@
 //! does; the store then remembers the first failure, the build reports it and the published
 //! site stays as it was (`pipeline`).
 
-use crate::markdown::Section;
 use std::borrow::Cow;
 use std::fs::File;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-
-/// A section of a document as the model keeps it: its anchor and heading at hand (pages and
-/// results show them), its text wherever the store put it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredSection {
-    /// Anchor of the heading this text is under; `None` before the first heading.
-    pub anchor: Option<String>,
-    pub heading: String,
-    pub text: Text,
-}
 
 /// A text held in memory, or where it is in the store's file.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,14 +128,6 @@ impl TextStore {
         }
     }
 
-    /// Takes a text that is still in memory into the store.
-    pub fn keep_text(&self, text: Text) -> Text {
-        match text {
-            Text::Held(t) if self.spills() => self.keep(t),
-            other => other,
-        }
-    }
-
     /// Takes bytes into the store (the search index's per-document word lists, which wait there
     /// while the archive's vocabulary is completed).
     pub fn keep_bytes(&self, bytes: Vec<u8>) -> Bytes {
@@ -183,26 +164,42 @@ impl TextStore {
         }
     }
 
+    /// Takes every text still in memory of `texts` into the store with one write: a document's
+    /// texts together, so a build makes one system call a document rather than one a slide.
+    pub fn keep_all<'t>(&self, texts: impl IntoIterator<Item = &'t mut Text>) {
+        let Some(spill) = &self.spill else {
+            return;
+        };
+        let mut held: Vec<&mut Text> = texts
+            .into_iter()
+            .filter(|t| matches!(t, Text::Held(s) if !s.is_empty()))
+            .collect();
+        let mut bytes = Vec::new();
+        let mut places = Vec::with_capacity(held.len());
+        for t in &held {
+            if let Text::Held(s) = &**t {
+                places.push((bytes.len() as u64, s.len()));
+                bytes.extend_from_slice(s.as_bytes());
+            }
+        }
+        if u32::try_from(bytes.len()).is_err() || bytes.is_empty() {
+            return;
+        }
+        let at = spill.end.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        if write_at(&spill.file, &bytes, at).is_err() {
+            return;
+        }
+        for (t, (offset, len)) in held.iter_mut().zip(places) {
+            **t = Text::Spilled {
+                at: at + offset,
+                len: len as u32,
+            };
+        }
+    }
+
     /// A text whole (`read` without a limit).
     pub fn whole<'a>(&self, text: &'a Text) -> Cow<'a, str> {
         self.read(text, usize::MAX)
-    }
-
-    /// Takes the texts of a document's sections that are still in memory into the store.
-    pub fn keep_sections(&self, sections: Vec<StoredSection>) -> Vec<StoredSection> {
-        if !self.spills() {
-            return sections;
-        }
-        sections
-            .into_iter()
-            .map(|s| StoredSection {
-                text: match s.text {
-                    Text::Held(t) => self.keep(t),
-                    spilled => spilled,
-                },
-                ..s
-            })
-            .collect()
     }
 
     /// A text, or its first `limit` bytes (cut back to a whole character). A text that cannot
@@ -247,17 +244,6 @@ impl Spill {
     fn remember(&self, e: std::io::Error) {
         if let Ok(mut slot) = self.failure.lock() {
             slot.get_or_insert(e);
-        }
-    }
-}
-
-impl StoredSection {
-    /// A section kept in memory, as the markdown stage made it.
-    pub fn held(s: Section) -> StoredSection {
-        StoredSection {
-            anchor: s.anchor,
-            heading: s.heading,
-            text: Text::Held(s.text),
         }
     }
 }
@@ -321,14 +307,6 @@ fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    fn section(text: &str) -> StoredSection {
-        StoredSection::held(Section {
-            anchor: Some("a".into()),
-            heading: "Overskrift".into(),
-            text: text.into(),
-        })
-    }
-
     #[test]
     fn spilled_texts_read_back_whole_and_cut_at_characters() {
         let dir = tempfile::tempdir().unwrap();
@@ -340,16 +318,15 @@ mod tests {
             "æøå — ÆØÅ",
             &"ord ".repeat(3000),
         ];
-        let kept = store.keep_sections(texts.iter().map(|t| section(t)).collect());
-        assert!(matches!(kept[0].text, Text::Spilled { .. }));
+        let kept: Vec<Text> = texts.iter().map(|t| store.keep(t.to_string())).collect();
+        assert!(matches!(kept[0], Text::Spilled { .. }));
         for (k, t) in kept.iter().zip(texts) {
-            assert_eq!(store.read(&k.text, usize::MAX), t);
-            assert_eq!(k.heading, "Overskrift");
+            assert_eq!(store.whole(k), t);
         }
         // "Læ" is 3 bytes: a limit of 2 ends before the æ rather than inside it.
-        assert_eq!(store.read(&kept[0].text, 2), "L");
-        assert_eq!(store.read(&kept[0].text, 3), "Læ");
-        assert_eq!(store.read(&kept[2].text, 1), "");
+        assert_eq!(store.read(&kept[0], 2), "L");
+        assert_eq!(store.read(&kept[0], 3), "Læ");
+        assert_eq!(store.read(&kept[2], 1), "");
         assert!(store.failure().is_none());
     }
 
@@ -384,6 +361,20 @@ mod tests {
         let a = store.keep_bytes(vec![7; 10]);
         assert!(store.read_bytes(&a).is_empty());
         assert!(store.failure().is_some());
+    }
+
+    #[test]
+    fn texts_kept_together_read_back_each_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = TextStore::in_dir(dir.path());
+        let written = ["<p>Lægevagten</p>", "", "æøå", "sidste"];
+        let mut texts: Vec<Text> = written.iter().map(|t| Text::Held(t.to_string())).collect();
+        store.keep_all(texts.iter_mut());
+        assert!(matches!(texts[0], Text::Spilled { .. }));
+        assert_eq!(texts[1], Text::Held(String::new()));
+        for (t, w) in texts.iter().zip(written) {
+            assert_eq!(store.whole(t), w);
+        }
     }
 
     #[test]
