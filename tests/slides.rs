@@ -372,3 +372,35 @@ fn serve_knows_which_deck_and_pack_pages_an_edit_touches() {
         assert!(written.contains(&p), "{p}");
     }
 }
+
+#[test]
+fn links_in_the_later_parts_of_an_overfull_slide_are_resolved() {
+    let f = Fixture::danish();
+    f.doc(
+        "2025/beretning.md",
+        "title: Beretning\nkind: chairman-report\ndate: 2025-03-01",
+        "\n## Lægevagten\n\nTekst.\n",
+    );
+    let mut bullets: String = (1..=60)
+        .map(|i| format!("- Punkt nummer {i} med lidt ekstra tekst om lægevagten\n"))
+        .collect();
+    bullets.push_str("- Se [beretningen](beretning.md#laegevagten)\n");
+    f.doc(
+        "2025/oplaeg.md",
+        "title: Oplæg\nkind: slides\ndate: 2025-03-02",
+        &format!("\n# Mange punkter\n\n{bullets}"),
+    );
+    let (code, err) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{err}");
+    let presentation = f.read_output("2025/oplaeg/slides/index.html");
+    // The slide is shown in parts; the last part holds the link.
+    assert!(
+        presentation.contains("2.2") || presentation.contains("1.2"),
+        "not cut into parts"
+    );
+    assert!(
+        !presentation.contains("arkiv-link"),
+        "a link placeholder was left"
+    );
+    assert!(presentation.contains("href=\"../../../2025/beretning/#laegevagten\""));
+}

@@ -321,6 +321,11 @@ pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks, texts: &TextStor
     for slide in &mut doc.slides {
         slide.html = resolve(&slide.html);
         slide.notes_html = slide.notes_html.as_ref().map(resolve);
+        // An overfull slide's parts (the presentation shows them) number their links on from
+        // the slide's, in the same list.
+        for part in &mut slide.parts {
+            *part = resolve(part);
+        }
     }
     doc.links_to = resolved.targets;
     doc.links_resolved = true;
