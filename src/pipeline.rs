@@ -172,13 +172,7 @@ fn run_stages(
         });
     }
     if let Some(e) = texts.failure() {
-        diagnostics.push(
-            Diagnostic::error(
-                None,
-                crate::core::messages::msg("output.cannot_read_back", &[("error", &e)]),
-            )
-            .hint(crate::core::messages::msg("output.io.hint", &[])),
-        );
+        diagnostics.push(read_back_error(&e));
     }
     let t = timings.record("index", t);
     for f in static_files(&theme) {
@@ -204,6 +198,15 @@ fn run_stages(
         timings,
         pages,
     })
+}
+
+/// The error for texts the build could not read back from its text store.
+fn read_back_error(e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        None,
+        crate::core::messages::msg("output.cannot_read_back", &[("error", e)]),
+    )
+    .hint(crate::core::messages::msg("output.io.hint", &[]))
 }
 
 /// Renders every page of one archive into `sink`; returns how many.
@@ -402,7 +405,18 @@ fn build_with(
     // On any error `staging` is dropped, which deletes it: the published site stays as it was.
     // The documents' section texts wait for the search index in a file beside the output.
     let texts = texts(staging.folder());
-    let staged = run_stages(&options.site_root, options.drafts, false, texts, &write)?;
+    let store = texts.clone();
+    let staged = match run_stages(&options.site_root, options.drafts, false, texts, &write) {
+        Ok(staged) => staged,
+        // A text the store could not give back shows up as other errors first (a document
+        // without its headings makes links to them broken): the cause is named with them.
+        Err(mut problems) => {
+            if let Some(e) = store.failure() {
+                problems.items.insert(0, read_back_error(&e));
+            }
+            return Err(problems);
+        }
+    };
     if let Some(e) = write_error.into_inner().ok().flatten() {
         return Err(one(e));
     }
@@ -465,5 +479,63 @@ mod tests {
         let text = format!("{failed:?}");
         assert!(text.contains("midlertidige fil"), "{text}");
         assert_eq!(std::fs::read(&page).unwrap(), published);
+    }
+
+    #[test]
+    fn texts_lost_before_the_index_are_named_beside_the_errors_they_cause() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("site.yaml"), "title: Foreningen\nlanguage: da\n").unwrap();
+        std::fs::create_dir_all(root.join("content/2025")).unwrap();
+        let front =
+            |title: &str| format!("---\ntitle: {title}\nkind: newsletter\ndate: 2025-03-01\n---\n");
+        let b = format!("{}\n## Lægevagten\n\nTekst.\n", front("B"));
+        let a = format!("{}\nSe [B](b.md#laegevagten).\n", front("A"));
+        std::fs::write(root.join("content/2025/b.md"), b).unwrap();
+        std::fs::write(root.join("content/2025/a.md"), a).unwrap();
+        let options = BuildOptions {
+            site_root: root.to_path_buf(),
+            output: Some(root.join("output")),
+            drafts: false,
+        };
+        // Without its body B has no heading, so A's link to it is broken: the build stops in
+        // the model stage, and the lost text is named first.
+        let failed = build_with(&options, TextStore::unreadable).unwrap_err();
+        let first = failed
+            .items
+            .first()
+            .map(|d| d.message.clone())
+            .unwrap_or_default();
+        assert!(first.contains("temporary file"), "{failed:?}");
+        assert!(!root.join("output").exists());
+    }
+
+    #[test]
+    fn a_build_puts_its_texts_in_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("site.yaml"), "title: Foreningen\n").unwrap();
+        std::fs::create_dir_all(root.join("content/2025")).unwrap();
+        let doc =
+            "---\ntitle: A\nkind: newsletter\ndate: 2025-03-01\n---\n\n## Lægevagten\n\nTekst.\n";
+        std::fs::write(root.join("content/2025/a.md"), doc).unwrap();
+        let options = BuildOptions {
+            site_root: root.to_path_buf(),
+            output: Some(root.join("output")),
+            drafts: false,
+        };
+        let kept = std::sync::Mutex::new(None);
+        build_with(&options, |dir| {
+            let store = TextStore::in_dir(dir);
+            if let Ok(mut k) = kept.lock() {
+                *k = Some(store.clone());
+            }
+            store
+        })
+        .unwrap();
+        let store = kept.into_inner().unwrap().unwrap();
+        assert!(store.spills());
+        // Markdown, HTML and section text of the one document went to the file.
+        assert!(store.written() > 50, "{} bytes", store.written());
     }
 }

@@ -104,6 +104,13 @@ impl TextStore {
         }
     }
 
+    /// How many bytes have gone to the file (0 in memory).
+    pub fn written(&self) -> u64 {
+        self.spill
+            .as_ref()
+            .map_or(0, |s| s.end.load(Ordering::Relaxed))
+    }
+
     /// Whether texts go to a file.
     pub fn spills(&self) -> bool {
         self.spill.is_some()
@@ -236,15 +243,21 @@ impl TextStore {
     /// The first failure to read a text back, taken (the build reports it once).
     pub fn failure(&self) -> Option<std::io::Error> {
         let spill = self.spill.as_ref()?;
-        spill.failure.lock().ok()?.take()
+        let mut slot = spill
+            .failure
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        slot.take()
     }
 }
 
 impl Spill {
     fn remember(&self, e: std::io::Error) {
-        if let Ok(mut slot) = self.failure.lock() {
-            slot.get_or_insert(e);
-        }
+        let mut slot = self
+            .failure
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        slot.get_or_insert(e);
     }
 }
 
