@@ -99,9 +99,10 @@ struct Staged {
 }
 
 /// Load → model → render; every output file goes to `sink` as soon as it exists. With a
-/// members' area, its pages follow the public site's, each under the area's folder. Without
-/// `keep_page_text`, the documents' HTML goes once their pages are written, before the search
-/// index is built (the build's peak): the caller gets the model without it.
+/// members' area, its pages follow the public site's, each under the area's folder. The
+/// documents' texts go into `texts` (a build's file, or memory). Without `keep_page_text`, the
+/// documents' HTML is let go once their pages are written (it frees memory only where the
+/// texts are held in memory): the caller gets the model without it.
 fn run_stages(
     site_root: &Path,
     drafts: bool,
@@ -403,7 +404,7 @@ fn build_with(
         }
     };
     // On any error `staging` is dropped, which deletes it: the published site stays as it was.
-    // The documents' section texts wait for the search index in a file beside the output.
+    // The documents' texts wait in a file beside the output until they are needed.
     let texts = texts(staging.folder());
     let store = texts.clone();
     let staged = match run_stages(&options.site_root, options.drafts, false, texts, &write) {

@@ -331,15 +331,23 @@ fn batching_documents_changes_nothing_in_the_index() {
             .unwrap_or_else(|d| panic!("render of {} failed: {d:?}", site.display()));
         let archive = &rendered.archive;
         assert!(archive.documents.len() > 3, "{}", site.display());
-        let all: Vec<usize> = (0..archive.documents.len()).collect();
+        // In reverse, so a document's place in the index and its number in the archive differ.
+        let all: Vec<usize> = (0..archive.documents.len()).rev().collect();
         let sorted = |batch: usize| {
-            let mut terms = arkiv::search::index::build_postings_in_batches(
-                archive,
-                &all,
-                batch,
-                &|_, _, _| {},
-            )
-            .terms;
+            // Each document's texts are handed on once, with its place and number.
+            let seen = std::sync::Mutex::new(Vec::new());
+            let each = |i: usize, doc: usize, _: &[std::borrow::Cow<str>]| {
+                seen.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((i, doc));
+            };
+            let index =
+                arkiv::search::index::build_postings_in_batches(archive, &all, batch, &each);
+            let mut seen = seen.into_inner().unwrap_or_else(|e| e.into_inner());
+            seen.sort_unstable();
+            let expected: Vec<(usize, usize)> = all.iter().copied().enumerate().collect();
+            assert_eq!(seen, expected, "batches of {batch}");
+            let mut terms = index.terms;
             terms.sort_by(|a, b| a.0.cmp(&b.0));
             terms
         };

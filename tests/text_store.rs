@@ -1,5 +1,5 @@
-//! A build keeps the documents' section texts in a temporary file until the search index has
-//! read them (`model::store`); serve and check keep them in memory. Both must publish the same
+//! A build keeps the documents' Markdown, HTML and section texts in a temporary file until
+//! they are needed (`core::store`); serve and check keep them in memory. Both must publish the same
 //! site, and the build must leave no file behind.
 
 use arkiv::pipeline::{build, render_site, BuildOptions};

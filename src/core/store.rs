@@ -3,14 +3,16 @@
 //! plain text and the search index's word lists until the index is built.
 //!
 //! A build writes them to a temporary file beside the output as soon as they exist, and reads
-//! each back when it is needed; the load stage and the model keep just where each text is. At 10,000 documents that is about 310 MB (74 MB of
-//! Markdown, 67 MB of body HTML, 25 MB of slide HTML, 73 MB of section text, 70 MB of word
-//! lists) the build no longer holds, and ten times as much at 100,000. Serve, check and the tests keep the texts in memory: they read them
-//! more than once, and their archives are small.
+//! each back when it is needed; the load stage and the model keep just where each text is. At
+//! 10,000 documents that is about 310 MB (74 MB of Markdown, 67 MB of body HTML, 25 MB of
+//! slide HTML, 73 MB of section text, 70 MB of word lists) the build no longer holds, and ten
+//! times as much at 100,000. Serve, check and the tests keep the texts in memory: they read
+//! them more than once, and their archives are small.
 //!
 //! The file is unlinked as soon as it is made (the `tempfile` crate), so nothing is left
 //! behind, however the build ends. If it cannot be made or written, the text stays in memory:
-//! spilling saves memory and never costs a build. Reading it back can fail only if the disk
+//! a full disk costs memory, not the build. The file does take room on the output's disk
+//! while the build runs (about 310 MB at 10,000 documents), beside the staging folder. Reading it back can fail only if the disk
 //! does; the store then remembers the first failure, the build reports it and the published
 //! site stays as it was (`pipeline`).
 
@@ -116,67 +118,65 @@ impl TextStore {
         self.spill.is_some()
     }
 
+    /// Writes `bytes` at a place of their own in the file: where, or `None` when there is no
+    /// file, nothing to write, more than a `u32` can count, or the write fails (the caller
+    /// then keeps them in memory; the place taken stays unused).
+    fn put(&self, bytes: &[u8]) -> Option<(u64, u32)> {
+        let spill = self.spill.as_ref()?;
+        let len = u32::try_from(bytes.len()).ok().filter(|&l| l > 0)?;
+        let at = spill.end.fetch_add(u64::from(len), Ordering::Relaxed);
+        write_at(&spill.file, bytes, at).ok()?;
+        Some((at, len))
+    }
+
+    /// The `len` bytes at `at`; `None` (and the failure kept for `failure`) when they cannot be
+    /// read back. A store without a file has none: it never handed out a place.
+    fn get(&self, at: u64, len: usize) -> Option<Vec<u8>> {
+        let spill = self.spill.as_ref()?;
+        let mut bytes = vec![0; len];
+        match read_at(&spill.file, &mut bytes, at) {
+            Ok(()) => Some(bytes),
+            Err(e) => {
+                spill.remember(e);
+                None
+            }
+        }
+    }
+
     /// Takes a text into the store.
     pub fn keep(&self, text: String) -> Text {
-        let Some(spill) = &self.spill else {
-            return Text::Held(text);
-        };
-        let Ok(len) = u32::try_from(text.len()) else {
-            return Text::Held(text);
-        };
-        if len == 0 {
-            return Text::Held(text);
-        }
-        let at = spill.end.fetch_add(u64::from(len), Ordering::Relaxed);
-        match write_at(&spill.file, text.as_bytes(), at) {
-            Ok(()) => Text::Spilled { at, len },
-            // The place taken stays unused; the text is not lost.
-            Err(_) => Text::Held(text),
+        match self.put(text.as_bytes()) {
+            Some((at, len)) => Text::Spilled { at, len },
+            None => Text::Held(text),
         }
     }
 
     /// Takes bytes into the store (the search index's per-document word lists, which wait there
     /// while the archive's vocabulary is completed).
     pub fn keep_bytes(&self, bytes: Vec<u8>) -> Bytes {
-        let Some(spill) = &self.spill else {
-            return Bytes::Held(bytes);
-        };
-        let Ok(len) = u32::try_from(bytes.len()) else {
-            return Bytes::Held(bytes);
-        };
-        let at = spill.end.fetch_add(u64::from(len), Ordering::Relaxed);
-        match write_at(&spill.file, &bytes, at) {
-            Ok(()) => Bytes::Spilled { at, len },
-            Err(_) => Bytes::Held(bytes),
+        match self.put(&bytes) {
+            Some((at, len)) => Bytes::Spilled { at, len },
+            None => Bytes::Held(bytes),
         }
     }
 
     /// Bytes taken by `keep_bytes`; none if they cannot be read back (the failure is kept for
     /// `failure`).
     pub fn read_bytes<'a>(&self, bytes: &'a Bytes) -> Cow<'a, [u8]> {
-        let (at, len) = match bytes {
-            Bytes::Held(b) => return Cow::Borrowed(b),
-            Bytes::Spilled { at, len } => (*at, *len as usize),
-        };
-        let Some(spill) = &self.spill else {
-            return Cow::Borrowed(&[]);
-        };
-        let mut out = vec![0; len];
-        match read_at(&spill.file, &mut out, at) {
-            Ok(()) => Cow::Owned(out),
-            Err(e) => {
-                spill.remember(e);
-                Cow::Borrowed(&[])
-            }
+        match bytes {
+            Bytes::Held(b) => Cow::Borrowed(b),
+            Bytes::Spilled { at, len } => self
+                .get(*at, *len as usize)
+                .map_or(Cow::Borrowed(&[]), Cow::Owned),
         }
     }
 
     /// Takes every text still in memory of `texts` into the store with one write: a document's
     /// texts together, so a build makes one system call a document rather than one a slide.
     pub fn keep_all<'t>(&self, texts: impl IntoIterator<Item = &'t mut Text>) {
-        let Some(spill) = &self.spill else {
+        if !self.spills() {
             return;
-        };
+        }
         let mut held: Vec<&mut Text> = texts
             .into_iter()
             .filter(|t| matches!(t, Text::Held(s) if !s.is_empty()))
@@ -185,21 +185,17 @@ impl TextStore {
         let mut places = Vec::with_capacity(held.len());
         for t in &held {
             if let Text::Held(s) = &**t {
-                places.push((bytes.len() as u64, s.len()));
+                places.push((bytes.len() as u64, s.len() as u32));
                 bytes.extend_from_slice(s.as_bytes());
             }
         }
-        if u32::try_from(bytes.len()).is_err() || bytes.is_empty() {
+        let Some((at, _)) = self.put(&bytes) else {
             return;
-        }
-        let at = spill.end.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-        if write_at(&spill.file, &bytes, at).is_err() {
-            return;
-        }
+        };
         for (t, (offset, len)) in held.iter_mut().zip(places) {
             **t = Text::Spilled {
                 at: at + offset,
-                len: len as u32,
+                len,
             };
         }
     }
@@ -216,16 +212,11 @@ impl TextStore {
             Text::Held(s) => return Cow::Borrowed(prefix(s, limit)),
             Text::Spilled { at, len } => (*at, *len as usize),
         };
-        let Some(spill) = &self.spill else {
+        // A character is at most 4 bytes: reading 3 more than `limit` keeps the last one whole.
+        let Some(bytes) = self.get(at, len.min(limit.saturating_add(3))) else {
             return Cow::Borrowed("");
         };
-        // A character is at most 4 bytes: reading 3 more than `limit` keeps the last one whole.
-        let mut bytes = vec![0; len.min(limit.saturating_add(3))];
-        if let Err(e) = read_at(&spill.file, &mut bytes, at) {
-            spill.remember(e);
-            return Cow::Borrowed("");
-        }
-        let text = match String::from_utf8(bytes) {
+        let mut text = match String::from_utf8(bytes) {
             Ok(text) => text,
             // Only a cut through the last character can make it invalid.
             Err(e) => {
@@ -235,7 +226,6 @@ impl TextStore {
                 String::from_utf8(bytes).unwrap_or_default()
             }
         };
-        let mut text = text;
         text.truncate(prefix(&text, limit).len());
         Cow::Owned(text)
     }
@@ -369,6 +359,7 @@ mod tests {
             assert_eq!(store.read_bytes(&a).as_ref(), &[1, 2, 3, 255]);
             assert!(store.read_bytes(&b).is_empty());
             assert_eq!(matches!(a, Bytes::Spilled { .. }), store.spills());
+            assert_eq!(b, Bytes::Held(Vec::new()));
         }
         let store = TextStore::unreadable(dir.path());
         let a = store.keep_bytes(vec![7; 10]);
@@ -388,6 +379,21 @@ mod tests {
         for (t, w) in texts.iter().zip(written) {
             assert_eq!(store.whole(t), w);
         }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_leaves_every_text_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("skrivebeskyttet");
+        std::fs::write(&path, "").unwrap();
+        // Opened only for reading: every write fails, as on a full disk.
+        let store = TextStore::in_file(std::fs::File::open(&path).unwrap());
+        assert_eq!(store.keep("tekst".into()), Text::Held("tekst".into()));
+        assert_eq!(store.keep_bytes(vec![1, 2]), Bytes::Held(vec![1, 2]));
+        let mut texts = vec![Text::Held("a".into()), Text::Held("b".into())];
+        store.keep_all(texts.iter_mut());
+        assert_eq!(texts, vec![Text::Held("a".into()), Text::Held("b".into())]);
+        assert!(store.failure().is_none());
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub struct Archive {
     pub links: LinkModel,
     /// Public site or members' area, and what each may know of the other.
     pub area: Area,
-    /// Where the documents' section texts are (`model::store`).
+    /// Where the documents' texts are (`core::store`): in memory, or in a build's file.
     pub texts: TextStore,
 }
 
@@ -130,7 +130,7 @@ pub struct Archives {
 /// Builds the public archive and the members' area from one rendering of every document.
 /// Without `members:` in site.yaml, members-only documents are left out with a warning, so a
 /// forgotten setting never publishes them. Section texts go into `texts` as each document is
-/// made (`model::store`).
+/// made (`core::store`).
 pub fn build_archives(
     config: SiteConfig,
     site_root: &Path,

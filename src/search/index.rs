@@ -230,11 +230,11 @@ pub fn build_postings_in_batches(
 ) -> Postings {
     let n = docs.len();
     let batch_docs = batch_docs.max(1);
+    let group_docs = batch_docs.saturating_mul(GROUP_BATCHES);
     // One vocabulary for the archive; each batch's ids renumbered into it. Batches are read a
     // group at a time, so only a group's texts and word lists are held at once.
     let mut vocabulary: FastMap<Box<str>, u32> = FastMap::default();
     let mut read: Vec<StoredWords> = Vec::with_capacity(n);
-    let group_docs = batch_docs.saturating_mul(GROUP_BATCHES);
     for (g, group) in docs.chunks(group_docs).enumerate() {
         let batches: Vec<Batch> = group
             .par_chunks(batch_docs)
@@ -307,7 +307,6 @@ pub fn build_postings_in_batches(
     let average = (total_length as f32 / docs.len().max(1) as f32).max(1.0);
     // A group of documents' terms at a time, each read back from the store, into the lists.
     let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); terms.len()];
-    let group_docs = batch_docs.saturating_mul(GROUP_BATCHES);
     for (g, group) in docs.chunks(group_docs).enumerate() {
         let per_doc: Vec<Vec<(u32, u8, u16)>> = group
             .par_iter()

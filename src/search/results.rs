@@ -11,6 +11,7 @@
 
 use crate::core::i18n;
 use crate::core::kind::Kind;
+use crate::core::store::Text;
 use crate::model::Archive;
 use crate::search::analysis;
 use crate::search::shards::Entry;
@@ -34,7 +35,7 @@ const SCAN_BYTES: usize = 4_000;
 const OTHER_SCAN_BYTES: usize = 1_000;
 /// How many characters a card folds before it looks for its word again.
 const STRETCH_CHARS: usize = 128;
-/// How much of a text is read from the store (`model::store`) to quote `chars` characters
+/// How much of a text is read from the store (`core::store`) to quote `chars` characters
 /// from `bytes` in: a character takes up to 4 bytes, one more tells whether to add "…", and
 /// white space the quote trims away gets a kilobyte.
 const fn read_limit(bytes: usize, chars: usize) -> usize {
@@ -317,9 +318,35 @@ fn card(archive: &Archive, i: usize, doc: u32, section: u16, key: &str) -> Card 
         .map(|q| (q.link.clone(), q.heading.to_string()))
         .unwrap_or_default();
     match quoted {
-        Some((at, text, word)) => (doc, section, at, link, heading, quote(&text, word)),
+        Some((at, text, word)) => {
+            let mut quoted = quote(&text, word);
+            // A text read only in part quotes as the whole does, unless the quote reached its
+            // end: then the whole says whether it goes on ("…").
+            if !quoted.ends_with(" …") && cut_short(archive, i, at, &text) {
+                if let Some(whole) = quotable(archive, i, at, usize::MAX) {
+                    quoted = quote(&whole.text, word);
+                }
+            }
+            (doc, section, at, link, heading, quoted)
+        }
         None => (doc, section, 0, link, heading, String::new()),
     }
+}
+
+/// Whether `text`, read for section `s` (1-based) of document `i`, is shorter than the
+/// section's text.
+fn cut_short(archive: &Archive, i: usize, s: usize, text: &str) -> bool {
+    let sections = &archive.documents[i].sections;
+    let full = match s
+        .checked_sub(1)
+        .and_then(|n| sections.get(n))
+        .map(|x| &x.text)
+    {
+        Some(Text::Held(t)) => t.len(),
+        Some(Text::Spilled { len, .. }) => *len as usize,
+        None => return false,
+    };
+    text.len() < full
 }
 
 /// The byte offset of the first word of `text` that holds `key` (a folded term) as search.js
