@@ -4,8 +4,8 @@
 
 mod common;
 
-use arkiv::pipeline::{build, BuildOptions};
 use arkiv::search::analysis;
+use common::build_site;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -16,20 +16,6 @@ fn repo() -> PathBuf {
 
 fn node(args: &[&str]) -> Value {
     common::search_engine(args)
-}
-
-fn build_site(site: &Path, name: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let out = dir.path().join(name);
-    let options = BuildOptions {
-        site_root: site.to_path_buf(),
-        output: Some(out.clone()),
-        drafts: false,
-    };
-    if let Err(d) = build(&options) {
-        panic!("build of {} failed: {d:?}", site.display());
-    }
-    (dir, out)
 }
 
 fn query(site: &Path, q: &str) -> Value {
@@ -454,13 +440,7 @@ fn a_one_word_query_shows_its_first_page_from_result_cards() {
 /// enough that shards need several card files.
 #[test]
 fn every_term_has_its_cards_in_the_file_its_shard_names() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let site = dir.path().join("site");
-    let options = arkiv_gen::GenerateOptions {
-        documents: 300,
-        seed: 3,
-    };
-    arkiv_gen::generate_site(&site, &options).unwrap_or_else(|e| panic!("generate: {e}"));
+    let (_dir, site) = common::generated_site(300, 3);
     let (_out_dir, out) = build_site(&site, "out");
     let index = out.join("search/index");
     // The JSON arguments of a registration call: `arkivSearch.x(a,b,...);`.

@@ -2,7 +2,9 @@
 //! they are needed (`core::store`); serve and check keep them in memory. Both must publish the same
 //! site, and the build must leave no file behind.
 
-use arkiv::pipeline::{build, render_site, BuildOptions};
+mod common;
+
+use arkiv::pipeline::render_site;
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
@@ -12,16 +14,7 @@ fn repo() -> PathBuf {
 /// Builds `site` (texts spilled to a file) and renders it in memory; every file the in-memory
 /// render makes must be in the build's output, byte for byte. Returns how many were compared.
 fn assert_spilled_build_is_the_same(site: &Path) -> usize {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let out = dir.path().join("out");
-    let options = BuildOptions {
-        site_root: site.to_path_buf(),
-        output: Some(out.clone()),
-        drafts: false,
-    };
-    if let Err(d) = build(&options) {
-        panic!("build of {} failed: {d:?}", site.display());
-    }
+    let (dir, out) = common::build_site(site, "out");
     let rendered =
         render_site(site, false).unwrap_or_else(|d| panic!("render {}: {d:?}", site.display()));
     let mut search = 0;
@@ -49,13 +42,7 @@ fn assert_spilled_build_is_the_same(site: &Path) -> usize {
 
 #[test]
 fn a_generated_archive_builds_the_same_with_its_texts_in_a_file() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let site = dir.path().join("site");
-    let options = arkiv_gen::GenerateOptions {
-        documents: 300,
-        seed: 5,
-    };
-    arkiv_gen::generate_site(&site, &options).unwrap_or_else(|e| panic!("generate: {e}"));
+    let (_dir, site) = common::generated_site(300, 5);
     let files = assert_spilled_build_is_the_same(&site);
     assert!(files > 300, "{files} files");
 }

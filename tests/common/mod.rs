@@ -7,6 +7,32 @@ pub mod site_check;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// A generated archive (`arkiv-gen`) of `documents` documents in a temporary folder: the
+/// folder (deleted when dropped) and the site in it.
+pub fn generated_site(documents: usize, seed: u64) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let site = dir.path().join("site");
+    let options = arkiv_gen::GenerateOptions { documents, seed };
+    arkiv_gen::generate_site(&site, &options).unwrap_or_else(|e| panic!("generate: {e}"));
+    (dir, site)
+}
+
+/// Builds `site` with the real pipeline into `name` in a temporary folder: the folder
+/// (deleted when dropped) and the output.
+pub fn build_site(site: &Path, name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let out = dir.path().join(name);
+    let options = arkiv::pipeline::BuildOptions {
+        site_root: site.to_path_buf(),
+        output: Some(out.clone()),
+        drafts: false,
+    };
+    if let Err(d) = arkiv::pipeline::build(&options) {
+        panic!("build of {} failed: {d:?}", site.display());
+    }
+    (dir, out)
+}
+
 /// A site in a temporary folder; deleted when dropped.
 pub struct Fixture {
     pub dir: tempfile::TempDir,
