@@ -207,8 +207,9 @@ pub fn sheet_count(slides: &[SlideView], per_page: usize) -> usize {
     sheets(slides, per_page).len()
 }
 
-/// What both deck pages show about the deck, for the page at `page_url`.
-fn deck_value(archive: &Archive, index: usize, page_url: &str) -> Value {
+/// What both deck pages show about the deck, with the slides the page shows (the
+/// presentation's, or the handout's printed ones).
+fn deck_value(archive: &Archive, index: usize, slides: &[SlideView]) -> Value {
     let doc = &archive.documents[index];
     let lang = archive.config.language;
     json!({
@@ -219,7 +220,7 @@ fn deck_value(archive: &Archive, index: usize, page_url: &str) -> Value {
         // A title that already says the date ("… d. 23. oktober 2025") gets it only once.
         "date_in_title": doc.front.date.is_some_and(|d| doc.front.title.contains(&d.long(lang))),
         "authors": doc.front.authors,
-        "slides": presentation_views(&archive.texts, doc, page_url),
+        "slides": slides,
         "count": doc.slides.len(),
         "presentation_url": crate::routes::presentation(&doc.url),
         "handout_url": crate::routes::handout(&doc.url),
@@ -232,8 +233,10 @@ fn deck_value(archive: &Archive, index: usize, page_url: &str) -> Value {
 
 /// Fills the presentation page (which is also the speaker view, chosen by `?speaker`).
 pub fn presentation_context(archive: &Archive, index: usize, ctx: &mut tera::Context) {
-    let page_url = crate::routes::presentation(&archive.documents[index].url);
-    ctx.insert("deck", &deck_value(archive, index, &page_url));
+    let doc = &archive.documents[index];
+    let page_url = crate::routes::presentation(&doc.url);
+    let views = presentation_views(&archive.texts, doc, &page_url);
+    ctx.insert("deck", &deck_value(archive, index, &views));
     ctx.insert("section", "archive");
 }
 
@@ -242,8 +245,9 @@ pub fn presentation_context(archive: &Archive, index: usize, ctx: &mut tera::Con
 pub fn handout_context(archive: &Archive, index: usize, ctx: &mut tera::Context) {
     let doc = &archive.documents[index];
     let page_url = crate::routes::handout(&doc.url);
-    let deck = deck_value(archive, index, &page_url);
+    // Each slide is read and rebased once: the sheets and the deck share the printed views.
     let views = slide_views(&archive.texts, doc, &page_url);
+    let deck = deck_value(archive, index, &views);
     ctx.insert("sheets", &sheets(&views, DEFAULT_PER_PAGE));
     ctx.insert("sheet_count", &sheet_count(&views, DEFAULT_PER_PAGE));
     ctx.insert("per_page", &DEFAULT_PER_PAGE);
