@@ -200,34 +200,25 @@ impl TextStore {
         }
     }
 
-    /// A text whole (`read` without a limit).
+    /// A text. One that cannot be read back (or is no longer the UTF-8 written) is empty here,
+    /// and the failure is kept for `failure`.
     pub fn whole<'a>(&self, text: &'a Text) -> Cow<'a, str> {
-        self.read(text, usize::MAX)
-    }
-
-    /// A text, or its first `limit` bytes (cut back to a whole character). A text that cannot
-    /// be read back is empty here, and the failure is kept for `failure`.
-    pub fn read<'a>(&self, text: &'a Text, limit: usize) -> Cow<'a, str> {
         let (at, len) = match text {
-            Text::Held(s) => return Cow::Borrowed(prefix(s, limit)),
+            Text::Held(s) => return Cow::Borrowed(s),
             Text::Spilled { at, len } => (*at, *len as usize),
         };
-        // A character is at most 4 bytes: reading 3 more than `limit` keeps the last one whole.
-        let Some(bytes) = self.get(at, len.min(limit.saturating_add(3))) else {
+        let Some(bytes) = self.get(at, len) else {
             return Cow::Borrowed("");
         };
-        let mut text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            // Only a cut through the last character can make it invalid.
+        match String::from_utf8(bytes) {
+            Ok(text) => Cow::Owned(text),
             Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let mut bytes = e.into_bytes();
-                bytes.truncate(valid);
-                String::from_utf8(bytes).unwrap_or_default()
+                if let Some(spill) = &self.spill {
+                    spill.remember(std::io::Error::new(std::io::ErrorKind::InvalidData, e));
+                }
+                Cow::Borrowed("")
             }
-        };
-        text.truncate(prefix(&text, limit).len());
-        Cow::Owned(text)
+        }
     }
 
     /// The first failure to read a text back, taken (the build reports it once).
@@ -249,15 +240,6 @@ impl Spill {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         slot.get_or_insert(e);
     }
-}
-
-/// The first `limit` bytes of `s`, cut back to a whole character.
-fn prefix(s: &str, limit: usize) -> &str {
-    let mut cut = s.len().min(limit);
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &s[..cut]
 }
 
 #[cfg(unix)]
@@ -311,7 +293,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spilled_texts_read_back_whole_and_cut_at_characters() {
+    fn spilled_texts_read_back_as_written() {
         let dir = tempfile::tempdir().unwrap();
         let store = TextStore::in_dir(dir.path());
         assert!(store.spills());
@@ -326,11 +308,20 @@ mod tests {
         for (k, t) in kept.iter().zip(texts) {
             assert_eq!(store.whole(k), t);
         }
-        // "Læ" is 3 bytes: a limit of 2 ends before the æ rather than inside it.
-        assert_eq!(store.read(&kept[0], 2), "L");
-        assert_eq!(store.read(&kept[0], 3), "Læ");
-        assert_eq!(store.read(&kept[2], 1), "");
         assert!(store.failure().is_none());
+    }
+
+    #[test]
+    fn a_text_that_is_no_longer_utf8_reads_as_none_and_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = TextStore::in_dir(dir.path());
+        // Bytes that are not UTF-8, where a text is expected: as a corrupted file would give.
+        let Bytes::Spilled { at, len } = store.keep_bytes(vec![b'a', 0xff, 0xfe]) else {
+            panic!("not written to the file");
+        };
+        assert_eq!(store.whole(&Text::Spilled { at, len }), "");
+        let failure = store.failure().map(|e| e.kind());
+        assert_eq!(failure, Some(std::io::ErrorKind::InvalidData));
     }
 
     #[test]
@@ -346,7 +337,7 @@ mod tests {
             })
             .collect();
         for (t, k) in &kept {
-            assert_eq!(store.read(k, usize::MAX), t.as_str());
+            assert_eq!(store.whole(k), t.as_str());
         }
     }
 
@@ -402,14 +393,14 @@ mod tests {
         assert!(!store.spills());
         let t = store.keep("tekst".into());
         assert_eq!(t, Text::Held("tekst".into()));
-        assert_eq!(store.read(&t, 3), "tek");
+        assert_eq!(store.whole(&t), "tekst");
     }
 
     #[test]
     fn a_folder_that_cannot_hold_a_file_keeps_the_text_in_memory() {
         let store = TextStore::in_dir(Path::new("/nonexistent/arkiv/spill"));
         assert!(!store.spills());
-        assert_eq!(store.read(&store.keep("tekst".into()), 99), "tekst");
+        assert_eq!(store.whole(&store.keep("tekst".into())), "tekst");
     }
 
     #[test]
@@ -418,7 +409,7 @@ mod tests {
         let store = TextStore::unreadable(dir.path());
         let t = store.keep("tekst".into());
         assert!(matches!(t, Text::Spilled { .. }));
-        assert_eq!(store.read(&t, usize::MAX), "");
+        assert_eq!(store.whole(&t), "");
         assert!(store.failure().is_some());
         assert!(store.failure().is_none());
     }

@@ -23,17 +23,12 @@ pub struct StoredSection {
 }
 
 impl StoredSection {
-    /// A section kept in memory, as the markdown stage made it, its text trimmed: search
-    /// quotes from the first word, and reads a stored text only as far as it quotes.
+    /// A section kept in memory, as the markdown stage made it.
     pub fn held(s: Section) -> StoredSection {
-        let text = match s.text.trim() {
-            trimmed if trimmed.len() == s.text.len() => s.text,
-            trimmed => trimmed.to_string(),
-        };
         StoredSection {
             anchor: s.anchor,
             heading: s.heading,
-            text: Text::Held(text),
+            text: Text::Held(s.text),
         }
     }
 }

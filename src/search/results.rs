@@ -11,7 +11,6 @@
 
 use crate::core::i18n;
 use crate::core::kind::Kind;
-use crate::core::store::Text;
 use crate::model::Archive;
 use crate::search::analysis;
 use crate::search::shards::Entry;
@@ -35,13 +34,6 @@ const SCAN_BYTES: usize = 4_000;
 const OTHER_SCAN_BYTES: usize = 1_000;
 /// How many characters a card folds before it looks for its word again.
 const STRETCH_CHARS: usize = 128;
-/// How much of a text is read from the store (`core::store`) to quote `chars` characters
-/// from `bytes` in: a character takes up to 4 bytes, one more tells whether to add "…", and
-/// white space the quote trims away gets a kilobyte.
-const fn read_limit(bytes: usize, chars: usize) -> usize {
-    bytes + (chars + 1) * 4 + 1024
-}
-
 /// A quotable text of a document: where a result links to, its heading and its text.
 struct Quotable<'a> {
     link: String,
@@ -124,15 +116,15 @@ fn section_count(archive: &Archive, i: usize) -> usize {
     d.sections.len() + usize::from(!d.front.programme.is_empty())
 }
 
-/// The `s`-th (1-based) quotable text: a section, the programme, or after them a PDF; a
-/// section's text read as far as `limit` bytes.
-fn quotable(archive: &Archive, i: usize, s: usize, limit: usize) -> Option<Quotable<'_>> {
+/// The `s`-th (1-based) quotable text: a section (read whole from the store, so a card quotes
+/// exactly as a fragment does), the programme, or after them a PDF.
+fn quotable(archive: &Archive, i: usize, s: usize) -> Option<Quotable<'_>> {
     let d = &archive.documents[i];
     let n = section_count(archive, i);
     if s == 0 {
         None
     } else if s <= d.sections.len() {
-        let text = archive.texts.read(&d.sections[s - 1].text, limit);
+        let text = archive.texts.whole(&d.sections[s - 1].text);
         Some(section(archive, i, s - 1, text))
     } else if s <= n {
         Some(programme(archive, i))
@@ -288,28 +280,20 @@ fn to_json(cards: &Cards) -> String {
 fn card(archive: &Archive, i: usize, doc: u32, section: u16, key: &str) -> Card {
     let s = usize::from(section);
     let n = section_count(archive, i);
-    let own_limit = read_limit(SCAN_BYTES, CARD_QUOTE_CHARS);
-    let own = (s > 0)
-        .then(|| quotable(archive, i, s, own_limit))
-        .flatten();
+    let own = (s > 0).then(|| quotable(archive, i, s)).flatten();
     let found = |q: &Quotable, limit| find_word(q.text.trim(), key, limit);
     let own_word = own.as_ref().and_then(|q| found(q, SCAN_BYTES));
     let quoted: Option<(usize, Cow<str>, Option<usize>)> = match &own {
         Some(q) if s > n || own_word.is_some() => Some((s, q.text.clone(), own_word)),
         _ => {
             let first = (1..=n).find_map(|at| {
-                let q = quotable(
-                    archive,
-                    i,
-                    at,
-                    read_limit(OTHER_SCAN_BYTES, CARD_QUOTE_CHARS),
-                )?;
+                let q = quotable(archive, i, at)?;
                 let word = found(&q, OTHER_SCAN_BYTES)?;
                 Some((at, q.text, Some(word)))
             });
             first.or_else(|| match &own {
                 Some(q) => Some((s, q.text.clone(), None)),
-                None => quotable(archive, i, 1, own_limit).map(|q| (1, q.text, None)),
+                None => quotable(archive, i, 1).map(|q| (1, q.text, None)),
             })
         }
     };
@@ -318,35 +302,9 @@ fn card(archive: &Archive, i: usize, doc: u32, section: u16, key: &str) -> Card 
         .map(|q| (q.link.clone(), q.heading.to_string()))
         .unwrap_or_default();
     match quoted {
-        Some((at, text, word)) => {
-            let mut quoted = quote(&text, word);
-            // A text read only in part quotes as the whole does, unless the quote reached its
-            // end: then the whole says whether it goes on ("…").
-            if !quoted.ends_with(" …") && cut_short(archive, i, at, &text) {
-                if let Some(whole) = quotable(archive, i, at, usize::MAX) {
-                    quoted = quote(&whole.text, word);
-                }
-            }
-            (doc, section, at, link, heading, quoted)
-        }
+        Some((at, text, word)) => (doc, section, at, link, heading, quote(&text, word)),
         None => (doc, section, 0, link, heading, String::new()),
     }
-}
-
-/// Whether `text`, read for section `s` (1-based) of document `i`, is shorter than the
-/// section's text.
-fn cut_short(archive: &Archive, i: usize, s: usize, text: &str) -> bool {
-    let sections = &archive.documents[i].sections;
-    let full = match s
-        .checked_sub(1)
-        .and_then(|n| sections.get(n))
-        .map(|x| &x.text)
-    {
-        Some(Text::Held(t)) => t.len(),
-        Some(Text::Spilled { len, .. }) => *len as usize,
-        None => return false,
-    };
-    text.len() < full
 }
 
 /// The byte offset of the first word of `text` that holds `key` (a folded term) as search.js
