@@ -12,6 +12,8 @@
 use super::analysis::{self, Compounds};
 use super::fields::{fields, weight};
 use super::hash::{FastMap, FastSet};
+use super::shards::PostingList;
+use super::CARDS_PER_TERM;
 use crate::core::store::{Bytes, TextStore};
 use crate::model::Archive;
 use rayon::prelude::*;
@@ -45,9 +47,9 @@ pub struct Posting {
 }
 
 /// The archive's posting lists: each term (an unfolded stem) with its postings in document
-/// order.
+/// order, written out as they are gathered.
 pub struct Postings {
-    pub terms: Vec<(String, Vec<Posting>)>,
+    pub terms: Vec<(String, PostingList)>,
 }
 
 /// One document's words: `(word id, section, weight units)`, about one entry per word and
@@ -304,7 +306,7 @@ pub fn build_postings_in_batches(
     let total_length: u64 = docs.iter().map(|d| u64::from(d.length)).sum();
     let average = (total_length as f32 / docs.len().max(1) as f32).max(1.0);
     // A group of documents' terms at a time, each read back from the store, into the lists.
-    let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); terms.len()];
+    let mut lists: Vec<PostingList> = vec![PostingList::default(); terms.len()];
     for (g, group) in docs.chunks(group_docs).enumerate() {
         let per_doc: Vec<Vec<(u32, u8, u16)>> = group
             .par_iter()
@@ -316,15 +318,16 @@ pub fn build_postings_in_batches(
         for (k, list) in per_doc.into_iter().enumerate() {
             let doc = (g * group_docs + k) as u32;
             for (term, weight, section) in list {
-                lists[term as usize].push(Posting {
+                let posting = Posting {
                     doc,
                     weight,
                     section,
-                });
+                };
+                lists[term as usize].push(posting, CARDS_PER_TERM);
             }
         }
     }
-    lists.par_iter_mut().for_each(|l| l.shrink_to_fit());
+    lists.par_iter_mut().for_each(PostingList::shrink_to_fit);
     Postings {
         terms: terms.into_iter().map(str::to_string).zip(lists).collect(),
     }

@@ -80,7 +80,7 @@ pub fn write_index(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
         })
     };
     let postings = index::build_postings(archive, &docs, &fragment);
-    let shards = shards::shard(postings, SHARD_BUDGET, CARDS_PER_TERM);
+    let shards = shards::shard(postings, SHARD_BUDGET);
     let manifest = manifest(archive, &docs, part, &shards);
     sink(OutputFile {
         path: format!("{INDEX_DIR}/manifest.js"),

@@ -43,18 +43,59 @@ pub fn read_numbers(text: &str) -> Option<Vec<u64>> {
     Some(out)
 }
 
-/// A posting list as text: (document gap, weight, section) per posting.
-pub fn encode_postings(postings: &[Posting]) -> String {
-    let mut out = String::with_capacity(postings.len() * 4);
-    let mut previous = 0u32;
-    for (i, p) in postings.iter().enumerate() {
-        let gap = if i == 0 { p.doc } else { p.doc - previous };
-        previous = p.doc;
-        push_number(&mut out, u64::from(gap));
-        push_number(&mut out, u64::from(p.weight));
-        push_number(&mut out, u64::from(p.section));
+/// A term's postings as the indexer gathers them, document by document in ascending order:
+/// written out as text at once, (document gap, weight, section) per posting, about 3 bytes
+/// against the 8 of a `Posting` (at 100,000 documents, 93 MB of text for 29.5 million
+/// postings), with the ones a one-word query shows first kept aside for result cards.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PostingList {
+    pub text: String,
+    /// The document of the last posting, from which the next one's gap is counted.
+    last: u32,
+    /// The best postings so far, best first (see `push`).
+    pub top: Vec<Posting>,
+}
+
+impl PostingList {
+    /// A list of `postings`, in document order, keeping the best `cards`.
+    pub fn of(postings: &[Posting], cards: usize) -> PostingList {
+        let mut list = PostingList::default();
+        for p in postings {
+            list.push(*p, cards);
+        }
+        list
     }
-    out
+
+    /// Adds a posting for a document after the last one's, and keeps it among the `cards` best
+    /// if it is: the highest weight, then the earlier document (the newest: documents are
+    /// numbered newest first), as search.js orders the hits of one term, whose idf is the same
+    /// for all of them.
+    pub fn push(&mut self, p: Posting, cards: usize) {
+        debug_assert!(
+            self.text.is_empty() || p.doc > self.last,
+            "postings out of order"
+        );
+        push_number(&mut self.text, u64::from(p.doc.saturating_sub(self.last)));
+        push_number(&mut self.text, u64::from(p.weight));
+        push_number(&mut self.text, u64::from(p.section));
+        self.last = p.doc;
+        let by_rank = |a: &Posting, b: &Posting| b.weight.cmp(&a.weight).then(a.doc.cmp(&b.doc));
+        // Kept sorted, best first; a posting enters only if it beats the last (most do not, so
+        // a long list costs one comparison per posting and no copy).
+        let top = &mut self.top;
+        if top.len() == cards && top.last().is_none_or(|last| by_rank(&p, last).is_ge()) {
+            return;
+        }
+        let at = top.partition_point(|q| by_rank(q, &p).is_lt());
+        top.insert(at, p);
+        top.truncate(cards);
+    }
+
+    /// Gives back the room a list grown by doubling holds beyond its text.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.top.shrink_to_fit();
+    }
 }
 
 /// One shard: the first folded key it holds, and its terms.
@@ -90,19 +131,19 @@ pub fn top_postings(list: &[Posting], n: usize) -> Vec<Posting> {
     top
 }
 
-/// Cuts the terms, sorted by folded key, into runs of about `budget` characters of postings,
-/// keeping each term's `cards` top postings for its result cards. The browser
+/// Cuts the terms, sorted by folded key, into runs of about `budget` characters of postings.
+/// The browser
 /// finds a key's shard as the last one whose first key is not after it, and the shards of a
 /// prefix as the run from the prefix's shard to the shard of the prefix followed by the
 /// highest character; terms that fold alike always share a shard.
-pub fn shard(postings: Postings, budget: usize, cards: usize) -> Vec<Shard> {
+pub fn shard(postings: Postings, budget: usize) -> Vec<Shard> {
     let mut items: Vec<(String, Entry)> = postings
         .terms
         .into_par_iter()
         .map(|(term, list)| {
             let entry = Entry {
-                postings: encode_postings(&list),
-                top: top_postings(&list, cards),
+                postings: list.text,
+                top: list.top,
                 term,
             };
             (analysis::fold(&entry.term), entry)
@@ -162,11 +203,14 @@ mod tests {
             section: 1,
         };
         let list = [p(0, 3), p(1, 9), p(2, 3), p(3, 12), p(4, 9), p(5, 1)];
-        let docs = |top: Vec<Posting>| top.iter().map(|x| x.doc).collect::<Vec<_>>();
-        assert_eq!(docs(top_postings(&list, 3)), vec![3, 1, 4]);
-        assert_eq!(docs(top_postings(&list, 4)), vec![3, 1, 4, 0]);
-        assert_eq!(docs(top_postings(&list, 10)), vec![3, 1, 4, 0, 2, 5]);
-        assert!(top_postings(&list, 0).is_empty());
+        let docs = |cards| {
+            let top = PostingList::of(&list, cards).top;
+            top.iter().map(|x| x.doc).collect::<Vec<_>>()
+        };
+        assert_eq!(docs(3), vec![3, 1, 4]);
+        assert_eq!(docs(4), vec![3, 1, 4, 0]);
+        assert_eq!(docs(10), vec![3, 1, 4, 0, 2, 5]);
+        assert!(docs(0).is_empty());
     }
 
     #[test]
@@ -183,7 +227,7 @@ mod tests {
                 section: 2,
             },
         ];
-        let numbers = read_numbers(&encode_postings(&p)).unwrap_or_default();
+        let numbers = read_numbers(&PostingList::of(&p, 10).text).unwrap_or_default();
         assert_eq!(numbers, vec![3, 7, 0, 37, 31, 2]);
     }
 
@@ -198,18 +242,17 @@ mod tests {
                     section: 1,
                 })
                 .collect();
-            terms.push((word.to_string(), list));
+            terms.push((word.to_string(), PostingList::of(&list, 10)));
         }
         let whole = shard(
             Postings {
                 terms: terms.clone(),
             },
             usize::MAX,
-            10,
         );
         assert_eq!(whole.len(), 1);
         assert_eq!(whole[0].first, "a");
-        let small = shard(Postings { terms }, 200, 10);
+        let small = shard(Postings { terms }, 200);
         assert!(small.len() > 3, "{}", small.len());
         // Every term sits in the last shard whose first key is not after its folded key.
         for (n, s) in small.iter().enumerate() {
