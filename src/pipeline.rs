@@ -96,6 +96,9 @@ struct Staged {
     diagnostics: Diagnostics,
     timings: StageTimings,
     pages: usize,
+    /// Outside links `arkiv check` has not checked yet (counted before the link index is let
+    /// go).
+    unchecked_links: usize,
 }
 
 /// Load → model → render; every output file goes to `sink` as soon as it exists. With a
@@ -127,6 +130,15 @@ fn run_stages(
         diagnostics.sort();
         return Err(diagnostics);
     }
+    let unchecked_links = public.unchecked_links();
+    if !keep_page_text {
+        for archive in std::iter::once(&mut public).chain(members.as_mut()) {
+            archive
+                .documents
+                .iter_mut()
+                .for_each(Document::release_links);
+        }
+    }
     let mut pages = render_archive(&public, &theme, sink, &mut diagnostics)?;
     let in_folder = |folder: &str, f: OutputFile| OutputFile {
         path: format!("{folder}{}", f.path),
@@ -145,11 +157,13 @@ fn run_stages(
     }
     let t = timings.record("render", t);
     if !keep_page_text {
+        // The search index reads neither the pages' HTML nor the link and PDF indexes.
         for archive in std::iter::once(&mut public).chain(members.as_mut()) {
             archive
                 .documents
                 .iter_mut()
                 .for_each(Document::release_page_text);
+            archive.links = Default::default();
         }
     }
     for archive in std::iter::once(&public).chain(&members) {
@@ -198,6 +212,7 @@ fn run_stages(
         diagnostics,
         timings,
         pages,
+        unchecked_links,
     })
 }
 
@@ -441,7 +456,7 @@ fn build_with(
         files: files + staged.copies.len(),
         warnings: staged.diagnostics,
         timings,
-        unchecked_links: staged.archive.unchecked_links(),
+        unchecked_links: staged.unchecked_links,
     })
 }
 

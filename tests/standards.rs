@@ -364,7 +364,9 @@ fn a_document_with_an_image_shares_it_and_a_site_icon_overrides_the_made_one() {
     f.doc(
         "2025/nyhed.md",
         "title: Nyhed\ndate: 2025-01-02\nkind: newsletter",
-        "Tekst.\n\n![Bestyrelsen](billeder/bestyrelse.jpg)\n",
+        // A link before the image: a build lets the document's links go before its pages are
+        // rendered, all but the first image.
+        "Tekst og [referatet](https://referat.example/).\n\n![Bestyrelsen](billeder/bestyrelse.jpg)\n",
     );
     f.write("content/2025/billeder/bestyrelse.jpg", b"\xff\xd8\xff");
     f.write("content/favicon.ico", b"\0\0\x01\0");

@@ -100,17 +100,28 @@ pub struct Document {
 }
 
 impl Document {
-    /// Drops the HTML only its pages show (the body, and each slide's), once they are written:
-    /// what comes after them (the search index, the report) reads its sections and front
-    /// matter, not its HTML. Held in memory, the HTML is 90 MB at 10,000 documents; in a
+    /// Drops the HTML only its pages show (the body, and each slide's) and its headings (its
+    /// table of contents), once they are written: what comes after them (the search index, the
+    /// report) reads its sections and front matter. Held in memory, the HTML is 90 MB at 10,000 documents; in a
     /// build's text store only where it is.
     pub fn release_page_text(&mut self) {
         self.html = Text::default();
+        self.headings = Vec::new();
         for slide in &mut self.slides {
             slide.html = Text::default();
             slide.notes_html = None;
             slide.parts = Vec::new();
         }
+    }
+
+    /// Drops what only the model stage reads, once a build's archive is made: its links but
+    /// the first image, which its page's preview shows (`render::meta`), and the documents they
+    /// lead to. Link resolution and the link index are done with them; serve and check keep
+    /// them. At 100,000 documents they are about 70 MB.
+    pub fn release_links(&mut self) {
+        let links = std::mem::take(&mut self.links);
+        self.links = links.into_iter().find(|l| l.is_image).into_iter().collect();
+        self.links_to = Vec::new();
     }
 
     /// Moves its texts (body and slide HTML, section texts) into `texts`, as soon as it is
