@@ -106,13 +106,14 @@ fn shared_context(archive: &Archive) -> Vec<(&'static str, tera::Value)> {
 
 impl<'a> Renderer<'a> {
     /// Loads the theme's templates into Tera; a broken template is an error naming its file and line.
+    /// For rendering each page once: the cards' Tera values are not kept (`Cards::uncached`).
     pub fn new(archive: &'a Archive, theme: &'a Theme) -> Result<Self, Diagnostics> {
         let tera = templates::load_templates(&archive.config, theme)?;
         Ok(Self::with_parts(
             archive,
             theme,
             Arc::new(tera),
-            Cards::of(archive),
+            Cards::uncached(archive),
         ))
     }
 
