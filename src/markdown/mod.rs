@@ -6,24 +6,16 @@ use crate::core::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 mod anchors;
+mod headings;
 mod text;
 pub use anchors::Anchors;
 use anchors::Levels;
+pub use headings::{Heading, Headings};
 pub use text::{clean_text, close_up, excerpt, keep_dates_as_text, Prose};
 
 /// Links that point inside the site are written as `arkiv-link:N` and resolved once every
 /// document's URL and headings are known (see `links`).
 pub const LINK_PLACEHOLDER: &str = "arkiv-link:";
-
-/// A heading, with the anchor it gets.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Heading {
-    pub level: u8,
-    pub text: String,
-    pub id: String,
-    /// 1-based line in the source file.
-    pub line: usize,
-}
 
 /// A link or image as written in the document.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -51,7 +43,7 @@ pub struct Section {
 pub struct RenderedMarkdown {
     /// HTML with internal links as placeholders.
     pub html: String,
-    pub headings: Vec<Heading>,
+    pub headings: Headings,
     pub links: Vec<LinkRef>,
     pub sections: Vec<Section>,
     /// The body's prose, top-level list items and tables, for summaries.
@@ -187,8 +179,8 @@ fn render_with(
                     let (line, _) = position(start);
                     out.headings.push(Heading {
                         level,
-                        text: text.clone(),
-                        id: id.clone(),
+                        text: &text,
+                        id: &id,
                         line,
                     });
                     let finished = std::mem::replace(
@@ -393,11 +385,7 @@ mod tests {
     #[test]
     fn repeated_titles_and_skipped_levels() {
         let r = render("### Møde\n\n##### Møde\n\n### Møde 1\n", 1, "Tabel");
-        let got: Vec<(u8, &str)> = r
-            .headings
-            .iter()
-            .map(|h| (h.level, h.id.as_str()))
-            .collect();
+        let got: Vec<(u8, &str)> = r.headings.iter().map(|h| (h.level, h.id)).collect();
         assert_eq!(got, [(2, "moede"), (3, "moede-1"), (2, "moede-1-1")]);
         assert!(
             r.html.contains("<h3 id=\"moede-1\">Møde</h3>"),
@@ -418,9 +406,9 @@ mod tests {
             5,
             "Tabel",
         );
-        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id).collect();
         assert_eq!(ids, ["laegevagten", "laegevagten-1", "penge"]);
-        assert_eq!(r.headings[0].line, 7);
+        assert_eq!(r.headings.iter().next().map(|h| h.line), Some(7));
         assert!(
             r.html.contains("<h2 id=\"laegevagten\">Lægevagten</h2>"),
             "{}",

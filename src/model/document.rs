@@ -7,31 +7,11 @@ use crate::core::kind::Kind;
 use crate::core::store::{Text, TextStore};
 use crate::load::content::SourceDocument;
 use crate::load::frontmatter::FrontMatter;
-use crate::markdown::{self, Heading, LinkRef, Section};
+use crate::markdown::{self, Headings, LinkRef, Section};
 use crate::model::attachments::{resolve_attachments, Attachment};
+use crate::model::sections::Sections;
 use crate::model::slides::split_slides;
 use std::path::{Path, PathBuf};
-
-/// A section of a document as the model keeps it: its anchor and heading at hand (pages and
-/// results show them), its text wherever the archive's `TextStore` put it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredSection {
-    /// Anchor of the heading this text is under; `None` before the first heading.
-    pub anchor: Option<String>,
-    pub heading: String,
-    pub text: Text,
-}
-
-impl StoredSection {
-    /// A section kept in memory, as the markdown stage made it.
-    pub fn held(s: Section) -> StoredSection {
-        StoredSection {
-            anchor: s.anchor,
-            heading: s.heading,
-            text: Text::Held(s.text),
-        }
-    }
-}
 
 /// A rendered slide of a deck. Its HTML may be in the archive's `TextStore`.
 #[derive(Debug, Clone)]
@@ -63,10 +43,10 @@ pub struct Document {
     /// Body HTML with internal links resolved to relative hrefs; it may be in the archive's
     /// `TextStore`.
     pub html: Text,
-    pub headings: Vec<Heading>,
+    pub headings: Headings,
     pub links: Vec<LinkRef>,
     /// Its text by heading, for search; the text may be in the archive's `TextStore`.
-    pub sections: Vec<StoredSection>,
+    pub sections: Sections,
     /// How many words its text has, for the reading time.
     pub words: usize,
     /// Whether its body, a slide or a slide's notes hold a table (its pages load the tables'
@@ -106,7 +86,7 @@ impl Document {
     /// build's text store only where it is.
     pub fn release_page_text(&mut self) {
         self.html = Text::default();
-        self.headings = Vec::new();
+        self.headings = Headings::default();
         for slide in &mut self.slides {
             slide.html = Text::default();
             slide.notes_html = None;
@@ -135,7 +115,7 @@ impl Document {
                 .chain(s.notes_html.as_mut())
                 .chain(s.parts.iter_mut())
         });
-        let sections = self.sections.iter_mut().map(|s| &mut s.text);
+        let sections = self.sections.texts_mut();
         texts.keep_all(
             std::iter::once(&mut self.html)
                 .chain(slides)
@@ -152,10 +132,6 @@ impl Document {
         self.headings.shrink_to_fit();
         self.links.shrink_to_fit();
         self.sections.shrink_to_fit();
-        for s in &mut self.sections {
-            s.text.shrink_to_fit();
-            s.heading.shrink_to_fit();
-        }
         for slide in &mut self.slides {
             slide.html.shrink_to_fit();
             if let Some(notes) = &mut slide.notes_html {
@@ -204,7 +180,7 @@ pub fn render_document(
             if let Some(n) = &notes {
                 all.links.extend(n.links.iter().cloned());
             }
-            all.headings.extend(content.headings.iter().cloned());
+            all.headings.extend(&content.headings);
             all.sections.push(Section {
                 anchor: Some(format!("slide-{}", s.number)),
                 heading: s.title.clone().unwrap_or_default(),
@@ -260,11 +236,7 @@ pub fn render_document(
         html: Text::Held(rendered.html),
         headings: rendered.headings,
         links: rendered.links,
-        sections: rendered
-            .sections
-            .into_iter()
-            .map(StoredSection::held)
-            .collect(),
+        sections: Sections::held(rendered.sections),
         slides,
         attachments,
         meeting: None,

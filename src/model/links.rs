@@ -190,7 +190,7 @@ impl<'a> LinkTargets<'a> {
         let set: HashSet<String> = target
             .headings
             .iter()
-            .map(|h| h.id.clone())
+            .map(|h| h.id.to_string())
             .chain(target.slides.iter().map(|s| format!("slide-{}", s.number)))
             .collect();
         let hint = match suggest(&slug, set.iter().map(String::as_str)) {

@@ -29,6 +29,7 @@ pub mod links;
 pub mod meetings;
 pub mod pdf;
 pub mod programme_match;
+pub mod sections;
 pub mod slide_fit;
 pub mod slides;
 pub mod summary;

@@ -122,7 +122,7 @@ fn group_link(prefix: &str, name: &str) -> NamedLink {
 }
 
 /// The headings a document's table of contents lists: levels 2 and 3, none for a deck.
-fn toc_headings(d: &Document) -> impl Iterator<Item = &crate::markdown::Heading> {
+fn toc_headings(d: &Document) -> impl Iterator<Item = crate::markdown::Heading<'_>> {
     d.headings
         .iter()
         .filter(|h| (2..=3).contains(&h.level) && d.front.kind != Kind::Slides)

@@ -42,7 +42,7 @@ pub fn fields<'a>(
     for (i, (s, text)) in doc.sections.iter().zip(sections).enumerate() {
         let section = section_number(i);
         out.push(Field {
-            text: &s.heading,
+            text: s.heading,
             weight: weight::HEADING,
             section,
         });

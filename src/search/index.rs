@@ -143,7 +143,7 @@ fn read_batch(archive: &Archive, docs: &[usize], first: usize, each: &EachDocume
         .enumerate()
         .map(|(k, &i)| {
             let sections = archive.documents[i].sections.iter();
-            let texts: Vec<Cow<str>> = sections.map(|s| archive.texts.whole(&s.text)).collect();
+            let texts: Vec<Cow<str>> = sections.map(|s| archive.texts.whole(s.text)).collect();
             each(first + k, i, &texts);
             texts
         })

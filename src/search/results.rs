@@ -64,10 +64,14 @@ fn texts<'a>(archive: &'a Archive, i: usize, given: &'a [Cow<'a, str>]) -> Texts
 /// The `n`-th (0-based) of a document's own sections, with its text.
 fn section<'a>(archive: &'a Archive, i: usize, n: usize, text: Cow<'a, str>) -> Quotable<'a> {
     let d = &archive.documents[i];
-    let s = &d.sections[n];
+    // The section is there: `n` counts the texts read for it.
+    let (anchor, heading) = d
+        .sections
+        .get(n)
+        .map_or((None, ""), |s| (s.anchor, s.heading));
     let is_deck = d.front.kind == Kind::Slides && !d.slides.is_empty();
     // A slide links to the presentation at that slide; a section to its heading.
-    let link = match (&s.anchor, is_deck) {
+    let link = match (anchor, is_deck) {
         (Some(a), true) => {
             let number = a.strip_prefix("slide-").unwrap_or(a);
             format!("{}slides/#{number}", d.url)
@@ -77,7 +81,7 @@ fn section<'a>(archive: &'a Archive, i: usize, n: usize, text: Cow<'a, str>) -> 
     };
     Quotable {
         link,
-        heading: s.heading.as_str(),
+        heading,
         text,
     }
 }
@@ -124,7 +128,7 @@ fn quotable(archive: &Archive, i: usize, s: usize) -> Option<Quotable<'_>> {
     if s == 0 {
         None
     } else if s <= d.sections.len() {
-        let text = archive.texts.whole(&d.sections[s - 1].text);
+        let text = archive.texts.whole(d.sections.get(s - 1)?.text);
         Some(section(archive, i, s - 1, text))
     } else if s <= n {
         Some(programme(archive, i))

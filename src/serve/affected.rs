@@ -264,7 +264,7 @@ fn lists_card(archive: &Archive, i: usize, page: Page) -> bool {
 
 /// The anchors other documents can link to: heading ids and slide numbers.
 pub fn anchors(d: &Document) -> (Vec<&str>, usize) {
-    let mut ids: Vec<&str> = d.headings.iter().map(|h| h.id.as_str()).collect();
+    let mut ids: Vec<&str> = d.headings.iter().map(|h| h.id).collect();
     ids.sort_unstable();
     (ids, d.slides.len())
 }
