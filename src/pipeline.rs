@@ -69,7 +69,8 @@ pub struct RenderedSite {
     pub timings: StageTimings,
 }
 
-/// Loads, models and renders the site without writing anything (used by serve, check and tests).
+/// Loads, models and renders the site without writing anything, keeping the whole model (for
+/// tests, which compare it with what a build writes).
 pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagnostics> {
     let files = std::sync::Mutex::new(Vec::new());
     let collect = |f: OutputFile| {
@@ -103,13 +104,15 @@ struct Staged {
 
 /// Load → model → render; every output file goes to `sink` as soon as it exists. With a
 /// members' area, its pages follow the public site's, each under the area's folder. The
-/// documents' texts go into `texts` (a build's file, or memory). Without `keep_page_text`, the
-/// documents' HTML is let go once their pages are written (it frees memory only where the
-/// texts are held in memory): the caller gets the model without it.
+/// documents' texts go into `texts` (a build's file, or memory). Without `keep_model`, what no
+/// later stage reads is let go as soon as it is done with, and the caller gets the model
+/// without it: each document's links but the first image once the model is made; its HTML
+/// and headings and the link and PDF indexes once the pages are written (`Document::
+/// release_links`, `release_page_text`).
 fn run_stages(
     site_root: &Path,
     drafts: bool,
-    keep_page_text: bool,
+    keep_model: bool,
     texts: TextStore,
     sink: &(dyn Fn(OutputFile) + Sync),
 ) -> Result<Staged, Diagnostics> {
@@ -131,7 +134,7 @@ fn run_stages(
         return Err(diagnostics);
     }
     let unchecked_links = public.unchecked_links();
-    if !keep_page_text {
+    if !keep_model {
         for archive in std::iter::once(&mut public).chain(members.as_mut()) {
             archive
                 .documents
@@ -156,7 +159,7 @@ fn run_stages(
         });
     }
     let t = timings.record("render", t);
-    if !keep_page_text {
+    if !keep_model {
         // The search index reads neither the pages' HTML nor the link and PDF indexes.
         for archive in std::iter::once(&mut public).chain(members.as_mut()) {
             archive

@@ -242,9 +242,10 @@ fn output_is_minified_unless_turned_off() {
     assert!(plain.contains("\n"));
 }
 
-/// `arkiv build` drops the documents' HTML once their pages are written, before the search
-/// index (the build's peak memory); the in-memory render keeps it. Every file must come out the
-/// same either way, so nothing after the pages may read what was dropped.
+/// `arkiv build` drops what no later stage reads as soon as it is done with it (the documents'
+/// links but the first image after the model; their HTML and headings and the link and PDF
+/// indexes after the pages); the in-memory render keeps it all. Every file must come out the
+/// same either way, so nothing may read what was dropped.
 #[test]
 fn the_written_site_is_byte_for_byte_the_rendered_one() {
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

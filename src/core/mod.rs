@@ -12,6 +12,7 @@ pub mod kind;
 pub mod language;
 pub mod memory;
 pub mod messages;
+pub mod packed;
 pub mod sanitize;
 pub mod slug;
 pub mod store;

@@ -1,7 +1,10 @@
-//! A document's headings, kept compactly: every heading's text and anchor in one string, and
-//! per heading its level, line and where its text and anchor end. A document has about ten
-//! headings; as a `Vec` of structs with two strings each they took about 120 bytes a heading
-//! (64 of struct, two allocations), 120 MB at 100,000 documents; this way about 60.
+//! A document's headings, kept compactly: every heading's text and anchor in one string
+//! (`core::packed`), and per heading its level, line and where its text and anchor end. A
+//! document has about ten headings; as a `Vec` of structs with two strings each they took about
+//! 120 bytes a heading (64 of struct, two allocations), 120 MB at 100,000 documents; this way
+//! about 60.
+
+use crate::core::packed::Packed;
 
 /// One heading, with the anchor it gets, as read from `Headings`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,8 +16,8 @@ pub struct Heading<'a> {
     pub line: usize,
 }
 
-/// Where one heading is in `Headings::texts`: its text ends at `text_end` and its anchor
-/// follows up to `id_end`, both counted from where the heading before it ends.
+/// Where one heading is in `Headings::texts`: its text starts where the heading before it ends
+/// (at 0 for the first) and ends at `text_end`; its anchor follows up to `id_end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
     level: u8,
@@ -26,21 +29,20 @@ struct Entry {
 /// A document's headings in order (see the module's comment).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Headings {
-    texts: String,
+    texts: Packed,
     entries: Vec<Entry>,
 }
 
 impl Headings {
     /// Adds a heading after the others.
     pub fn push(&mut self, h: Heading<'_>) {
-        self.texts.push_str(h.text);
-        let text_end = offset(self.texts.len());
-        self.texts.push_str(h.id);
+        let text_end = self.texts.push(h.text);
+        let id_end = self.texts.push(h.id);
         self.entries.push(Entry {
             level: h.level,
             line: u32::try_from(h.line).unwrap_or(u32::MAX),
             text_end,
-            id_end: offset(self.texts.len()),
+            id_end,
         });
     }
 
@@ -55,14 +57,13 @@ impl Headings {
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Heading<'_>> + '_ {
         let mut start = 0;
         self.entries.iter().map(move |e| {
-            let (text_end, id_end) = (e.text_end as usize, e.id_end as usize);
             let heading = Heading {
                 level: e.level,
-                text: self.texts.get(start..text_end).unwrap_or_default(),
-                id: self.texts.get(text_end..id_end).unwrap_or_default(),
+                text: self.texts.get(start, e.text_end),
+                id: self.texts.get(e.text_end, e.id_end),
                 line: e.line as usize,
             };
-            start = id_end;
+            start = e.id_end;
             heading
         })
     }
@@ -80,12 +81,6 @@ impl Headings {
         self.texts.shrink_to_fit();
         self.entries.shrink_to_fit();
     }
-}
-
-/// An offset into the texts; a document's headings never come near 4 GB (its file would be
-/// larger still), and past it the headings would read as empty rather than wrong.
-fn offset(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

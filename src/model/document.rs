@@ -43,7 +43,10 @@ pub struct Document {
     /// Body HTML with internal links resolved to relative hrefs; it may be in the archive's
     /// `TextStore`.
     pub html: Text,
+    /// Its headings; a build lets them go once its pages are written (`release_page_text`).
     pub headings: Headings,
+    /// Its links and images as written; a build keeps only the first image once the model is
+    /// made (`release_links`).
     pub links: Vec<LinkRef>,
     /// Its text by heading, for search; the text may be in the archive's `TextStore`.
     pub sections: Sections,
@@ -75,15 +78,16 @@ pub struct Document {
     /// over resolved (serve) is not resolved again.
     pub links_resolved: bool,
     /// The documents its internal links lead to, by path under `content/`, once resolved:
-    /// whose address or headings its hrefs depend on.
+    /// whose address or headings its hrefs depend on. Serve's; a build lets them go once the
+    /// model is made.
     pub links_to: Vec<PathBuf>,
 }
 
 impl Document {
     /// Drops the HTML only its pages show (the body, and each slide's) and its headings (its
     /// table of contents), once they are written: what comes after them (the search index, the
-    /// report) reads its sections and front matter. Held in memory, the HTML is 90 MB at 10,000 documents; in a
-    /// build's text store only where it is.
+    /// report) reads its sections and front matter. Held in memory, the HTML is 90 MB at 10,000
+    /// documents; in a build's text store only where it is.
     pub fn release_page_text(&mut self) {
         self.html = Text::default();
         self.headings = Headings::default();

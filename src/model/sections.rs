@@ -1,8 +1,9 @@
 //! A document's sections as the model keeps them, compactly: every section's anchor and
-//! heading in one string, and per section where they end and its text (which may be in the
-//! archive's `TextStore`). A document has about ten sections; as structs with two strings each
+//! heading in one string (`core::packed`), and per section where they end and its text (which
+//! may be in the archive's `TextStore`). A document has about ten sections; as structs with two strings each
 //! they took about 140 bytes a section besides the text, 140 MB at 100,000 documents.
 
+use crate::core::packed::Packed;
 use crate::core::store::Text;
 use crate::markdown::Section;
 
@@ -15,8 +16,9 @@ pub struct SectionRef<'a> {
     pub text: &'a Text,
 }
 
-/// Where one section's anchor and heading end in `Sections::labels`, counted from where the
-/// section before it ends, and its text.
+/// Where one section's anchor and heading are in `Sections::labels` (its anchor starts where
+/// the section before it ends, at 0 for the first, and ends at `anchor_end`; its heading
+/// follows up to `heading_end`), and its text.
 #[derive(Debug, Clone, PartialEq)]
 struct Entry {
     anchor_end: u32,
@@ -28,7 +30,7 @@ struct Entry {
 /// A document's sections in order (see the module's comment).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sections {
-    labels: String,
+    labels: Packed,
     entries: Vec<Entry>,
 }
 
@@ -44,12 +46,11 @@ impl Sections {
 
     /// Adds a section after the others.
     pub fn push(&mut self, anchor: Option<&str>, heading: &str, text: Text) {
-        self.labels.push_str(anchor.unwrap_or_default());
-        let anchor_end = offset(self.labels.len());
-        self.labels.push_str(heading);
+        let anchor_end = self.labels.push(anchor.unwrap_or_default());
+        let heading_end = self.labels.push(heading);
         self.entries.push(Entry {
             anchor_end,
-            heading_end: offset(self.labels.len()),
+            heading_end,
             has_anchor: anchor.is_some(),
             text,
         });
@@ -97,23 +98,12 @@ impl Sections {
     }
 
     fn read<'a>(&'a self, start: u32, e: &'a Entry) -> SectionRef<'a> {
-        let label = |from: u32, to: u32| {
-            self.labels
-                .get(from as usize..to as usize)
-                .unwrap_or_default()
-        };
         SectionRef {
-            anchor: e.has_anchor.then(|| label(start, e.anchor_end)),
-            heading: label(e.anchor_end, e.heading_end),
+            anchor: e.has_anchor.then(|| self.labels.get(start, e.anchor_end)),
+            heading: self.labels.get(e.anchor_end, e.heading_end),
             text: &e.text,
         }
     }
-}
-
-/// An offset into the labels; a document's headings never come near 4 GB (its file would be
-/// larger still), and past it the labels would read as empty rather than wrong.
-fn offset(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -159,6 +149,40 @@ mod tests {
         }
         assert_eq!(sections.get(3), None);
         assert_eq!(sections.texts_mut().count(), 3);
-        assert!(Sections::default().is_empty());
+        let empty = Sections::default();
+        assert!(empty.is_empty());
+        assert_eq!(empty.get(0), None);
+        assert_eq!(empty.iter().count(), 0);
+    }
+
+    /// A section without an anchor after ones with, and texts in a store's file: each reads
+    /// back with its own anchor, heading and place.
+    #[test]
+    fn anchors_and_stored_texts_stay_with_their_sections() {
+        let mut sections = Sections::default();
+        sections.push(
+            Some("slide-1"),
+            "Velkommen",
+            Text::Spilled { at: 0, len: 12 },
+        );
+        sections.push(None, "Uden anker", Text::Held("noter".to_string()));
+        sections.push(Some("slide-3"), "", Text::Spilled { at: 12, len: 0 });
+        let read: Vec<(Option<&str>, &str, &Text)> = sections
+            .iter()
+            .map(|s| (s.anchor, s.heading, s.text))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    Some("slide-1"),
+                    "Velkommen",
+                    &Text::Spilled { at: 0, len: 12 }
+                ),
+                (None, "Uden anker", &Text::Held("noter".to_string())),
+                (Some("slide-3"), "", &Text::Spilled { at: 12, len: 0 }),
+            ]
+        );
+        assert_eq!(sections.get(2).map(|s| s.anchor), Some(Some("slide-3")));
     }
 }

@@ -12,8 +12,7 @@
 use super::analysis::{self, Compounds};
 use super::fields::{fields, weight};
 use super::hash::{FastMap, FastSet};
-use super::shards::PostingList;
-use super::CARDS_PER_TERM;
+use super::postings::{Posting, PostingList, Postings, CARDS_PER_TERM};
 use crate::core::store::{Bytes, TextStore};
 use crate::model::Archive;
 use rayon::prelude::*;
@@ -35,22 +34,6 @@ const BATCH_DOCS: usize = 64;
 /// Batches read in parallel before their words join the vocabulary: enough to keep both cores
 /// busy, few enough that the texts and word lists held at once stay small.
 const GROUP_BATCHES: usize = 16;
-
-/// One occurrence of a term in a document, ready to encode.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Posting {
-    pub doc: u32,
-    /// BM25 term weight quantised to 1..=31 (idf is applied by the browser).
-    pub weight: u8,
-    /// 1-based section of the document where the term is strongest; 0 for title-only.
-    pub section: u16,
-}
-
-/// The archive's posting lists: each term (an unfolded stem) with its postings in document
-/// order, written out as they are gathered.
-pub struct Postings {
-    pub terms: Vec<(String, PostingList)>,
-}
 
 /// One document's words: `(word id, section, weight units)`, about one entry per word and
 /// section (a pair may recur; the sums are what count); the ids of the words of its title; and its length in body words (for BM25).

@@ -22,6 +22,7 @@ pub mod analysis;
 pub mod fields;
 pub mod hash;
 pub mod index;
+pub mod postings;
 pub mod results;
 pub mod shards;
 
@@ -38,9 +39,6 @@ pub const INDEX_DIR: &str = crate::routes::SEARCH_INDEX;
 /// About how many characters of postings a shard holds (about 7 KB gzip): small enough that
 /// a one-word query stays well under 40 KB, large enough that the manifest's list stays short.
 pub const SHARD_BUDGET: usize = 16_000;
-/// How many result cards a term carries in its shard: the first page of a one-word query
-/// (search.js's PAGE).
-pub const CARDS_PER_TERM: usize = 10;
 /// About how many characters of result cards a card file holds (about 5 KB gzip).
 const CARD_BUDGET: usize = 16_000;
 
@@ -148,7 +146,7 @@ impl Facet {
         let mut out = String::with_capacity(self.codes.len() * width);
         for &c in &self.codes {
             for place in (0..width).rev() {
-                out.push(shards::DIGITS[(c / 64usize.pow(place as u32)) % 64] as char);
+                out.push(postings::DIGITS[(c / 64usize.pow(place as u32)) % 64] as char);
             }
         }
         (out, width)
@@ -240,7 +238,7 @@ fn manifest(
         // index's documents: how many of them come before it, for sorting by date.
         let mut before = String::new();
         for (j, &i) in indexed.iter().enumerate() {
-            shards::push_number(&mut before, (i - j) as u64);
+            postings::push_number(&mut before, (i - j) as u64);
         }
         manifest["part"] = json!(part);
         manifest["before"] = json!(before);

@@ -65,6 +65,7 @@ fn texts<'a>(archive: &'a Archive, i: usize, given: &'a [Cow<'a, str>]) -> Texts
 fn section<'a>(archive: &'a Archive, i: usize, n: usize, text: Cow<'a, str>) -> Quotable<'a> {
     let d = &archive.documents[i];
     // The section is there: `n` counts the texts read for it.
+    debug_assert!(n < d.sections.len(), "section {n} of {}", d.url);
     let (anchor, heading) = d
         .sections
         .get(n)
