@@ -5,7 +5,7 @@ use crate::core::diagnostics::{Diagnostic, Diagnostics};
 use crate::core::store::TextStore;
 use crate::load::config::SiteConfig;
 use crate::load::theme::Theme;
-use crate::model::{build_archives, Archive, Archives, Document};
+use crate::model::{build_archives, Archive, Archives};
 use crate::output::{self, CopiedFile};
 use crate::render::minify;
 use crate::render::{OutputFile, Renderer};
@@ -135,12 +135,9 @@ fn run_stages(
     }
     let unchecked_links = public.unchecked_links();
     if !keep_model {
-        for archive in std::iter::once(&mut public).chain(members.as_mut()) {
-            archive
-                .documents
-                .iter_mut()
-                .for_each(Document::release_links);
-        }
+        std::iter::once(&mut public)
+            .chain(members.as_mut())
+            .for_each(Archive::release_links);
     }
     let mut pages = render_archive(&public, &theme, sink, &mut diagnostics)?;
     let in_folder = |folder: &str, f: OutputFile| OutputFile {
@@ -160,14 +157,9 @@ fn run_stages(
     }
     let t = timings.record("render", t);
     if !keep_model {
-        // The search index reads neither the pages' HTML nor the link and PDF indexes.
-        for archive in std::iter::once(&mut public).chain(members.as_mut()) {
-            archive
-                .documents
-                .iter_mut()
-                .for_each(Document::release_page_text);
-            archive.links = Default::default();
-        }
+        std::iter::once(&mut public)
+            .chain(members.as_mut())
+            .for_each(Archive::release_page_text);
     }
     for archive in std::iter::once(&public).chain(&members) {
         let folder = archive.area.folder_if_members();

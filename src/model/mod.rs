@@ -403,6 +403,21 @@ impl Archive {
         !self.area.members || !self.documents[i].url.starts_with(&self.area.public_prefix)
     }
 
+    /// Lets go of what only the model stage reads, for a build (`Document::release_links`).
+    pub fn release_links(&mut self) {
+        self.documents.iter_mut().for_each(Document::release_links);
+    }
+
+    /// Lets go of what only the pages read, once they are written, for a build: the search
+    /// index reads neither the pages' HTML nor the link and PDF indexes
+    /// (`Document::release_page_text`).
+    pub fn release_page_text(&mut self) {
+        self.documents
+            .iter_mut()
+            .for_each(Document::release_page_text);
+        self.links = LinkModel::default();
+    }
+
     /// How many outside links `arkiv check` has not checked yet (see `LinkModel::unchecked`):
     /// the build and serve tell the secretary to run it; the public `/links/` page only says
     /// the links are not checked.
