@@ -3,7 +3,7 @@
 // every page reads on a phone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSite, serveStatic, launchBrowser, axeViolations, screenshot, repoRoot } from "./harness.mjs";
@@ -37,15 +37,21 @@ function fakeCache(siteDir) {
 }
 
 let brokenCount;
+let siteDir;
 before(async () => {
-  const siteDir = mkdtempSync(join(tmpdir(), "arkiv-indexes-"));
+  siteDir = mkdtempSync(join(tmpdir(), "arkiv-indexes-"));
   cpSync(join(repoRoot, "content"), join(siteDir, "content"), { recursive: true });
   cpSync(join(repoRoot, "site.yaml"), join(siteDir, "site.yaml"));
   brokenCount = fakeCache(siteDir);
   server = await serveStatic(buildSite(siteDir, "indexes"), "/forening/");
   browser = await launchBrowser();
 });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  // The copied site goes with the run, as the harness's own folders do.
+  if (siteDir) rmSync(siteDir, { recursive: true, force: true });
+});
 
 const visibleItems = (page) => page.$$eval("[data-filter]",
   (els) => els.filter((e) => e.offsetParent !== null).map((e) => e.textContent));
