@@ -156,10 +156,7 @@ pub fn build_archives(
     };
     let mut documents = render_all(&config, site_root, sources, access, diagnostics, &spill);
     let Some(members) = config.members.clone() else {
-        let finish = Finish {
-            texts,
-            link_model: true,
-        };
+        let finish = Finish::whole(texts);
         let public = assemble(
             config,
             site_root,
@@ -219,10 +216,7 @@ pub fn build_archives(
         .cloned()
         .collect();
     let mut unreported = Diagnostics::default();
-    let finish = Finish {
-        texts: texts.clone(),
-        link_model: true,
-    };
+    let finish = Finish::whole(texts.clone());
     let public = assemble(
         config.clone(),
         site_root,
@@ -252,10 +246,7 @@ pub fn build_archives(
     }
     let mut members_config = config;
     members_config.base_url = format!("{}{}", members_config.base_url, members_area.folder);
-    let finish = Finish {
-        texts,
-        link_model: true,
-    };
+    let finish = Finish::whole(texts);
     let members = assemble(
         members_config,
         site_root,
@@ -353,6 +344,16 @@ fn render_all(
 struct Finish {
     texts: TextStore,
     link_model: bool,
+}
+
+impl Finish {
+    /// A build's: texts in `texts`, and the link and PDF indexes made now.
+    fn whole(texts: TextStore) -> Finish {
+        Finish {
+            texts,
+            link_model: true,
+        }
+    }
 }
 
 /// The archive-wide steps over rendered documents: meetings, internal links, indexes, and the
