@@ -306,16 +306,14 @@ pub fn document_hrefs(
 pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks, texts: &TextStore) {
     let hrefs = &resolved.hrefs;
     // Each rewritten text keeps no spare room (the rest of the document was trimmed when it
-    // was rendered, `Document::shrink_to_fit`), and goes back where it was read from.
+    // was rendered, `Document::shrink_to_fit`); in a build's store they all go back in one
+    // write, as when the document was made.
     let resolve = |html: &StoredText| {
         let mut out = crate::markdown::replace_placeholders(&texts.whole(html), |n| {
             hrefs.get(n).cloned().unwrap_or_default()
         });
         out.shrink_to_fit();
-        match html {
-            StoredText::Held(_) => StoredText::Held(out),
-            StoredText::Spilled { .. } => texts.keep(out),
-        }
+        StoredText::Held(out)
     };
     doc.html = resolve(&doc.html);
     for slide in &mut doc.slides {
@@ -327,6 +325,7 @@ pub fn apply_hrefs(doc: &mut Document, resolved: ResolvedLinks, texts: &TextStor
             *part = resolve(part);
         }
     }
+    doc.keep_texts_in(texts);
     doc.links_to = resolved.targets;
     doc.links_resolved = true;
 }
