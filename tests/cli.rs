@@ -59,6 +59,15 @@ fn quiet_verbose_and_lang_on_build() {
         run.stderr
     );
     assert!(run.stderr.contains("ms i alt"), "{}", run.stderr);
+    // Where the system tells (Linux), each stage shows the memory held and the peak so far.
+    if cfg!(target_os = "linux") {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.trim_start().starts_with("sider "));
+        let columns = line.map(|l| l.matches(" MB").count());
+        assert_eq!(columns, Some(2), "{}", run.stderr);
+    }
     let run = arkiv(&site, &["build", "--lang", "en"]);
     assert!(
         run.stderr.starts_with("built 4 documents"),
