@@ -107,8 +107,8 @@ struct Staged {
 /// documents' texts go into `texts` (a build's file, or memory). Without `keep_model`, what no
 /// later stage reads is let go as soon as it is done with, and the caller gets the model
 /// without it: each document's links but the first image once the model is made; its HTML
-/// and headings and the link and PDF indexes once the pages are written (`Document::
-/// release_links`, `release_page_text`).
+/// and headings and the link and PDF indexes once the pages are written
+/// (`Archive::release_links`, `Archive::release_page_text`).
 fn run_stages(
     site_root: &Path,
     drafts: bool,

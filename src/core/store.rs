@@ -12,9 +12,9 @@
 //! The file is unlinked as soon as it is made (the `tempfile` crate), so nothing is left
 //! behind, however the build ends. If it cannot be made or written, the text stays in memory:
 //! a full disk costs memory, not the build. The file does take room on the output's disk
-//! while the build runs (about 310 MB at 10,000 documents), beside the staging folder. Reading it back can fail only if the disk
-//! does; the store then remembers the first failure, the build reports it and the published
-//! site stays as it was (`pipeline`).
+//! while the build runs (about 310 MB at 10,000 documents), beside the staging folder.
+//! Reading it back can fail only if the disk does; the store then remembers the first failure,
+//! the build reports it and the published site stays as it was (`pipeline`).
 
 use std::borrow::Cow;
 use std::fs::File;
