@@ -224,6 +224,8 @@ pub fn mark_closings(html: &str) -> String {
         "yours sincerely",
     ];
     const LONGEST_CLOSING: usize = "med venlige hilsner".len();
+    // Room for a closing with spaces and commas around it.
+    const LOOK_BYTES: usize = 64;
     if !html.contains("<p>") {
         return html.to_string();
     }
@@ -233,14 +235,23 @@ pub fn mark_closings(html: &str) -> String {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
         let inner = &from[3..];
-        let end = inner.find("</p>").unwrap_or(inner.len());
-        let text = inner[..end].trim_end_matches(|c: char| c == ',' || c.is_whitespace());
-        let text = text.split("<br").next().unwrap_or(text).trim();
-        // A closing is a few words: a longer paragraph is not lowercased to find out.
-        let is_closing = text.len() <= LONGEST_CLOSING + 8 && {
-            let lower = text.to_lowercase();
-            CLOSINGS.contains(&lower.trim_end_matches([',', '.', '!']))
-        };
+        // A closing is a few words, ended by the paragraph or a line break: only the start of
+        // a paragraph is looked at, so a long one is not read twice.
+        let head = &inner.as_bytes()[..inner.len().min(LOOK_BYTES)];
+        let end = head
+            .windows(3)
+            .position(|w| w == b"</p" || w == b"<br")
+            .or((inner.len() <= LOOK_BYTES).then_some(inner.len()));
+        let is_closing = end.is_some_and(|end| {
+            // `end` is at a `<` or the end: a character boundary.
+            let text = inner[..end]
+                .trim_end_matches(|c: char| c == ',' || c.is_whitespace())
+                .trim();
+            text.len() <= LONGEST_CLOSING + 8 && {
+                let lower = text.to_lowercase();
+                CLOSINGS.contains(&lower.trim_end_matches([',', '.', '!']))
+            }
+        });
         if is_closing {
             out.push_str("<p class=\"closing\">");
         } else {
@@ -281,6 +292,14 @@ mod tests {
         assert_eq!(
             super::mark_closings("<p>Med venlig hilsen fra os alle i bestyrelsen</p>"),
             "<p>Med venlig hilsen fra os alle i bestyrelsen</p>"
+        );
+        // Ended by a line break, with the name under it; a long paragraph that begins like a
+        // closing is none; a closing with nothing after it at the end of the text is one.
+        let long = format!("<p>Mvh {}</p>", "og så videre ".repeat(20));
+        assert_eq!(super::mark_closings(&long), long);
+        assert_eq!(
+            super::mark_closings("<p>Mvh,<br />Ditte</p><p>Kind regards"),
+            "<p class=\"closing\">Mvh,<br />Ditte</p><p class=\"closing\">Kind regards"
         );
     }
 

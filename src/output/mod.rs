@@ -242,7 +242,23 @@ fn swap_into_place(staging: &Path, output: &Path) -> std::io::Result<()> {
         let _ = std::fs::rename(&old, output);
         return Err(e);
     }
-    std::fs::remove_dir_all(&old)
+    remove_in_parallel(&old)
+}
+
+/// Deletes a folder and everything in it, its top-level entries side by side: the old output
+/// of a large archive holds tens of thousands of files, and deleting them is the last thing a
+/// build waits for.
+fn remove_in_parallel(folder: &Path) -> std::io::Result<()> {
+    let entries: Vec<std::fs::DirEntry> =
+        std::fs::read_dir(folder)?.collect::<std::io::Result<_>>()?;
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            std::fs::remove_dir_all(e.path())
+        } else {
+            std::fs::remove_file(e.path())
+        }
+    })?;
+    std::fs::remove_dir(folder)
 }
 
 #[cfg(test)]

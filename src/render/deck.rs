@@ -279,14 +279,20 @@ pub fn rebase_links(html: &str, from: &str, to: &str) -> String {
     out
 }
 
-/// Byte offset just after the next ` href="` or ` src="` in `html`.
+/// Byte offset just after the next ` href="` or ` src="` in `html`. One pass over the text:
+/// each `="` is looked at once, so a slide with many links costs no more than its length.
 fn next_url_attribute(html: &str) -> Option<usize> {
-    let href = html.find(" href=\"").map(|p| p + 7);
-    let src = html.find(" src=\"").map(|p| p + 6);
-    match (href, src) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(at) = html[from..].find("=\"") {
+        let eq = from + at;
+        let before = &bytes[..eq];
+        if before.ends_with(b" href") || before.ends_with(b" src") {
+            return Some(eq + 2);
+        }
+        from = eq + 2;
     }
+    None
 }
 
 fn rebase_one(url: &str, from: &str, to: &str) -> String {
@@ -386,6 +392,21 @@ mod tests {
         );
     }
 
+    #[test]
+    fn only_href_and_src_attributes_are_rebased_in_a_long_slide() {
+        // Other attributes with `="` between them, and many links after an image: each is
+        // rebased once, in order.
+        let mut html = String::from(r#"<img class="x" src="a.png" alt="a"><p data-href="y">"#);
+        for k in 0..50 {
+            html.push_str(&format!(r#"<a title="t" href="f{k}.pdf">{k}</a>"#));
+        }
+        let out = rebase_links(&html, "2025/deck/", "2025/deck/slides/");
+        assert!(out.starts_with(
+            r#"<img class="x" src="../../../2025/deck/a.png" alt="a"><p data-href="y">"#
+        ));
+        assert_eq!(out.matches(r#"href="../../../2025/deck/f"#).count(), 50);
+        assert!(out.ends_with(r#"<a title="t" href="../../../2025/deck/f49.pdf">49</a>"#));
+    }
     #[test]
     fn ids_prefixed() {
         assert_eq!(

@@ -215,20 +215,26 @@ impl<'a> Renderer<'a> {
             &meta::page_meta(self.archive, page, title.as_deref(), &page_url),
         );
         ctx.insert("styles", &self.styles(page));
-        let html = self.tera.render(template, &ctx).map_err(|e| {
-            // The first problem is enough for one page; the template is the same for all.
-            template_errors(self.theme, &e, source.as_deref()).swap_remove(0)
-        })?;
+        // Into bytes, as the page is written: Tera's output is UTF-8, and checking it again
+        // as a `String` would read every page once more.
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| {
+                // The first problem is enough for one page; the template is the same for all.
+                template_errors(self.theme, &e, source.as_deref()).swap_remove(0)
+            })?;
         // XML 1.0 forbids control characters; text is stripped of them as it is read, and the
         // feed and sitemap are stripped again here, whatever a template puts in.
-        let html = if path.ends_with(".xml") {
-            crate::core::sanitize::strip_control(&html).into_owned()
-        } else {
-            html
-        };
+        if path.ends_with(".xml") {
+            let text = String::from_utf8_lossy(&html);
+            html = crate::core::sanitize::strip_control(&text)
+                .into_owned()
+                .into_bytes();
+        }
         Ok(OutputFile {
             path,
-            contents: html.into_bytes(),
+            contents: html,
         })
     }
 
