@@ -8,13 +8,14 @@
 //! accounts and health care, in their usual inflected forms. Lower case.
 
 /// Known last parts of compounds, lower case, longest forms included so the longest match wins.
+/// Kept in byte order (a test checks), so `is_tail` can search it by halves.
 pub const TAILS: &[&str] = &[
+    "afdeling",
+    "afdelingen",
     "aftale",
     "aftalen",
     "aftaler",
     "aftalerne",
-    "afdeling",
-    "afdelingen",
     "arbejde",
     "arbejdet",
     "beretning",
@@ -26,13 +27,13 @@ pub const TAILS: &[&str] = &[
     "bidraget",
     "budget",
     "budgettet",
-    "dækning",
-    "dækningen",
     "debat",
     "debatten",
     "direktør",
     "drift",
     "driften",
+    "dækning",
+    "dækningen",
     "evaluering",
     "evalueringen",
     "fordeling",
@@ -66,8 +67,8 @@ pub const TAILS: &[&str] = &[
     "kontingentet",
     "kreds",
     "kredsen",
-    "kursus",
     "kurset",
+    "kursus",
     "læge",
     "lægen",
     "læger",
@@ -78,9 +79,9 @@ pub const TAILS: &[&str] = &[
     "model",
     "modellen",
     "møde",
-    "mødet",
     "møder",
     "møderne",
+    "mødet",
     "niveau",
     "normtal",
     "ordning",
@@ -99,17 +100,17 @@ pub const TAILS: &[&str] = &[
     "planen",
     "politik",
     "praksis",
-    "program",
-    "programmet",
     "proces",
     "processen",
+    "program",
+    "programmet",
     "reform",
     "reformen",
     "regel",
-    "regler",
-    "reglerne",
     "region",
     "regionen",
+    "regler",
+    "reglerne",
     "regnskab",
     "regnskabet",
     "repræsentant",
@@ -129,12 +130,12 @@ pub const TAILS: &[&str] = &[
     "tallet",
     "tilbud",
     "tilbuddet",
-    "udvalg",
-    "udvalget",
-    "udvalgets",
-    "udvalgene",
     "uddannelse",
     "uddannelsen",
+    "udvalg",
+    "udvalgene",
+    "udvalget",
+    "udvalgets",
     "undersøgelse",
     "undersøgelsen",
     "vagt",
@@ -152,8 +153,11 @@ pub const TAILS: &[&str] = &[
 
 /// Is `word` (lower case) a known last part?
 pub fn is_tail(word: &str) -> bool {
-    TAILS.contains(&word)
+    TAILS.binary_search(&word).is_ok()
 }
+
+/// The longest known last part, in bytes: no longer stretch of a word needs looking up.
+const LONGEST_TAIL: usize = 15;
 
 /// Shortest first part at a joint, and shortest word worth a soft hyphen.
 const MIN_HEAD: usize = 4;
@@ -165,16 +169,23 @@ const MIN_HYPHEN_TAIL: usize = 4;
 /// four letters, heads of at least four letters, found from the end (`vagtlægeudvalget` →
 /// `vagtlæge|udvalget` → `vagt|læge|udvalget`).
 pub fn joints(word: &str) -> Vec<usize> {
-    let lower: Vec<char> = word.to_lowercase().chars().collect();
-    if lower.len() != word.chars().count() || !lower.iter().all(|c| c.is_alphabetic()) {
+    let lower = word.to_lowercase();
+    // Where each character of `lower` begins, and its end: the tails are sliced, not copied.
+    let starts: Vec<usize> = lower
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([lower.len()])
+        .collect();
+    let chars = starts.len() - 1;
+    if chars != word.chars().count() || !lower.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut end = lower.len();
+    let mut end = chars;
     while end >= MIN_HEAD + MIN_HYPHEN_TAIL {
         let found = (MIN_HEAD..=end - MIN_HYPHEN_TAIL).find(|&cut| {
-            let tail: String = lower[cut..end].iter().collect();
-            is_tail(&tail)
+            let tail = &lower[starts[cut]..starts[end]];
+            tail.len() <= LONGEST_TAIL && is_tail(tail)
         });
         match found {
             Some(cut) => {
@@ -272,6 +283,14 @@ fn find_heading(html: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tails_are_in_byte_order_and_none_is_longer_than_the_longest() {
+        assert!(TAILS.windows(2).all(|w| w[0] < w[1]), "TAILS out of order");
+        assert_eq!(TAILS.iter().map(|t| t.len()).max(), Some(LONGEST_TAIL));
+        assert!(TAILS.iter().all(|t| is_tail(t)));
+        assert!(!is_tail("udvalg ") && !is_tail(""));
+    }
 
     fn shown(s: &str) -> String {
         s.replace('\u{00AD}', "|")

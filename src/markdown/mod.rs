@@ -302,7 +302,7 @@ fn render_with(
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = text::mark_closings(&html);
+    out.html = text::mark_closings(html);
     out
 }
 

@@ -46,24 +46,40 @@ pub fn keep_dates_as_text(body: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Drops soft hyphens and squeezes runs of spaces, as text pulled from PDFs is full of both.
+/// A space after a line break is dropped too. Works on bytes, copying the stretches between
+/// spaces whole: every body and slide passes through here.
 pub fn clean_text(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut last_space = false;
-    for ch in text.chars() {
-        match ch {
-            '\u{ad}' => {}
-            ' ' | '\t' | '\u{a0}' => {
-                if !last_space {
-                    out.push(' ');
-                }
-                last_space = true;
-            }
+    // The stretch not yet copied begins at `run`.
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        // A space, a tab, a no-break space (C2 A0) or a soft hyphen (C2 AD): each starts a
+        // character, so the stretches copied end and begin at character boundaries.
+        let width = match (bytes[i], bytes.get(i + 1)) {
+            (b' ' | b'\t', _) => 1,
+            (0xC2, Some(0xA0 | 0xAD)) => 2,
             _ => {
-                out.push(ch);
-                last_space = ch == '\n';
+                i += 1;
+                continue;
             }
+        };
+        if run < i {
+            out.push_str(&text[run..i]);
+            last_space = bytes[i - 1] == b'\n';
         }
+        let soft_hyphen = width == 2 && bytes[i + 1] == 0xAD;
+        if !soft_hyphen {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        }
+        i += width;
+        run = i;
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -212,7 +228,7 @@ pub fn close_up(text: &str) -> String {
 /// Marks a letter's closing ("Med venlig hilsen", "Venlig hilsen", "Mvh", "Kind regards") as
 /// `<p class="closing">`, so print keeps it on one page with the name under it and the text
 /// before it (arkiv.css).
-pub fn mark_closings(html: &str) -> String {
+pub fn mark_closings(html: String) -> String {
     const CLOSINGS: &[&str] = &[
         "med venlig hilsen",
         "venlig hilsen",
@@ -226,23 +242,15 @@ pub fn mark_closings(html: &str) -> String {
     const LONGEST_CLOSING: usize = "med venlige hilsner".len();
     // Room for a closing with spaces and commas around it.
     const LOOK_BYTES: usize = 64;
-    if !html.contains("<p>") {
-        return html.to_string();
-    }
-    let mut out = String::with_capacity(html.len() + 32);
-    let mut rest = html;
-    while let Some(at) = rest.find("<p>") {
-        let (before, from) = rest.split_at(at);
-        out.push_str(before);
-        let inner = &from[3..];
-        // A closing is a few words, ended by the paragraph or a line break: only the start of
-        // a paragraph is looked at, so a long one is not read twice.
+    // A closing is a few words, ended by the paragraph or a line break: only the start of a
+    // paragraph is looked at, so a long one is not read twice.
+    let is_closing = |inner: &str| {
         let head = &inner.as_bytes()[..inner.len().min(LOOK_BYTES)];
         let end = head
             .windows(3)
             .position(|w| w == b"</p" || w == b"<br")
             .or((inner.len() <= LOOK_BYTES).then_some(inner.len()));
-        let is_closing = end.is_some_and(|end| {
+        end.is_some_and(|end| {
             // `end` is at a `<` or the end: a character boundary.
             let text = inner[..end]
                 .trim_end_matches(|c: char| c == ',' || c.is_whitespace())
@@ -251,15 +259,25 @@ pub fn mark_closings(html: &str) -> String {
                 let lower = text.to_lowercase();
                 CLOSINGS.contains(&lower.trim_end_matches([',', '.', '!']))
             }
-        });
-        if is_closing {
-            out.push_str("<p class=\"closing\">");
-        } else {
-            out.push_str("<p>");
-        }
-        rest = inner;
+        })
+    };
+    let closings: Vec<usize> = html
+        .match_indices("<p>")
+        .map(|(at, _)| at)
+        .filter(|&at| is_closing(&html[at + 3..]))
+        .collect();
+    // Most texts have none, and are handed back as they are.
+    if closings.is_empty() {
+        return html;
     }
-    out.push_str(rest);
+    let mut out = String::with_capacity(html.len() + 16 * closings.len());
+    let mut from = 0;
+    for at in closings {
+        out.push_str(&html[from..at]);
+        out.push_str("<p class=\"closing\">");
+        from = at + 3;
+    }
+    out.push_str(&html[from..]);
     out
 }
 
@@ -281,24 +299,66 @@ mod tests {
         );
     }
 
+    /// `clean_text` as it was first written, a character at a time: the byte-wise one must
+    /// give the same text for any input.
+    fn clean_text_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut last_space = false;
+        for ch in text.chars() {
+            match ch {
+                '\u{ad}' => {}
+                ' ' | '\t' | '\u{a0}' => {
+                    if !last_space {
+                        out.push(' ');
+                    }
+                    last_space = true;
+                }
+                _ => {
+                    out.push(ch);
+                    last_space = ch == '\n';
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn clean_text_drops_soft_hyphens_and_squeezes_spaces() {
+        assert_eq!(
+            super::clean_text("Med\u{ad}lems \t\u{a0} møde\n  næste\u{ad}\u{a0}linje ¢"),
+            "Medlems møde\nnæste linje ¢"
+        );
+        assert_eq!(super::clean_text(""), "");
+        assert_eq!(super::clean_text("  \u{ad}"), " ");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_text_is_the_same_as_by_characters(
+            text in "([a-zæøå\\n \\t\u{a0}\u{ad}\u{c2}\u{100}]|\\PC){0,40}"
+        ) {
+            proptest::prop_assert_eq!(super::clean_text(&text), clean_text_by_chars(&text));
+        }
+    }
+
     #[test]
     fn closings_are_marked() {
         assert_eq!(
             super::mark_closings(
-                "<p>Tak.</p>\n<p>Med venlig hilsen</p>\n<p>Ditte<br />formand</p>"
+                "<p>Tak.</p>\n<p>Med venlig hilsen</p>\n<p>Ditte<br />formand</p>".into()
             ),
             "<p>Tak.</p>\n<p class=\"closing\">Med venlig hilsen</p>\n<p>Ditte<br />formand</p>"
         );
         assert_eq!(
-            super::mark_closings("<p>Med venlig hilsen fra os alle i bestyrelsen</p>"),
+            super::mark_closings("<p>Med venlig hilsen fra os alle i bestyrelsen</p>".into()),
             "<p>Med venlig hilsen fra os alle i bestyrelsen</p>"
         );
         // Ended by a line break, with the name under it; a long paragraph that begins like a
         // closing is none; a closing with nothing after it at the end of the text is one.
         let long = format!("<p>Mvh {}</p>", "og så videre ".repeat(20));
-        assert_eq!(super::mark_closings(&long), long);
+        assert_eq!(super::mark_closings(long.clone()), long);
         assert_eq!(
-            super::mark_closings("<p>Mvh,<br />Ditte</p><p>Kind regards"),
+            super::mark_closings("<p>Mvh,<br />Ditte</p><p>Kind regards".into()),
             "<p class=\"closing\">Mvh,<br />Ditte</p><p class=\"closing\">Kind regards"
         );
     }
