@@ -161,24 +161,29 @@ fn run_stages(
             .chain(members.as_mut())
             .for_each(Archive::release_page_text);
     }
-    for archive in std::iter::once(&public).chain(&members) {
-        let folder = archive.area.folder_if_members();
-        model_files_into(archive, &mut diagnostics, &|f| sink(in_folder(&folder, f)));
-    }
+    // The site's share image is drawn on one core while the search index takes the other.
     let share = crate::render::og_image::site_image(&public);
-    if share.made {
-        let css = theme
-            .static_files
-            .iter()
-            .find(|f| f.name == crate::render::styles::COMMON)
-            .and_then(|f| std::str::from_utf8(&f.contents).ok());
+    let mut index_diagnostics = Diagnostics::default();
+    let ((), share_png) = rayon::join(
+        || {
+            for archive in std::iter::once(&public).chain(&members) {
+                let folder = archive.area.folder_if_members();
+                model_files_into(archive, &mut index_diagnostics, &|f| {
+                    sink(in_folder(&folder, f))
+                });
+            }
+        },
+        || {
+            share
+                .made
+                .then(|| crate::render::og_image::site_card(&public, &theme))
+        },
+    );
+    diagnostics.extend(index_diagnostics.items);
+    if let Some(contents) = share_png {
         sink(OutputFile {
             path: share.path.to_string(),
-            contents: crate::render::og_image::card_png(
-                &crate::render::favicon::initials(&public.config.title),
-                &public.config.title,
-                crate::render::og_image::theme_colour(css),
-            ),
+            contents,
         });
     }
     if let Some(e) = texts.failure() {

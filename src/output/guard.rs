@@ -4,7 +4,7 @@
 
 use crate::core::diagnostics::display_path;
 use crate::core::messages::msg;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Written into every output folder; a folder without it is not ours to replace.
@@ -84,19 +84,14 @@ fn write_list(folder: &Path, files: &[&str]) -> std::io::Result<()> {
     std::fs::write(folder.join(MARKER_FILE), text)
 }
 
-/// The names a marker file lists, each with `prefix` before it; with those of the lists of
-/// folders inside that keep their own.
-fn listed(folder: &Path, prefix: &str, known: &mut HashSet<String>) -> std::io::Result<()> {
+/// The names the marker file in `folder` lists, each with `prefix` before it.
+fn listed(folder: &Path, prefix: &str, known: &mut BTreeSet<String>) -> std::io::Result<()> {
     let marker = std::fs::read_to_string(folder.join(MARKER_FILE))?;
     let Some((_, list)) = marker.split_once(LIST_HEADER) else {
         return Ok(());
     };
     for name in list.lines().filter(|l| !l.is_empty()) {
         known.insert(format!("{prefix}{name}"));
-        let inner = folder.join(name);
-        if name != MARKER_FILE && inner.join(MARKER_FILE).is_file() {
-            listed(&inner, &format!("{prefix}{name}/"), known)?;
-        }
     }
     Ok(())
 }
@@ -109,12 +104,16 @@ fn relative_name(root: &Path, path: &Path) -> Option<String> {
 /// Names (relative to `output`) of what lies in `output` but was not written by the last build:
 /// the topmost foreign folder is named once, not every file in it. An output folder marked by
 /// an arkiv from before the list was kept has no list, and nothing is reported for it.
+///
+/// One walk through the folder: a listed folder that keeps its own list (the members' area)
+/// is listed by name only, with none of its files, so only such a folder is looked into for a
+/// marker file, and its list is read as the walk enters it.
 pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
     let marker = std::fs::read_to_string(output.join(MARKER_FILE))?;
     if !marker.contains(LIST_HEADER) {
         return Ok(Vec::new());
     }
-    let mut known = HashSet::new();
+    let mut known = BTreeSet::new();
     listed(output, "", &mut known)?;
     let mut foreign = Vec::new();
     let mut walker = walkdir::WalkDir::new(output)
@@ -128,10 +127,25 @@ pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
         };
         let own_marker = rel.ends_with(&format!("/{MARKER_FILE}"))
             && known.contains(rel.trim_end_matches(MARKER_FILE).trim_end_matches('/'));
-        if rel == MARKER_FILE || own_marker || known.contains(&rel) {
+        if rel == MARKER_FILE || own_marker {
             continue;
         }
-        if entry.file_type().is_dir() {
+        let is_dir = entry.file_type().is_dir();
+        if known.contains(&rel) {
+            let inside = format!("{rel}/");
+            let lists_its_files = known
+                .range::<str, _>((
+                    std::ops::Bound::Excluded(inside.as_str()),
+                    std::ops::Bound::Unbounded,
+                ))
+                .next()
+                .is_some_and(|next| next.starts_with(&inside));
+            if is_dir && !lists_its_files && entry.path().join(MARKER_FILE).is_file() {
+                listed(entry.path(), &inside, &mut known)?;
+            }
+            continue;
+        }
+        if is_dir {
             foreign.push(format!("{rel}/"));
             walker.skip_current_dir();
         } else {

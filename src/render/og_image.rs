@@ -85,6 +85,21 @@ pub fn theme_colour(arkiv_css: Option<&str>) -> [u8; 3] {
     arkiv_css.and_then(parse).unwrap_or(DEFAULT_ACCENT)
 }
 
+/// The card arkiv makes for the site (when `site_image` says so): its initials and title, in
+/// the colour of the theme's stylesheet.
+pub fn site_card(archive: &Archive, theme: &crate::load::theme::Theme) -> Vec<u8> {
+    let css = theme
+        .static_files
+        .iter()
+        .find(|f| f.name == crate::render::styles::COMMON)
+        .and_then(|f| std::str::from_utf8(&f.contents).ok());
+    card_png(
+        &crate::render::favicon::initials(&archive.config.title),
+        &archive.config.title,
+        theme_colour(css),
+    )
+}
+
 /// The card as PNG: the theme's colour with the initials in white, and the association's
 /// name in spaced capitals on a darker band at the foot.
 pub fn card_png(initials: &str, name: &str, colour: [u8; 3]) -> Vec<u8> {
