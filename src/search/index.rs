@@ -289,26 +289,27 @@ pub fn build_postings_in_batches(
     let total_length: u64 = docs.iter().map(|d| u64::from(d.length)).sum();
     let average = (total_length as f32 / docs.len().max(1) as f32).max(1.0);
     // A group of documents' terms at a time, each read back from the store, into the lists.
-    let mut lists: Vec<PostingList> = vec![PostingList::default(); terms.len()];
-    for (g, group) in docs.chunks(group_docs).enumerate() {
-        let per_doc: Vec<Vec<(u32, u8, u16)>> = group
+    // The lists take one group's postings in document order while the next group's terms are
+    // worked out beside them.
+    let terms_of = |group: &[StoredWords]| -> Vec<Vec<(u32, u8, u16)>> {
+        group
             .par_iter()
             .map_init(Vec::new, |scratch, d| {
                 let words = d.read(&archive.texts);
                 doc_terms(words, &word_terms, average, scratch)
             })
-            .collect();
-        for (k, list) in per_doc.into_iter().enumerate() {
-            let doc = (g * group_docs + k) as u32;
-            for (term, weight, section) in list {
-                let posting = Posting {
-                    doc,
-                    weight,
-                    section,
-                };
-                lists[term as usize].push(posting, CARDS_PER_TERM);
-            }
-        }
+            .collect()
+    };
+    let mut lists: Vec<PostingList> = vec![PostingList::default(); terms.len()];
+    let groups: Vec<&[StoredWords]> = docs.chunks(group_docs).collect();
+    let mut next = groups.first().map(|group| terms_of(group));
+    for g in 0..groups.len() {
+        let per_doc = next.take().unwrap_or_default();
+        let first_doc = g * group_docs;
+        (next, ()) = rayon::join(
+            || groups.get(g + 1).map(|group| terms_of(group)),
+            || add_postings(&mut lists, per_doc, first_doc),
+        );
     }
     lists.par_iter_mut().for_each(PostingList::shrink_to_fit);
     Postings {
@@ -343,6 +344,21 @@ fn merge(
             }
             d.title.sort_unstable();
             docs.push(StoredWords::keep(d, texts));
+        }
+    }
+}
+
+/// A group's postings into the lists, its documents numbered from `first_doc`.
+fn add_postings(lists: &mut [PostingList], per_doc: Vec<Vec<(u32, u8, u16)>>, first_doc: usize) {
+    for (k, list) in per_doc.into_iter().enumerate() {
+        let doc = (first_doc + k) as u32;
+        for (term, weight, section) in list {
+            let posting = Posting {
+                doc,
+                weight,
+                section,
+            };
+            lists[term as usize].push(posting, CARDS_PER_TERM);
         }
     }
 }
