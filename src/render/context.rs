@@ -133,12 +133,81 @@ pub fn has_toc(d: &Document) -> bool {
     toc_headings(d).count() >= 3
 }
 
-/// Everything a document page shows.
-pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
+/// Everything a document page shows: a typed view, which Tera takes in one conversion.
+#[derive(Serialize)]
+pub struct DocumentView<'a> {
+    title: &'a str,
+    url: &'a str,
+    kind: &'static str,
+    kind_label: &'static str,
+    kind_url: String,
+    date: &'a str,
+    date_long: &'a str,
+    year: Option<i32>,
+    summary: &'a Option<String>,
+    authors: Vec<NamedLink>,
+    committee: Option<NamedLink>,
+    tags: Vec<NamedLink>,
+    attachments: &'a [AttachmentView],
+    toc: Vec<TocEntry<'a>>,
+    body: String,
+    slides: Vec<SlideEntry<'a>>,
+    place: &'a Option<String>,
+    programme: Vec<ProgrammeView<'a>>,
+    members_only: bool,
+    members_copy: Option<String>,
+    meeting: Option<&'a Card>,
+    siblings: Vec<&'a Card>,
+    meeting_documents: Vec<&'a Card>,
+    meeting_documents_off: Vec<&'a Card>,
+    previous: Option<&'a Card>,
+    next: Option<&'a Card>,
+    is_long: bool,
+    language_label: &'static str,
+    kind_label_plural: &'static str,
+    reading_minutes: usize,
+    print_page_css: String,
+}
+
+/// A heading of the table of contents.
+#[derive(Serialize)]
+struct TocEntry<'a> {
+    level: u8,
+    text: &'a str,
+    id: &'a str,
+}
+
+/// A slide in a deck's list of slides.
+#[derive(Serialize)]
+struct SlideEntry<'a> {
+    number: usize,
+    title: &'a str,
+    line: usize,
+}
+
+/// A programme item, with the document presented at it.
+#[derive(Serialize)]
+struct ProgrammeView<'a> {
+    time: &'a str,
+    title: &'a str,
+    speaker: &'a Option<String>,
+    document: Option<&'a Card>,
+    members_only: bool,
+}
+
+pub fn document_page<'a>(
+    archive: &'a Archive,
+    cards: &'a [Card],
+    index: usize,
+) -> DocumentView<'a> {
     let d = &archive.documents[index];
     let lang = archive.config.language;
-    let toc: Vec<Value> = toc_headings(d)
-        .map(|h| json!({"level": h.level, "text": h.text, "id": h.id}))
+    let toc = toc_headings(d)
+        .map(|h| TocEntry {
+            level: h.level,
+            text: h.text,
+            id: h.id,
+        })
         .collect();
     let same_kind = archive
         .indexes
@@ -183,52 +252,81 @@ pub fn document_page(archive: &Archive, cards: &[Card], index: usize) -> Value {
         .filter(|&&i| off(i))
         .map(|&i| &cards[i])
         .collect();
-    let programme: Vec<Value> = d
+    let programme = d
         .front
         .programme
         .iter()
         .zip(&d.programme_documents)
         .enumerate()
-        .map(|(n, (item, found))| {
-            let doc = found.map(|i| &cards[i]);
-            let members_only = d.programme_members.get(n).copied().unwrap_or(false);
-            json!({"time": item.time, "title": item.title, "speaker": item.speaker, "document": doc, "members_only": members_only})
+        .map(|(n, (item, found))| ProgrammeView {
+            time: &item.time,
+            title: &item.title,
+            speaker: &item.speaker,
+            document: found.map(|i| &cards[i]),
+            members_only: d.programme_members.get(n).copied().unwrap_or(false),
         })
         .collect();
     let card = &cards[index];
-    json!({
-        "title": d.front.title,
-        "url": d.url,
-        "kind": d.front.kind.as_str(),
-        "kind_label": card.kind_label,
-        "kind_url": format!("kinds/{}/", d.front.kind.as_str()),
-        "date": card.date,
-        "date_long": card.date_long,
-        "year": card.year,
-        "summary": d.front.summary,
-        "authors": d.front.authors.iter().map(|a| group_link(crate::routes::AUTHORS, a)).collect::<Vec<_>>(),
-        "committee": d.front.committee.as_deref().map(|c| group_link(crate::routes::COMMITTEES, c)),
-        "tags": d.front.tags.iter().map(|t| group_link(crate::routes::TAGS, t)).collect::<Vec<_>>(),
-        "attachments": card.attachments,
-        "toc": toc,
-        "body": if d.front.kind == Kind::Slides { crate::render::deck::outline_html(&archive.texts, &d.slides) } else { crate::core::compound::hyphenate_headings(&archive.texts.whole(&d.html)) },
-        "slides": d.slides.iter().map(|s| json!({"number": s.number, "title": s.title, "line": s.line})).collect::<Vec<_>>(),
-        "place": d.front.place,
-        "programme": programme,
-        "members_only": d.access.is_members(),
-        "members_copy": members_copy(archive, d),
-        "meeting": meeting,
-        "siblings": siblings,
-        "meeting_documents": meeting_documents,
-        "meeting_documents_off": meeting_documents_off,
-        "previous": previous,
-        "next": next,
-        "is_long": has_toc(d),
-        "language_label": lang.code(),
-        "kind_label_plural": kind_label(lang, d.front.kind).1,
-        "reading_minutes": reading_minutes(d),
-        "print_page_css": print_page_css(&archive.config.title, &d.front.title, &card.date_long),
-    })
+    let body = if d.front.kind == Kind::Slides {
+        crate::render::deck::outline_html(&archive.texts, &d.slides)
+    } else {
+        crate::core::compound::hyphenate_headings(&archive.texts.whole(&d.html))
+    };
+    DocumentView {
+        title: &d.front.title,
+        url: &d.url,
+        kind: d.front.kind.as_str(),
+        kind_label: card.kind_label,
+        kind_url: format!("kinds/{}/", d.front.kind.as_str()),
+        date: &card.date,
+        date_long: &card.date_long,
+        year: card.year,
+        summary: &d.front.summary,
+        authors: d
+            .front
+            .authors
+            .iter()
+            .map(|a| group_link(crate::routes::AUTHORS, a))
+            .collect(),
+        committee: d
+            .front
+            .committee
+            .as_deref()
+            .map(|c| group_link(crate::routes::COMMITTEES, c)),
+        tags: d
+            .front
+            .tags
+            .iter()
+            .map(|t| group_link(crate::routes::TAGS, t))
+            .collect(),
+        attachments: &card.attachments,
+        toc,
+        body,
+        slides: d
+            .slides
+            .iter()
+            .map(|s| SlideEntry {
+                number: s.number,
+                title: &s.title,
+                line: s.line,
+            })
+            .collect(),
+        place: &d.front.place,
+        programme,
+        members_only: d.access.is_members(),
+        members_copy: members_copy(archive, d),
+        meeting,
+        siblings,
+        meeting_documents,
+        meeting_documents_off,
+        previous,
+        next,
+        is_long: has_toc(d),
+        language_label: lang.code(),
+        kind_label_plural: kind_label(lang, d.front.kind).1,
+        reading_minutes: reading_minutes(d),
+        print_page_css: print_page_css(&archive.config.title, &d.front.title, &card.date_long),
+    }
 }
 
 /// For a public meeting whose programme or documents include members-only material, its page

@@ -6,27 +6,41 @@ use crate::load::link_cache::{format_time, CheckResult};
 use crate::model::link_index::Citation;
 use crate::model::link_model::Section;
 use crate::render::context::Card;
+use serde::Serialize;
 use serde_json::{json, Value};
 
-/// A citing document as the index shows it. The link text is left out when it only repeats
-/// the address (`[formand@x.dk](mailto:formand@x.dk)`).
-pub fn citation_view(c: &Citation, cards: &[Card], target: &str) -> Value {
+/// A citing document as the index shows it.
+#[derive(Serialize)]
+pub struct CitationView<'a> {
+    title: &'a str,
+    url: &'a str,
+    date: &'a str,
+    date_short: &'a str,
+    kind: &'static str,
+    kind_label: &'static str,
+    line: usize,
+    text: &'a str,
+}
+
+/// A citation as the index shows it. The link text is left out when it only repeats the
+/// address (`[formand@x.dk](mailto:formand@x.dk)`).
+pub fn citation_view<'a>(c: &'a Citation, cards: &'a [Card], target: &str) -> CitationView<'a> {
     let card = &cards[c.document];
     let bare = target
         .trim_start_matches("mailto:")
         .trim_start_matches("https://")
         .trim_start_matches("http://");
     let repeats = c.text == target || c.text == bare || target.ends_with(&format!("/{}", c.text));
-    json!({
-        "title": card.title,
-        "url": card.url,
-        "date": card.date,
-        "date_short": card.date_short,
-        "kind": card.kind,
-        "kind_label": card.kind_label,
-        "line": c.line,
-        "text": if repeats { "" } else { c.text.as_str() },
-    })
+    CitationView {
+        title: &card.title,
+        url: &card.url,
+        date: &card.date,
+        date_short: &card.date_short,
+        kind: card.kind,
+        kind_label: card.kind_label,
+        line: c.line,
+        text: if repeats { "" } else { c.text.as_str() },
+    }
 }
 
 /// A check result as the templates show it: a state word, the HTTP status, when.

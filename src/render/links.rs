@@ -9,8 +9,11 @@ use crate::model::link_index::{LinkKind, LinkTarget};
 use crate::model::link_model::{LinkModel, Section, SectionKey, Slice};
 use crate::model::Archive;
 use crate::render::context::Card;
-use crate::render::link_rows::{citation_view, cited, host_label, page_title, pager, status_view};
+use crate::render::link_rows::{
+    citation_view, cited, host_label, page_title, pager, status_view, CitationView,
+};
 use crate::render::pages::Page;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -21,10 +24,22 @@ fn kind_label(kind: LinkKind, lang: Language) -> &'static str {
     )
 }
 
-/// A rendered index page: which template and what it shows.
+/// A rendered index page: which template, its title and what it shows.
 pub struct IndexPage {
     pub template: &'static str,
-    pub context: Value,
+    pub title: String,
+    pub context: tera::Value,
+}
+
+impl IndexPage {
+    /// A page from a JSON view with a `title`.
+    fn of(template: &'static str, view: Value) -> IndexPage {
+        IndexPage {
+            template,
+            title: view["title"].as_str().unwrap_or_default().to_string(),
+            context: tera::Value::from_serializable(&view),
+        }
+    }
 }
 
 /// The context of one page of the link or PDF index (`Page::Links`, `Page::LinkHost`,
@@ -32,22 +47,19 @@ pub struct IndexPage {
 pub fn index_page(archive: &Archive, cards: &[Card], page: Page) -> IndexPage {
     let model = &archive.links;
     match page {
-        Page::LinkHost(s, p) if s < model.hosts.len() => IndexPage {
-            template: "links_host.html",
-            context: link_host_context(archive, cards, s, p),
-        },
-        Page::PdfGroup(s, p) if s < model.pdf_groups.len() => IndexPage {
-            template: "pdfs_group.html",
-            context: pdf_group_context(archive, cards, s, p),
-        },
-        Page::Pdfs | Page::PdfGroup(..) => IndexPage {
-            template: "pdfs.html",
-            context: pdfs_overview(archive),
-        },
-        _ => IndexPage {
-            template: "links.html",
-            context: links_overview(archive),
-        },
+        Page::LinkHost(s, p) if s < model.hosts.len() => {
+            let view = link_host_context(archive, cards, s, p);
+            IndexPage {
+                template: "links_host.html",
+                title: view.title.clone(),
+                context: tera::Value::from_serializable(&view),
+            }
+        }
+        Page::PdfGroup(s, p) if s < model.pdf_groups.len() => {
+            IndexPage::of("pdfs_group.html", pdf_group_context(archive, cards, s, p))
+        }
+        Page::Pdfs | Page::PdfGroup(..) => IndexPage::of("pdfs.html", pdfs_overview(archive)),
+        _ => IndexPage::of("links.html", links_overview(archive)),
     }
 }
 
@@ -189,9 +201,40 @@ fn short_url(url: &str) -> String {
         .to_string()
 }
 
+/// `/links/<host>/` (and its further pages): its title, the host's summary, its targets and
+/// the pager.
+#[derive(Serialize)]
+struct HostPage<'a> {
+    title: String,
+    host: Value,
+    targets: Vec<TargetRow<'a>>,
+    pager: Value,
+}
+
+/// A target of a host page, with the citations that fall on this page.
+#[derive(Serialize)]
+struct TargetRow<'a> {
+    filter: String,
+    url: &'a str,
+    is_internal: bool,
+    kind: &'static str,
+    kind_label: &'static str,
+    status: Option<Value>,
+    cited: String,
+    continued: bool,
+    continues: bool,
+    citations: Vec<CitationView<'a>>,
+    label: &'a Option<String>,
+}
+
 /// `/links/<host>/` (and its further pages): the host's targets, each with the citations that
 /// fall on this page.
-fn link_host_context(archive: &Archive, cards: &[Card], s: usize, p: usize) -> Value {
+fn link_host_context<'a>(
+    archive: &'a Archive,
+    cards: &'a [Card],
+    s: usize,
+    p: usize,
+) -> HostPage<'a> {
     let lang = archive.config.language;
     let model = &archive.links;
     let section = &model.hosts[s];
@@ -201,28 +244,31 @@ fn link_host_context(archive: &Archive, cards: &[Card], s: usize, p: usize) -> V
         SectionKey::Year(_) => String::new(),
     };
     let slices: &[Slice] = section.pages.get(p).map(Vec::as_slice).unwrap_or(&[]);
-    let targets: Vec<Value> = slices
+    let targets = slices
         .iter()
         .map(|slice| {
             let target = &model.index.targets[slice.row];
             let shown = &target.citations[slice.from..slice.to];
             let result = model.cache.results.get(&target.url);
             let state = result.map(|r| r.state.as_str()).unwrap_or_default();
-            // The row's text is searched too (index-filter.js); these add the words it lacks.
-            let filter = format!("{} {state}", target.kind.as_str());
-            json!({
-                "filter": filter,
-                "url": target.url,
-                "is_internal": target.kind.is_internal(),
-                "kind": target.kind.as_str(),
-                "kind_label": kind_label(target.kind, lang),
-                "status": result.map(|r| status_view(r, lang)),
-                "cited": cited(target.citations.len(), lang),
-                "continued": slice.from > 0,
-                "continues": slice.to < target.citations.len(),
-                "citations": shown.iter().map(|c| citation_view(c, cards, &target.url)).collect::<Vec<_>>(),
-                "label": model.labels[slice.row],
-            })
+            TargetRow {
+                // The row's text is searched too (index-filter.js); these add the words it
+                // lacks.
+                filter: format!("{} {state}", target.kind.as_str()),
+                url: &target.url,
+                is_internal: target.kind.is_internal(),
+                kind: target.kind.as_str(),
+                kind_label: kind_label(target.kind, lang),
+                status: result.map(|r| status_view(r, lang)),
+                cited: cited(target.citations.len(), lang),
+                continued: slice.from > 0,
+                continues: slice.to < target.citations.len(),
+                citations: shown
+                    .iter()
+                    .map(|c| citation_view(c, cards, &target.url))
+                    .collect(),
+                label: &model.labels[slice.row],
+            }
         })
         .collect();
     let row_label = |row: usize| {
@@ -233,10 +279,10 @@ fn link_host_context(archive: &Archive, cards: &[Card], s: usize, p: usize) -> V
     };
     let (summary, _) = host_summary(model, s, lang);
     let label = host_label(&host, lang);
-    json!({
-        "title": page_title(&label, text(lang, "links"), p, lang),
-        "host": summary,
-        "targets": targets,
-        "pager": pager(section, crate::routes::LINKS, p, &row_label),
-    })
+    HostPage {
+        title: page_title(&label, text(lang, "links"), p, lang),
+        host: summary,
+        targets,
+        pager: pager(section, crate::routes::LINKS, p, &row_label),
+    }
 }

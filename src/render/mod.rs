@@ -444,8 +444,8 @@ impl<'a> Renderer<'a> {
             }
             Page::Pdfs | Page::Links | Page::LinkHost(..) | Page::PdfGroup(..) => {
                 let view = crate::render::links::index_page(a, &self.cards, page);
-                ctx.insert("title", &view.context["title"]);
-                ctx.insert("index", &view.context);
+                ctx.insert("title", &view.title);
+                ctx.insert_value("index", view.context);
                 ctx.insert("section", "archive");
                 (view.template, None)
             }

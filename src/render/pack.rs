@@ -8,9 +8,10 @@ use crate::core::i18n;
 use crate::core::kind::Kind;
 use crate::model::Archive;
 use crate::render::deck::{
-    prefix_ids, rebase_links, sheets, slide_views, SlideView, DEFAULT_PER_PAGE,
+    prefix_ids, rebase_links, sheets, slide_views, Sheet, SlideView, DEFAULT_PER_PAGE,
 };
 use crate::render::pages::Page;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 /// The meeting's documents in the order they are presented: item by item, the document the
@@ -54,6 +55,26 @@ pub fn on_programme(archive: &Archive, meeting: usize, d: usize) -> bool {
             .contains(&Some(d))
 }
 
+/// One document of the pack, as the template prints it.
+#[derive(Serialize)]
+struct PackSection<'a> {
+    number: usize,
+    on_programme: bool,
+    first_off_programme: bool,
+    anchor: String,
+    title: &'a str,
+    url: &'a str,
+    kind_label: &'static str,
+    date_long: Option<String>,
+    authors: &'a [String],
+    committee: &'a Option<String>,
+    is_deck: bool,
+    slide_count: usize,
+    sheets: Vec<Sheet>,
+    body: String,
+    attachments: Vec<&'a str>,
+}
+
 /// Fills the pack page for the meeting document `meeting`.
 pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) {
     let lang = archive.config.language;
@@ -75,7 +96,7 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
             })
         })
         .collect();
-    let sections: Vec<Value> = documents
+    let sections: Vec<PackSection> = documents
         .iter()
         .enumerate()
         .map(|(n, &d)| {
@@ -93,28 +114,32 @@ pub fn pack_context(archive: &Archive, meeting: usize, ctx: &mut tera::Context) 
             } else {
                 Vec::new()
             };
-            json!({
-                "number": n + 1,
-                "on_programme": on_programme(archive, meeting, d) || m.front.programme.is_empty(),
-                "first_off_programme": !m.front.programme.is_empty()
+            PackSection {
+                number: n + 1,
+                on_programme: on_programme(archive, meeting, d) || m.front.programme.is_empty(),
+                first_off_programme: !m.front.programme.is_empty()
                     && !on_programme(archive, meeting, d)
-                    && documents[..n].iter().all(|&e| on_programme(archive, meeting, e)),
-                "anchor": format!("pack-{}", n + 1),
-                "title": doc.front.title,
-                "url": doc.url,
-                "kind_label": i18n::kind_label(lang, doc.front.kind).0,
-                "date_long": doc.front.date.map(|x| x.long(lang)),
-                "authors": doc.front.authors,
-                "committee": doc.front.committee,
-                "is_deck": is_deck,
-                "slide_count": doc.slides.len(),
-                "sheets": sheets(&views, DEFAULT_PER_PAGE),
-                "body": if is_deck { String::new() } else {
+                    && documents[..n]
+                        .iter()
+                        .all(|&e| on_programme(archive, meeting, e)),
+                anchor: format!("pack-{}", n + 1),
+                title: &doc.front.title,
+                url: &doc.url,
+                kind_label: i18n::kind_label(lang, doc.front.kind).0,
+                date_long: doc.front.date.map(|x| x.long(lang)),
+                authors: &doc.front.authors,
+                committee: &doc.front.committee,
+                is_deck,
+                slide_count: doc.slides.len(),
+                sheets: sheets(&views, DEFAULT_PER_PAGE),
+                body: if is_deck {
+                    String::new()
+                } else {
                     let html = rebase_links(&archive.texts.whole(&doc.html), &doc.url, &page_url);
                     demote_headings(&prefix_ids(&html, &format!("p{}-", n + 1)))
                 },
-                "attachments": doc.attachments.iter().map(|a| a.title.clone()).collect::<Vec<_>>(),
-            })
+                attachments: doc.attachments.iter().map(|a| a.title.as_str()).collect(),
+            }
         })
         .collect();
     let titles: Vec<String> = documents

@@ -48,7 +48,7 @@ fn pdf_view(
             cache.results.get(url).map(|r| status_view(r, lang)),
         ),
     };
-    let citations: Vec<Value> = shown.iter().map(|c| citation_view(c, cards, "")).collect();
+    let citations: Vec<_> = shown.iter().map(|c| citation_view(c, cards, "")).collect();
     // The row's text is searched too (index-filter.js); the file name may not be shown.
     let filter = entry.file_name.to_lowercase();
     json!({
