@@ -7,7 +7,6 @@ use crate::core::store::TextStore;
 use crate::core::urls::relative;
 use crate::model::{Archive, Document, Slide};
 use serde::Serialize;
-use serde_json::{json, Value};
 
 /// Handout layouts an organiser can choose, in slides per A4 page.
 pub const PER_PAGE_CHOICES: [usize; 5] = [1, 2, 3, 4, 6];
@@ -209,26 +208,51 @@ pub fn sheet_count(slides: &[SlideView], per_page: usize) -> usize {
 
 /// What both deck pages show about the deck, with the slides the page shows (the
 /// presentation's, or the handout's printed ones).
-fn deck_value(archive: &Archive, index: usize, slides: &[SlideView]) -> Value {
+#[derive(Serialize)]
+struct DeckView<'a> {
+    title: &'a str,
+    url: &'a str,
+    date: Option<String>,
+    date_long: Option<String>,
+    /// A title that already says the date ("… d. 23. oktober 2025") gets it only once.
+    date_in_title: bool,
+    authors: &'a [String],
+    slides: &'a [SlideView],
+    count: usize,
+    presentation_url: String,
+    handout_url: String,
+    meeting: Option<MeetingLink<'a>>,
+}
+
+/// The meeting a deck was presented at.
+#[derive(Serialize)]
+struct MeetingLink<'a> {
+    title: &'a str,
+    url: &'a str,
+}
+
+fn deck_value<'a>(archive: &'a Archive, index: usize, slides: &'a [SlideView]) -> DeckView<'a> {
     let doc = &archive.documents[index];
     let lang = archive.config.language;
-    json!({
-        "title": doc.front.title,
-        "url": doc.url,
-        "date": doc.front.date.map(|d| d.to_string()),
-        "date_long": doc.front.date.map(|d| d.long(lang)),
-        // A title that already says the date ("… d. 23. oktober 2025") gets it only once.
-        "date_in_title": doc.front.date.is_some_and(|d| doc.front.title.contains(&d.long(lang))),
-        "authors": doc.front.authors,
-        "slides": slides,
-        "count": doc.slides.len(),
-        "presentation_url": crate::routes::presentation(&doc.url),
-        "handout_url": crate::routes::handout(&doc.url),
-        "meeting": doc.meeting.map(|m| json!({
-            "title": archive.documents[m].front.title,
-            "url": archive.documents[m].url,
-        })),
-    })
+    DeckView {
+        title: &doc.front.title,
+        url: &doc.url,
+        date: doc.front.date.map(|d| d.to_string()),
+        date_long: doc.front.date.map(|d| d.long(lang)),
+        date_in_title: doc
+            .front
+            .date
+            .is_some_and(|d| doc.front.title.contains(&d.long(lang))),
+        authors: &doc.front.authors,
+        slides,
+        count: doc.slides.len(),
+        presentation_url: crate::routes::presentation(&doc.url),
+        handout_url: crate::routes::handout(&doc.url),
+        meeting: doc.meeting.map(|m| MeetingLink {
+            title: &archive.documents[m].front.title,
+            url: &archive.documents[m].url,
+        }),
+    }
 }
 
 /// Fills the presentation page (which is also the speaker view, chosen by `?speaker`).
