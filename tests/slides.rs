@@ -153,6 +153,33 @@ fn handout_is_three_per_page_with_the_deck_on_every_sheet() {
     assert!(html.contains("static/handout.js") && html.contains("static/handout.css"));
 }
 
+/// A deck's outline page gets the table styles when a slide, or only a slide's notes, holds
+/// a table; a deck without one does not.
+#[test]
+fn a_deck_with_a_table_on_a_slide_or_in_its_notes_gets_the_table_styles() {
+    let f = deck_site("title: Testforeningen\nminify: false\n");
+    f.doc(
+        "2025/noter.md",
+        "title: Tabel i noterne\ndate: 2025-03-01\nkind: slides",
+        "# Tal\n\nNote:\n| Post | Beløb |\n|:--|--:|\n| Leje | 10 |\n\n---\n\n## Slut\n",
+    );
+    f.doc(
+        "2025/uden.md",
+        "title: Ingen tabel\ndate: 2025-03-02\nkind: slides",
+        "# Tal\n\n---\n\n## Slut\n",
+    );
+    let (code, stderr) = f.build_cli(&[]);
+    assert_eq!(code, 0, "{stderr}");
+    for (page, tables) in [
+        ("2025/bestyrelsen-2025/index.html", true),
+        ("2025/noter/index.html", true),
+        ("2025/uden/index.html", false),
+    ] {
+        let html = f.read_output(page);
+        assert_eq!(html.contains("tables.css"), tables, "{page}");
+    }
+}
+
 #[test]
 fn deck_and_meeting_pages_link_to_the_new_pages() {
     let f = built("title: Testforeningen\nminify: false\n");

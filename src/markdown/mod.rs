@@ -48,6 +48,8 @@ pub struct RenderedMarkdown {
     pub sections: Vec<Section>,
     /// The body's prose, top-level list items and tables, for summaries.
     pub prose: Prose,
+    /// Whether the text holds a table (wrapped so a wide one scrolls, see `render_with`).
+    pub has_table: bool,
 }
 
 impl RenderedMarkdown {
@@ -269,6 +271,7 @@ fn render_with(
                 events.push(event);
             }
             Event::Start(Tag::Table(_)) => {
+                out.has_table = true;
                 events.push(Event::Html(CowStr::from(format!(
                     "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{table_label}\">"
                 ))));
@@ -445,6 +448,8 @@ mod tests {
         assert!(r.html.contains("style=\"text-align: right\""));
         assert!(r.html.contains("Aftale"));
         assert!(r.plain_text().contains("Aftale"));
+        assert!(r.has_table);
+        assert!(!render("| ikke en tabel\n\nTekst", 1, "Tabel").has_table);
     }
 
     #[test]

@@ -46,34 +46,38 @@ pub fn keep_dates_as_text(body: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Drops soft hyphens and squeezes runs of spaces, as text pulled from PDFs is full of both.
-/// A space after a line break is dropped too. Works on bytes, copying the stretches between
-/// spaces whole: every body and slide passes through here.
+/// A space after a line break is dropped too. Works on bytes: the text is copied in stretches
+/// that end only where something changes (a second space, a tab, a no-break space, a soft
+/// hyphen), since every body and slide passes through here.
 pub fn clean_text(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
+    // Whether the last character kept is a space or a line break.
     let mut last_space = false;
     // The stretch not yet copied begins at `run`.
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
-        // A space, a tab, a no-break space (C2 A0) or a soft hyphen (C2 AD): each starts a
-        // character, so the stretches copied end and begin at character boundaries.
-        let width = match (bytes[i], bytes.get(i + 1)) {
-            (b' ' | b'\t', _) => 1,
-            (0xC2, Some(0xA0 | 0xAD)) => 2,
+        // A tab, a no-break space (C2 A0) or a soft hyphen (C2 AD) is replaced, and a space
+        // after a space dropped; each starts a character, so the stretches copied end and
+        // begin at character boundaries.
+        let (width, space) = match (bytes[i], bytes.get(i + 1)) {
+            (b' ', _) if last_space => (1, false),
+            (b' ' | b'\n', _) => {
+                last_space = true;
+                i += 1;
+                continue;
+            }
+            (b'\t', _) | (0xC2, Some(0xA0)) => (if bytes[i] == b'\t' { 1 } else { 2 }, true),
+            (0xC2, Some(0xAD)) => (2, false),
             _ => {
+                last_space = false;
                 i += 1;
                 continue;
             }
         };
-        if run < i {
-            out.push_str(&text[run..i]);
-            last_space = bytes[i - 1] == b'\n';
-        }
-        let soft_hyphen = width == 2 && bytes[i + 1] == 0xAD;
-        if !soft_hyphen {
-            if !last_space {
-                out.push(' ');
-            }
+        out.push_str(&text[run..i]);
+        if space && !last_space {
+            out.push(' ');
             last_space = true;
         }
         i += width;
@@ -335,7 +339,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn clean_text_is_the_same_as_by_characters(
-            text in "([a-zæøå\\n \\t\u{a0}\u{ad}\u{c2}\u{100}]|\\PC){0,40}"
+            text in "([a-zæøå\\n \\t\u{a0}\u{a1}\u{a2}\u{ad}\u{ae}\u{c2}\u{100}]|\\PC){0,40}"
         ) {
             proptest::prop_assert_eq!(super::clean_text(&text), clean_text_by_chars(&text));
         }

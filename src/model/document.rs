@@ -185,6 +185,7 @@ pub fn render_document(
                 all.links.extend(n.links.iter().cloned());
             }
             all.headings.extend(&content.headings);
+            all.has_table |= content.has_table || notes.as_ref().is_some_and(|n| n.has_table);
             all.sections.push(Section {
                 anchor: Some(format!("slide-{}", s.number)),
                 heading: s.title.clone().unwrap_or_default(),
@@ -226,13 +227,7 @@ pub fn render_document(
         .iter()
         .map(|s| s.text.split_whitespace().count())
         .sum();
-    // Tables are wrapped so wide ones scroll (`markdown`); the texts are all still in memory.
-    let has = |h: &str| h.contains("class=\"table-wrap\"");
-    let held = |t: &Text| matches!(t, Text::Held(h) if has(h));
-    let has_table = has(&rendered.html)
-        || slides
-            .iter()
-            .any(|s| held(&s.html) || s.notes_html.as_ref().is_some_and(held));
+    let has_table = rendered.has_table;
     let mut doc = Document {
         url,
         words,
