@@ -78,7 +78,14 @@ pub fn render_site(site_root: &Path, drafts: bool) -> Result<RenderedSite, Diagn
             files.push(f);
         }
     };
-    let staged = run_stages(site_root, drafts, true, TextStore::in_memory(), &collect)?;
+    let staged = run_stages(
+        site_root,
+        drafts,
+        true,
+        TextStore::in_memory(),
+        &collect,
+        &mut || Ok(()),
+    )?;
     Ok(RenderedSite {
         archive: staged.archive,
         members: staged.members,
@@ -115,12 +122,14 @@ fn run_stages(
     keep_model: bool,
     texts: TextStore,
     sink: &(dyn Fn(OutputFile) + Sync),
+    after_load: &mut dyn FnMut() -> Result<(), Diagnostic>,
 ) -> Result<Staged, Diagnostics> {
     let mut timings = StageTimings::default();
     let start = Instant::now();
     let (config, theme) = load_config_and_theme(site_root)?;
     // A build's bodies wait in the text store until their documents are rendered.
     let loaded = crate::load::content::load_into(site_root, drafts, &texts);
+    after_load().map_err(|d| Diagnostics { items: vec![d] })?;
     let t = timings.record("load", start);
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(base_url_warning(&config, site_root));
@@ -148,7 +157,7 @@ fn run_stages(
         let folder = area.area.folder.as_str();
         let into_area = |f: OutputFile| sink(in_folder(folder, f));
         pages += render_archive(area, &theme, &into_area, &mut diagnostics)?;
-        sink(in_folder(folder, htaccess(area)));
+        sink(in_folder(folder, crate::render::area::htaccess(area)));
         // The area keeps its own list of files (see `output::guard::write_manifest`).
         sink(OutputFile {
             path: format!("{folder}{}", crate::output::MARKER_FILE),
@@ -243,35 +252,6 @@ fn render_archive(
     let pages = renderer.all_pages();
     diagnostics.extend(renderer.render_pages_into(&pages, sink).items);
     Ok(pages.len())
-}
-
-/// The members' area's `.htaccess`: Apache asks for a name and password from the password
-/// file site.yaml names, for every file in the area's folder.
-pub fn htaccess(area: &Archive) -> OutputFile {
-    let (htpasswd, title) = match &area.config.members {
-        Some(m) => (
-            m.htpasswd.as_str(),
-            m.title.clone().unwrap_or_else(|| {
-                crate::core::i18n::text(area.config.language, "members_area").to_string()
-            }),
-        ),
-        None => ("", String::new()),
-    };
-    let title: String = title
-        .chars()
-        .filter(|c| *c != '"' && !c.is_control())
-        .collect();
-    let contents = format!(
-        "# arkiv: the members' area. The web server asks for a name and password from the file below.\n\
-         AuthType Basic\n\
-         AuthName \"{title}\"\n\
-         AuthUserFile \"{htpasswd}\"\n\
-         Require valid-user\n"
-    );
-    OutputFile {
-        path: crate::routes::HTACCESS.to_string(),
-        contents: contents.into_bytes(),
-    }
 }
 
 /// The files only members-only documents use, copied into the members' area's folder.
@@ -422,7 +402,26 @@ fn build_with(
     // The documents' texts wait in a file beside the output until they are needed.
     let texts = texts(staging.folder());
     let store = texts.clone();
-    let staged = match run_stages(&options.site_root, options.drafts, false, texts, &write) {
+    // Whether the output has gained files since the last build is found out while the
+    // documents load: it walks the whole output, which takes one core a while.
+    let staged = std::thread::scope(|scope| {
+        let walk = scope.spawn(|| output::check_foreign_files(&output));
+        let mut walk = Some(walk);
+        let mut after_load = || match walk.take().map(|w| w.join()) {
+            Some(Ok(checked)) => checked,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => Ok(()),
+        };
+        run_stages(
+            &options.site_root,
+            options.drafts,
+            false,
+            texts,
+            &write,
+            &mut after_load,
+        )
+    });
+    let staged = match staged {
         Ok(staged) => staged,
         // A text the store could not give back shows up as other errors first (a document
         // without its headings makes links to them broken): the cause is named with them.

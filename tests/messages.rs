@@ -58,10 +58,22 @@ fn the_output_folders_refusals_are_in_the_sites_language() {
         let (code, stderr) = f.build_cli(&[]);
         assert_eq!(code, 0, "{stderr}");
         f.write("output/CNAME", "arkiv.example");
+        let before = std::fs::read(f.output().join("index.html")).unwrap();
         let (code, stderr) = f.build_cli(&[]);
         assert_eq!(code, 1, "{stderr}");
         assert!(stderr.contains(expected[0]), "{stderr}");
         assert!(stderr.contains(expected[1]), "{stderr}");
+        // Found while the documents load: the published site is as it was, the file kept,
+        // and nothing of the refused build is left beside it.
+        assert_eq!(std::fs::read(f.output().join("index.html")).unwrap(), before);
+        assert!(f.output().join("CNAME").is_file());
+        let left: Vec<String> = std::fs::read_dir(f.root())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.contains("arkiv-staging"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
         f.write("mine/speciale.docx", "vigtigt");
         let mine = f.root().join("mine");
         let (code, stderr) = f.build_cli(&["--output", &mine.to_string_lossy()]);

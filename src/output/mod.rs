@@ -20,7 +20,9 @@ pub struct CopiedFile {
     pub to: String,
 }
 
-/// Refuses output folders where replacing the folder could destroy the user's work.
+/// Refuses output folders where replacing the folder could destroy the user's work: the site
+/// itself, a folder inside `content/` or holding the site, and a folder arkiv did not build.
+/// (Whether a folder it built has gained files is `check_foreign_files`.)
 pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let site = canonical(site_root);
     let out = canonical(output);
@@ -62,18 +64,31 @@ pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<(), Diagnosti
             )
             .hint(msg("output.not_ours.hint", &[])));
         }
-        if !empty {
-            let foreign = crate::output::guard::foreign_files(output).map_err(cannot_read)?;
-            if !foreign.is_empty() {
-                return Err(Diagnostic::error(
-                    None,
-                    crate::output::guard::describe(&dir, &foreign, true),
-                )
-                .hint(msg("output.foreign.hint", &[])));
-            }
-        }
     }
     Ok(())
+}
+
+/// Refuses an output folder arkiv built that has gained files since (a `CNAME`, a `.git/`),
+/// instead of deleting them. The other half of `check_output_dir`, apart because it walks the
+/// whole folder: a build does it while it loads the documents.
+pub fn check_foreign_files(output: &Path) -> Result<(), Diagnostic> {
+    if !output.join(MARKER_FILE).is_file() {
+        return Ok(());
+    }
+    let dir = display_path(output);
+    let foreign = crate::output::guard::foreign_files(output).map_err(|e| {
+        Diagnostic::error(
+            None,
+            msg("output.cannot_read", &[("dir", &dir), ("error", &e)]),
+        )
+    })?;
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    Err(
+        Diagnostic::error(None, crate::output::guard::describe(&dir, &foreign, true))
+            .hint(msg("output.foreign.hint", &[])),
+    )
 }
 
 /// The absolute, symlink-free form where it exists, so `./output` and `output/` compare equal.

@@ -1,5 +1,5 @@
 //! What a page shows of the public site and the members' area: the sections as this archive's
-//! pages reach them, and the members' area's band, title and counts.
+//! pages reach them, the members' area's band, title and counts, and its `.htaccess`.
 
 use crate::core::i18n;
 use crate::model::Archive;
@@ -34,4 +34,33 @@ pub fn members_context(archive: &Archive) -> serde_json::Value {
         "text": members.and_then(|m| m.text.clone()),
         "more": archive.area.members_count,
     })
+}
+
+/// The members' area's `.htaccess`: Apache asks for a name and password from the password
+/// file site.yaml names, for every file in the area's folder.
+pub fn htaccess(area: &Archive) -> crate::render::OutputFile {
+    let (htpasswd, title) = match &area.config.members {
+        Some(m) => (
+            m.htpasswd.as_str(),
+            m.title.clone().unwrap_or_else(|| {
+                crate::core::i18n::text(area.config.language, "members_area").to_string()
+            }),
+        ),
+        None => ("", String::new()),
+    };
+    let title: String = title
+        .chars()
+        .filter(|c| *c != '"' && !c.is_control())
+        .collect();
+    let contents = format!(
+        "# arkiv: the members' area. The web server asks for a name and password from the file below.\n\
+         AuthType Basic\n\
+         AuthName \"{title}\"\n\
+         AuthUserFile \"{htpasswd}\"\n\
+         Require valid-user\n"
+    );
+    crate::render::OutputFile {
+        path: crate::routes::HTACCESS.to_string(),
+        contents: contents.into_bytes(),
+    }
 }
