@@ -376,14 +376,15 @@ fn assemble(
         &texts,
         diagnostics,
     );
-    let indexes = build_indexes(&documents);
-    let links = if link_model {
-        let (links, cache_problem) = LinkModel::build(&documents, &assets, &area, site_root);
-        diagnostics.extend(cache_problem);
-        links
-    } else {
-        LinkModel::default()
-    };
+    // The lists and the link and PDF indexes each read every document: side by side.
+    let (indexes, (links, cache_problem)) = rayon::join(
+        || build_indexes(&documents),
+        || match link_model {
+            true => LinkModel::build(&documents, &assets, &area, site_root),
+            false => (LinkModel::default(), None),
+        },
+    );
+    diagnostics.extend(cache_problem);
     Archive {
         config,
         site_root: site_root.to_path_buf(),

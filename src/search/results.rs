@@ -32,8 +32,8 @@ const SCAN_BYTES: usize = 4_000;
 /// How far into the other sections a card looks, when its own does not say the word (a
 /// fragment holds their first 480 characters).
 const OTHER_SCAN_BYTES: usize = 1_000;
-/// How many characters a card folds before it looks for its word again.
-const STRETCH_CHARS: usize = 128;
+/// How many bytes a card folds before it looks for its word again.
+const STRETCH_BYTES: usize = 128;
 /// A quotable text of a document: where a result links to, its heading and its text.
 struct Quotable<'a> {
     link: String,
@@ -330,17 +330,26 @@ fn find_word(text: &str, key: &str, limit: usize) -> Option<usize> {
     let mut origin: Vec<u32> = Vec::with_capacity(text.len().min(1024) + 16);
     let inside = key.chars().count() >= 4;
     let mut searched = 0;
-    let mut chars = text.char_indices().peekable();
-    while chars.peek().is_some() {
-        for (i, c) in chars.by_ref().take(STRETCH_CHARS) {
-            if c.is_ascii() {
-                folded.push(c.to_ascii_lowercase());
-            } else {
-                for l in c.to_lowercase() {
-                    analysis::push_folded(&mut folded, l);
-                }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let stretch = (i + STRETCH_BYTES).min(bytes.len());
+        while i < stretch {
+            // Most of the text is ASCII: a byte at a time, without decoding.
+            let b = bytes[i];
+            if b.is_ascii() {
+                folded.push(char::from(b.to_ascii_lowercase()));
+                origin.push(i as u32);
+                i += 1;
+                continue;
+            }
+            // `i` is at a character: there is one.
+            let c = text[i..].chars().next()?;
+            for l in c.to_lowercase() {
+                analysis::push_folded(&mut folded, l);
             }
             origin.resize(folded.len(), i as u32);
+            i += c.len_utf8();
         }
         // Search again from where a match could have begun that the last stretch cut off.
         let mut from = searched;
@@ -427,6 +436,15 @@ mod tests {
             assert_eq!(
                 find_word(&text, "laegevagt", SCAN_BYTES),
                 text.find("læge"),
+                "{lead}"
+            );
+        }
+        // Also where letters of two bytes shift the stretches' ends: "ø " is three bytes.
+        for lead in [0, 41, 42, 43, 85, 128] {
+            let text = format!("{}Lægevagten", "ø ".repeat(lead));
+            assert_eq!(
+                find_word(&text, "laegevagt", SCAN_BYTES),
+                text.find("Læge"),
                 "{lead}"
             );
         }
