@@ -157,7 +157,11 @@ fn run_stages(
         let folder = area.area.folder.as_str();
         let into_area = |f: OutputFile| sink(in_folder(folder, f));
         pages += render_archive(area, &theme, &into_area, &mut diagnostics)?;
-        sink(in_folder(folder, crate::render::area::htaccess(area)));
+        let htaccess = OutputFile {
+            path: crate::routes::HTACCESS.to_string(),
+            contents: crate::render::area::htaccess(area).into_bytes(),
+        };
+        sink(in_folder(folder, htaccess));
         // The area keeps its own list of files (see `output::guard::write_manifest`).
         sink(OutputFile {
             path: format!("{folder}{}", crate::output::MARKER_FILE),

@@ -36,9 +36,9 @@ pub fn members_context(archive: &Archive) -> serde_json::Value {
     })
 }
 
-/// The members' area's `.htaccess`: Apache asks for a name and password from the password
-/// file site.yaml names, for every file in the area's folder.
-pub fn htaccess(area: &Archive) -> crate::render::OutputFile {
+/// The members' area's `.htaccess` (at `routes::HTACCESS`): Apache asks for a name and
+/// password from the password file site.yaml names, for every file in the area's folder.
+pub fn htaccess(area: &Archive) -> String {
     let (htpasswd, title) = match &area.config.members {
         Some(m) => (
             m.htpasswd.as_str(),
@@ -52,15 +52,11 @@ pub fn htaccess(area: &Archive) -> crate::render::OutputFile {
         .chars()
         .filter(|c| *c != '"' && !c.is_control())
         .collect();
-    let contents = format!(
+    format!(
         "# arkiv: the members' area. The web server asks for a name and password from the file below.\n\
          AuthType Basic\n\
          AuthName \"{title}\"\n\
          AuthUserFile \"{htpasswd}\"\n\
          Require valid-user\n"
-    );
-    crate::render::OutputFile {
-        path: crate::routes::HTACCESS.to_string(),
-        contents: contents.into_bytes(),
-    }
+    )
 }
