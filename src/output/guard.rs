@@ -4,7 +4,7 @@
 
 use crate::core::diagnostics::display_path;
 use crate::core::messages::msg;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
 /// Written into every output folder; a folder without it is not ours to replace.
@@ -84,14 +84,26 @@ fn write_list(folder: &Path, files: &[&str]) -> std::io::Result<()> {
     std::fs::write(folder.join(MARKER_FILE), text)
 }
 
+/// What the marker files read so far list: every name, and every folder that holds a listed
+/// name.
+#[derive(Default)]
+struct Listed {
+    names: HashSet<String>,
+    parents: HashSet<String>,
+}
+
 /// The names the marker file in `folder` lists, each with `prefix` before it.
-fn listed(folder: &Path, prefix: &str, known: &mut BTreeSet<String>) -> std::io::Result<()> {
+fn listed(folder: &Path, prefix: &str, known: &mut Listed) -> std::io::Result<()> {
     let marker = std::fs::read_to_string(folder.join(MARKER_FILE))?;
     let Some((_, list)) = marker.split_once(LIST_HEADER) else {
         return Ok(());
     };
     for name in list.lines().filter(|l| !l.is_empty()) {
-        known.insert(format!("{prefix}{name}"));
+        let name = format!("{prefix}{name}");
+        if let Some((parent, _)) = name.rsplit_once('/') {
+            known.parents.insert(parent.to_string());
+        }
+        known.names.insert(name);
     }
     Ok(())
 }
@@ -113,7 +125,7 @@ pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
     if !marker.contains(LIST_HEADER) {
         return Ok(Vec::new());
     }
-    let mut known = BTreeSet::new();
+    let mut known = Listed::default();
     listed(output, "", &mut known)?;
     let mut foreign = Vec::new();
     let mut walker = walkdir::WalkDir::new(output)
@@ -126,22 +138,17 @@ pub fn foreign_files(output: &Path) -> std::io::Result<Vec<String>> {
             continue;
         };
         let own_marker = rel.ends_with(&format!("/{MARKER_FILE}"))
-            && known.contains(rel.trim_end_matches(MARKER_FILE).trim_end_matches('/'));
+            && known
+                .names
+                .contains(rel.trim_end_matches(MARKER_FILE).trim_end_matches('/'));
         if rel == MARKER_FILE || own_marker {
             continue;
         }
         let is_dir = entry.file_type().is_dir();
-        if known.contains(&rel) {
-            let inside = format!("{rel}/");
-            let lists_its_files = known
-                .range::<str, _>((
-                    std::ops::Bound::Excluded(inside.as_str()),
-                    std::ops::Bound::Unbounded,
-                ))
-                .next()
-                .is_some_and(|next| next.starts_with(&inside));
+        if known.names.contains(&rel) {
+            let lists_its_files = known.parents.contains(&rel);
             if is_dir && !lists_its_files && entry.path().join(MARKER_FILE).is_file() {
-                listed(entry.path(), &inside, &mut known)?;
+                listed(entry.path(), &format!("{rel}/"), &mut known)?;
             }
             continue;
         }
