@@ -379,9 +379,12 @@ fn assemble(
     // The lists and the link and PDF indexes each read every document: side by side.
     let (indexes, (links, cache_problem)) = rayon::join(
         || build_indexes(&documents),
-        || match link_model {
-            true => LinkModel::build(&documents, &assets, &area, site_root),
-            false => (LinkModel::default(), None),
+        || {
+            if link_model {
+                LinkModel::build(&documents, &assets, &area, site_root)
+            } else {
+                (LinkModel::default(), None)
+            }
         },
     );
     diagnostics.extend(cache_problem);

@@ -431,6 +431,7 @@ mod tests {
         assert_eq!(out.matches(r#"href="../../../2025/deck/f"#).count(), 50);
         assert!(out.ends_with(r#"<a title="t" href="../../../2025/deck/f49.pdf">49</a>"#));
     }
+
     #[test]
     fn ids_prefixed() {
         assert_eq!(
