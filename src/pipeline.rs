@@ -176,14 +176,11 @@ fn run_stages(
     }
     // The site's share image is drawn on one core while the search index takes the other.
     let share = crate::render::og_image::site_image(&public);
-    let mut index_diagnostics = Diagnostics::default();
     let ((), share_png) = rayon::join(
         || {
             for archive in std::iter::once(&public).chain(&members) {
                 let folder = archive.area.folder_if_members();
-                model_files_into(archive, &mut index_diagnostics, &|f| {
-                    sink(in_folder(&folder, f))
-                });
+                model_files_into(archive, &|f| sink(in_folder(&folder, f)));
             }
         },
         || {
@@ -192,7 +189,6 @@ fn run_stages(
                 .then(|| crate::render::og_image::site_card(&public, &theme))
         },
     );
-    diagnostics.extend(index_diagnostics.items);
     if let Some(contents) = share_png {
         sink(OutputFile {
             path: share.path.to_string(),
@@ -303,9 +299,9 @@ pub fn load_config_and_theme(site_root: &Path) -> Result<(SiteConfig, Theme), Di
 
 /// Files made from the whole model besides the pages (such as the search index). Serve calls
 /// this after every rebuild, so anything listed here stays current while writing.
-pub fn model_files(archive: &Archive, diagnostics: &mut Diagnostics) -> Vec<OutputFile> {
+pub fn model_files(archive: &Archive) -> Vec<OutputFile> {
     let files = std::sync::Mutex::new(Vec::new());
-    model_files_into(archive, diagnostics, &|f| {
+    model_files_into(archive, &|f| {
         if let Ok(mut files) = files.lock() {
             files.push(f);
         }
@@ -315,12 +311,7 @@ pub fn model_files(archive: &Archive, diagnostics: &mut Diagnostics) -> Vec<Outp
 
 /// `model_files`, each handed to `sink` as soon as it is made (the build writes them straight
 /// into the staging folder).
-pub fn model_files_into(
-    archive: &Archive,
-    diagnostics: &mut Diagnostics,
-    sink: &(dyn Fn(OutputFile) + Sync),
-) {
-    let _ = diagnostics;
+pub fn model_files_into(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
     crate::search::write_index(archive, sink);
 }
 

@@ -48,12 +48,7 @@ pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<(), Diagnosti
         if !output.is_dir() {
             return refuse("output.is_file");
         }
-        let cannot_read = |e: std::io::Error| {
-            Diagnostic::error(
-                None,
-                msg("output.cannot_read", &[("dir", &dir), ("error", &e)]),
-            )
-        };
+        let cannot_read = |e| cannot_read(&dir, e);
         let mut entries = std::fs::read_dir(output).map_err(cannot_read)?;
         let empty = entries.next().is_none();
         if !empty && !output.join(MARKER_FILE).exists() {
@@ -76,18 +71,21 @@ pub fn check_foreign_files(output: &Path) -> Result<(), Diagnostic> {
         return Ok(());
     }
     let dir = display_path(output);
-    let foreign = crate::output::guard::foreign_files(output).map_err(|e| {
-        Diagnostic::error(
-            None,
-            msg("output.cannot_read", &[("dir", &dir), ("error", &e)]),
-        )
-    })?;
+    let foreign = crate::output::guard::foreign_files(output).map_err(|e| cannot_read(&dir, e))?;
     if foreign.is_empty() {
         return Ok(());
     }
     Err(
         Diagnostic::error(None, crate::output::guard::describe(&dir, &foreign, true))
             .hint(msg("output.foreign.hint", &[])),
+    )
+}
+
+/// The error for an output folder that cannot be read, to check what is in it.
+fn cannot_read(dir: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        None,
+        msg("output.cannot_read", &[("dir", &dir), ("error", &e)]),
     )
 }
 

@@ -84,7 +84,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     let mut watcher = watch::SiteWatcher::start(&options.site_root)?;
     let shared = Arc::new(Shared::default());
     let mut builder = SiteBuilder::new(&options.site_root, options.drafts);
-    let indexer = model_files::start(Arc::clone(&shared), options.messages.language);
+    let indexer = model_files::start(Arc::clone(&shared));
     let everything = [Change::Everything];
     if rebuild(
         &mut builder,

@@ -4,14 +4,12 @@
 //! indexed when several rebuilds queue up.
 
 use super::state::Shared;
-use crate::core::diagnostics::Diagnostics;
-use crate::core::language::Language;
 use crate::model::Archive;
 use std::sync::mpsc::{channel, Sender};
 use std::sync::Arc;
 
 /// Starts the worker; send it each published model. It stops when the sender is dropped.
-pub fn start(shared: Arc<Shared>, language: Language) -> Sender<Arc<Archive>> {
+pub fn start(shared: Arc<Shared>) -> Sender<Arc<Archive>> {
     let (tx, rx) = channel::<Arc<Archive>>();
     let _ = std::thread::Builder::new()
         .name("arkiv-serve-index".into())
@@ -20,12 +18,7 @@ pub fn start(shared: Arc<Shared>, language: Language) -> Sender<Arc<Archive>> {
                 while let Ok(newer) = rx.try_recv() {
                     archive = newer;
                 }
-                let mut problems = Diagnostics::default();
-                let files = crate::pipeline::model_files(&archive, &mut problems);
-                for p in &problems.items {
-                    eprintln!("{}", p.localized(language));
-                }
-                shared.publish_model_files(files);
+                shared.publish_model_files(crate::pipeline::model_files(&archive));
             }
         });
     tx
