@@ -67,7 +67,8 @@ pub fn clean_text(text: &str) -> String {
                 i += 1;
                 continue;
             }
-            (b'\t', _) | (0xC2, Some(0xA0)) => (if bytes[i] == b'\t' { 1 } else { 2 }, true),
+            (b'\t', _) => (1, true),
+            (0xC2, Some(0xA0)) => (2, true),
             (0xC2, Some(0xAD)) => (2, false),
             _ => {
                 last_space = false;
