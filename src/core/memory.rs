@@ -40,13 +40,14 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn memory_held_shows_now_and_stays_in_the_peak() {
-        let held = vec![1u8; 64 << 20];
+        // Kept from the optimiser, which may drop an allocation no one reads (release builds).
+        let held = std::hint::black_box(vec![1u8; 64 << 20]);
         let while_held = resident().map_or(0, |r| r.now);
         assert!(
             while_held >= 64 << 20,
             "{while_held} bytes while holding 64 MiB"
         );
-        drop(held);
+        drop(std::hint::black_box(held));
         // The kernel counts pages in batches per thread, so the figures may differ by a few
         // pages; the 64 MiB held must be in the peak.
         let after = resident().map_or(0, |r| r.peak);
