@@ -11,7 +11,7 @@ mod text;
 pub use anchors::Anchors;
 use anchors::Levels;
 pub use headings::{Heading, Headings};
-pub use text::{clean_text, close_up, excerpt, keep_dates_as_text, Prose};
+pub use text::{clean_text, close_up, excerpt, keep_dates_as_text, word_count, Prose};
 
 /// Links that point inside the site are written as `arkiv-link:N` and resolved once every
 /// document's URL and headings are known (see `links`).

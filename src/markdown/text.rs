@@ -45,6 +45,29 @@ pub fn keep_dates_as_text(body: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The number of words in `text`, as `split_whitespace().count()` counts them, from the bytes:
+/// every section of every document is counted. Only a character that begins with `C2`, `E1`,
+/// `E2` or `E3` can be non-ASCII white space; other bytes above ASCII never end a word.
+pub fn word_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word) = (0, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
+            // The rest of a character whose first byte was looked at already.
+            0x80..=0xbf => continue,
+            0xc2 | 0xe1..=0xe3 => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    count
+}
+
 /// Drops soft hyphens and squeezes runs of spaces, as text pulled from PDFs is full of both.
 /// A space after a line break is dropped too. Works on bytes: the text is copied in stretches
 /// that end only where something changes (a second space, a tab, a no-break space, a soft
@@ -337,7 +360,24 @@ mod tests {
         assert_eq!(super::clean_text("  \u{ad}"), " ");
     }
 
+    #[test]
+    fn words_are_counted_between_any_white_space() {
+        assert_eq!(super::word_count(""), 0);
+        assert_eq!(
+            super::word_count("  én\tto\u{a0}tre\u{3000}fire\u{2028} "),
+            4
+        );
+        assert_eq!(super::word_count("æøå\u{85}\u{200b}x"), 2);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn word_count_is_split_whitespace_count(
+            text in "([a-zæ \\t\\n\u{b}\u{1c}\u{85}\u{a0}\u{a1}\u{1680}\u{2000}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}\u{3001}]|\\PC){0,20}"
+        ) {
+            proptest::prop_assert_eq!(super::word_count(&text), text.split_whitespace().count());
+        }
+
         #[test]
         fn clean_text_is_the_same_as_by_characters(
             text in "([a-zæøå\\n \\t\u{a0}\u{a1}\u{a2}\u{ad}\u{ae}\u{c2}\u{100}]|\\PC){0,40}"

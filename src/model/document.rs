@@ -225,7 +225,7 @@ pub fn render_document(
     let words = rendered
         .sections
         .iter()
-        .map(|s| s.text.split_whitespace().count())
+        .map(|s| markdown::word_count(&s.text))
         .sum();
     let has_table = rendered.has_table;
     let mut doc = Document {
