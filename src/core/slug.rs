@@ -40,11 +40,12 @@ pub fn slugify_uncut(text: &str) -> String {
             'ß' => Some("ss"),
             _ => None,
         };
-        let piece: String = match mapped {
-            Some(s) => s.to_string(),
-            None if ch.is_ascii_alphanumeric() => ch.to_string(),
+        let mut one = [0; 4];
+        let piece: &str = match mapped {
+            Some(s) => s,
+            None if ch.is_ascii_alphanumeric() => ch.encode_utf8(&mut one),
             None => match strip_accent(ch) {
-                Some(c) => c.to_string(),
+                Some(c) => c.encode_utf8(&mut one),
                 None => {
                     pending_dash = true;
                     continue;
@@ -55,7 +56,7 @@ pub fn slugify_uncut(text: &str) -> String {
             out.push('-');
         }
         pending_dash = false;
-        out.push_str(&piece);
+        out.push_str(piece);
     }
     out
 }
