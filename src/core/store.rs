@@ -210,8 +210,10 @@ impl TextStore {
         let Some(bytes) = self.get(at, len) else {
             return Cow::Borrowed("");
         };
-        match String::from_utf8(bytes) {
-            Ok(text) => Cow::Owned(text),
+        // Checked with simdutf8, several times faster on Danish text than the standard
+        // library's check: copying the checked text costs less than checking it again.
+        match simdutf8::compat::from_utf8(&bytes) {
+            Ok(text) => Cow::Owned(text.to_owned()),
             Err(e) => {
                 if let Some(spill) = &self.spill {
                     spill.remember(std::io::Error::new(std::io::ErrorKind::InvalidData, e));

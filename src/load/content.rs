@@ -258,6 +258,12 @@ pub fn default_slug(rel: &Path) -> String {
 
 /// UTF-8 or a clear error pointing at the first bad byte (files saved as Windows-1252 are common).
 pub fn decode_utf8(bytes: Vec<u8>, file: &Path) -> Result<String, Diagnostic> {
+    // simdutf8 checks Danish text several times faster than the standard library; copying the
+    // checked text costs less than checking it again. A file that fails is checked again by
+    // the standard library, for where it fails.
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(text.to_owned());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
