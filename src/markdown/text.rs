@@ -45,25 +45,40 @@ pub fn keep_dates_as_text(body: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The number of words in `text`, as `split_whitespace().count()` counts them, from the bytes:
-/// every section of every document is counted. Only a character that begins with `C2`, `E1`,
-/// `E2` or `E3` can be non-ASCII white space; other bytes above ASCII never end a word.
-pub fn word_count(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut count, mut in_word) = (0, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        let space = match b {
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
-            // The rest of a character whose first byte was looked at already.
-            0x80..=0xbf => continue,
-            0xc2 | 0xe1..=0xe3 => text
-                .get(i..)
-                .and_then(|t| t.chars().next())
-                .is_some_and(char::is_whitespace),
-            _ => false,
+/// How `word_count` sees a byte: ASCII white space, the first byte of a character that may be
+/// non-ASCII white space (`C2`, `E1`, `E2`, `E3`), or anything else.
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
+            0xc2 | 0xe1..=0xe3 => 2,
+            _ => 0,
         };
-        count += usize::from(!space && !in_word);
-        in_word = !space;
+        b += 1;
+    }
+    class
+};
+
+/// The number of words in `text`, as `split_whitespace().count()` counts them, from the bytes:
+/// every section of every document is counted. Without branches on the common bytes, as
+/// text swaps between letters and spaces too often for a branch to be guessed: a byte after
+/// the first of a character is as the character began, and only a character that begins with
+/// `C2`, `E1`, `E2` or `E3` can be non-ASCII white space.
+pub fn word_count(text: &str) -> usize {
+    let (mut count, mut space) = (0, true);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let class = BYTE_CLASS[usize::from(b)];
+        let now = if class == 2 {
+            text.get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_whitespace)
+        } else {
+            (class == 1) | ((b & 0xc0 == 0x80) & space)
+        };
+        count += usize::from(!now & space);
+        space = now;
     }
     count
 }
