@@ -1,21 +1,52 @@
 //! Escaping, one function per context: HTML text and attribute values, and CSS strings in a
-//! `<style>` element. (Templates escape with Tera's own HTML escaper; these are for the few
-//! places Rust writes markup or CSS itself.)
+//! `<style>` element. Templates escape with `write_html` too (`render::templates` gives it to
+//! Tera), so a value is escaped the same wherever it is written.
+
+/// The replacement of a byte HTML text and attribute values must not carry as it is.
+fn entity(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    }
+}
+
+/// `text` as the stretches it keeps and the entities that replace bytes between them.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    let mut pending: Option<&'static str> = None;
+    std::iter::from_fn(move || {
+        if let Some(replacement) = pending.take() {
+            return Some(replacement);
+        }
+        let at = rest.bytes().position(|b| entity(b).is_some());
+        let Some(at) = at else {
+            return Some(std::mem::take(&mut rest)).filter(|s| !s.is_empty());
+        };
+        let (kept, tail) = rest.split_at(at);
+        pending = tail.bytes().next().and_then(entity);
+        // The replaced byte is ASCII: one byte on is a character boundary.
+        rest = tail.get(1..).unwrap_or_default();
+        if kept.is_empty() {
+            pending.take()
+        } else {
+            Some(kept)
+        }
+    })
+}
 
 /// Escapes text for HTML element content and attribute values.
 pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    pieces(text).collect()
+}
+
+/// `html` written to `out`, the stretches between the five characters it replaces copied
+/// whole: Tera's own escaper wrote every byte with a call of its own, 2 % of a build.
+pub fn write_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    pieces(text).try_for_each(|piece| out.write_all(piece.as_bytes()))
 }
 
 /// Text made safe inside a double-quoted CSS string in a `<style>` element: every character
@@ -53,6 +84,17 @@ mod tests {
             html("<b>\"Tom & Jerry's\""),
             "&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;"
         );
+        assert_eq!(html("Møde & ål"), "Møde &amp; ål");
+    }
+
+    proptest::proptest! {
+        /// Escaped as Tera's own escaper escapes, a byte at a time.
+        #[test]
+        fn html_is_escaped_as_tera_escapes(text in "([&<>\"'aæ ]|\\PC){0,24}") {
+            let mut tera = Vec::new();
+            tera::escape_html(&text, &mut tera).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            proptest::prop_assert_eq!(html(&text).into_bytes(), tera);
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::render::{favicon, minify};
 pub fn load_templates(config: &SiteConfig, theme: &Theme) -> Result<tera::Tera, Diagnostics> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+    tera.set_escape_fn(crate::core::escape::write_html);
     let language = config.language;
     tera.register_filter(
         "noun",
