@@ -109,6 +109,59 @@ fn document_page_shows_its_facts_in_danish() {
     );
 }
 
+/// A document page links to the next older and newer document of its kind, past documents of
+/// other kinds and pages between them.
+#[test]
+fn document_page_links_to_its_neighbours_of_its_kind() {
+    let f = Fixture::new("title: Testforeningen\nminify: false\n");
+    for (slug, date) in [
+        ("nyt-jan", "2024-01-10"),
+        ("nyt-jun", "2024-06-10"),
+        ("nyt-dec", "2024-12-10"),
+    ] {
+        f.doc(
+            &format!("2024/{slug}.md"),
+            &format!("title: Nyhedsbrev {slug}\ndate: {date}\nkind: newsletter"),
+            "Tekst.\n",
+        );
+    }
+    f.doc(
+        "2024/referat.md",
+        "title: Referat\ndate: 2024-08-01\nkind: minutes",
+        "Tekst.\n",
+    );
+    f.doc("om.md", "title: Om os\nkind: page", "Tekst.\n");
+    assert_eq!(f.build_cli(&[]).0, 0);
+    let nav = |page: &str| {
+        let html = f.read_output(page);
+        let at = html.find("class=\"prev-next\"").map_or(html.len(), |i| i);
+        let nav = &html[at..];
+        let end = nav.find("</nav>").map_or(0, |e| e);
+        nav[..end].to_string()
+    };
+    let middle = nav("2024/nyt-jun/index.html");
+    assert!(
+        middle.contains("rel=\"prev\"><span>← Forrige")
+            && middle.contains("2024/nyt-jan/\" rel=\"prev\""),
+        "{middle}"
+    );
+    assert!(middle.contains("2024/nyt-dec/\" rel=\"next\""), "{middle}");
+    let oldest = nav("2024/nyt-jan/index.html");
+    assert!(
+        !oldest.contains("rel=\"prev\"") && oldest.contains("2024/nyt-jun/\" rel=\"next\""),
+        "{oldest}"
+    );
+    let newest = nav("2024/nyt-dec/index.html");
+    assert!(
+        newest.contains("2024/nyt-jun/\" rel=\"prev\"") && !newest.contains("rel=\"next\""),
+        "{newest}"
+    );
+    assert!(
+        nav("2024/referat/index.html").is_empty(),
+        "the only minutes have no neighbours"
+    );
+}
+
 #[test]
 fn meeting_page_shows_programme_and_documents_that_name_it() {
     let f = small_site();

@@ -209,19 +209,10 @@ pub fn document_page<'a>(
             id: h.id,
         })
         .collect();
-    let same_kind = archive
-        .indexes
-        .kinds
-        .get(&d.front.kind)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
-    let pos = same_kind.iter().position(|&i| i == index);
     // Lists are newest first: "previous" is the older neighbour, "next" the newer one.
-    let previous = pos.and_then(|p| same_kind.get(p + 1)).map(|&i| &cards[i]);
-    let next = pos
-        .and_then(|p| p.checked_sub(1))
-        .and_then(|p| same_kind.get(p))
-        .map(|&i| &cards[i]);
+    let (newer, older) = archive.indexes.kind_neighbours(d.front.kind, index);
+    let previous = older.map(|i| &cards[i]);
+    let next = newer.map(|i| &cards[i]);
     let meeting = d.meeting.map(|m| &cards[m]);
     let siblings: Vec<&Card> = d
         .meeting

@@ -338,12 +338,8 @@ pub fn pages_of(archive: &Archive, i: usize, all: &[Page]) -> Vec<Page> {
             .filter_map(|a| group(&ix.authors, a))
             .map(Page::Author),
     );
-    if let Some(same_kind) = ix.kinds.get(&d.front.kind) {
-        if let Some(pos) = same_kind.iter().position(|&x| x == i) {
-            docs.extend(pos.checked_sub(1).and_then(|p| same_kind.get(p)));
-            docs.extend(same_kind.get(pos + 1));
-        }
-    }
+    let (newer, older) = ix.kind_neighbours(d.front.kind, i);
+    docs.extend(newer.into_iter().chain(older));
     for meeting in d.meeting.into_iter().chain(Some(i)) {
         if let Some(members) = ix.meeting_documents.get(&meeting) {
             docs.insert(meeting);
