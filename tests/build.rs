@@ -134,9 +134,9 @@ fn document_page_links_to_its_neighbours_of_its_kind() {
     assert_eq!(f.build_cli(&[]).0, 0);
     let nav = |page: &str| {
         let html = f.read_output(page);
-        let at = html.find("class=\"prev-next\"").map_or(html.len(), |i| i);
+        let at = html.find("class=\"prev-next\"").unwrap_or(html.len());
         let nav = &html[at..];
-        let end = nav.find("</nav>").map_or(0, |e| e);
+        let end = nav.find("</nav>").unwrap_or(0);
         nav[..end].to_string()
     };
     let middle = nav("2024/nyt-jun/index.html");

@@ -248,7 +248,7 @@ pub fn summary_from(text: &str) -> Option<String> {
     let line = text
         .lines()
         .filter(|l| !l.starts_with(['#', '|', '-', '!', ' ', '\\']))
-        .find(|l| l.split_whitespace().count() >= 10)?;
+        .find(|l| crate::markdown::word_count(l) >= 10)?;
     let line = plain_text(line);
     let mut out = String::new();
     for w in line.split_whitespace() {

@@ -167,7 +167,7 @@ pub fn join_line(paragraph: &mut String, next: &str) {
 /// A short line without closing punctuation that starts with a capital: a heading when it
 /// stands alone.
 pub fn heading_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = crate::markdown::word_count(text);
     let last = text.chars().last().unwrap_or('.');
     let first = text.chars().next().unwrap_or('a');
     (1..=8).contains(&words)

@@ -315,7 +315,7 @@ fn per_document(mut citations: Vec<Citation>) -> Vec<Citation> {
 fn first_line_title(text: &str) -> Option<String> {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let line = crate::markdown::close_up(line);
-    let words = line.split_whitespace().count();
+    let words = crate::markdown::word_count(&line);
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     ((2..=12).contains(&words) && letters >= 6 && line.chars().count() <= 90).then_some(line)
 }
